@@ -1,0 +1,44 @@
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstring>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    // Command-line work (--check, --summary, --help) needs no display: start a core application for it.
+    bool gui = true;
+    for (int i = 1; i < argc; ++i) {
+        if (AT::isHeadlessOption(argv[i])) {
+            gui = false;
+        }
+    }
+    std::unique_ptr<QCoreApplication> app;
+    if (gui) {
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setOrganizationName(QStringLiteral("AttributionTimeline"));
+    QCoreApplication::setApplicationName(QStringLiteral("attribution-timeline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AT_VERSION));
+
+    AT::CommandLine cmd;
+    if (const auto exitCode = cmd.parse(QCoreApplication::arguments())) {
+        return *exitCode;
+    }
+    if (!gui) {
+        return cmd.runHeadless();
+    }
+    QApplication::setApplicationDisplayName(QStringLiteral("Attribution Timeline"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attribution-timeline.svg")));
+    AT::MainWindow window;
+    window.show();
+    if (!window.openInitialCase(cmd.casePath())) {
+        return 1;
+    }
+    return QApplication::exec();
+}

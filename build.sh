@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Set-up, build, run and test Attribution Timeline on a Debian-based machine.
+#   ./build.sh run [ARGS...]   install what is missing, build, launch the app (built-in case)
+#   ./build.sh test            install what is missing, build, run the whole test suite headless
+# Both are idempotent: nothing is reinstalled and the build is incremental.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+PACKAGES=(cmake ninja-build g++ pkg-config
+          qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev
+          fonts-dejavu-core)
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$p")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "error: cannot install packages: not root and sudo is not available." >&2
+            echo "Install them yourself, then run this again:" >&2
+            echo "  apt-get install ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    if ! { "${sudo[@]}" apt-get update -qq &&
+           DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; }; then
+        echo "error: apt-get could not install: ${missing[*]}" >&2
+        exit 1
+    fi
+}
+
+build() {
+    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+        cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAT_WERROR=ON
+    fi
+    cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+run)
+    install_missing
+    build
+    exec "$BUILD_DIR/app/attribution-timeline" "$@"
+    ;;
+test)
+    install_missing
+    build
+    QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+    ;;
+*)
+    echo "usage: $0 run [ARGS...] | test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "citation.h"
+
+#include <QList>
+#include <QString>
+
+namespace AT {
+
+// Converts between Unicode code point offsets (the case file's unit) and QString's UTF-16 offsets.
+// Holds a reference to the text, which must outlive it.
+class TextIndex
+{
+public:
+    explicit TextIndex(const QString &text);
+
+    const QString &text() const { return *m_text; }
+    qint64 codePointLength() const { return m_text->size() - m_pairs.size(); }
+    // -1 when out of range.
+    qint64 toUtf16(qint64 codePoint) const;
+    // The code point at or containing the UTF-16 offset (a low surrogate maps to its pair).
+    qint64 toCodePoint(qint64 utf16) const;
+
+private:
+    const QString *m_text;
+    QList<qint64> m_pairs; // UTF-16 offsets of the high surrogate of each surrogate pair, ascending
+};
+
+struct AnchorResult
+{
+    Citation::Anchor anchor = Citation::Anchor::Unchecked;
+    qint64 start = -1; // code points, valid when anchored
+    qint64 end = -1;
+    qsizetype occurrences = 0; // how often the quote occurs in the text
+};
+
+// Checks a citation against its source text: exact at its stated position, else found once
+// elsewhere (or once with matching prefix/suffix), else ambiguous or orphaned. Never fuzzy.
+AnchorResult anchorCitation(const Citation &citation, const TextIndex &index);
+
+// Anchors in place: sets anchor and, when re-anchored, start/end (keeping the stated ones).
+void applyAnchor(Citation &citation, const AnchorResult &result);
+
+// The context a new citation should carry: up to `length` code points before and after [start, end).
+QString contextBefore(const TextIndex &index, qint64 start, int length = 32);
+QString contextAfter(const TextIndex &index, qint64 end, int length = 32);
+
+} // namespace AT

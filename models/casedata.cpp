@@ -1,0 +1,48 @@
+#include "casedata.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace AT {
+
+QString sha256Hex(const QString &text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+namespace {
+template<typename T>
+const T *findById(const QList<T> &list, QStringView id)
+{
+    const auto it = std::find_if(list.cbegin(), list.cend(), [id](const T &item) { return item.id == id; });
+    return it == list.cend() ? nullptr : &*it;
+}
+} // namespace
+
+const Source *Case::source(QStringView id) const
+{
+    return findById(sources, id);
+}
+
+const Actor *Case::actor(QStringView id) const
+{
+    return findById(actors, id);
+}
+
+const Event *Case::event(QStringView id) const
+{
+    return findById(events, id);
+}
+
+const Claim *Case::claim(QStringView id) const
+{
+    return findById(claims, id);
+}
+
+const Disagreement *Case::disagreement(QStringView id) const
+{
+    return findById(disagreements, id);
+}
+
+} // namespace AT

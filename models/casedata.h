@@ -1,0 +1,189 @@
+#pragma once
+
+#include "partialdate.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace AT {
+
+
+struct Source
+{
+    QString id;
+    QString title;
+    QString text; // the full text, UTF-8 decoded
+    QString path; // as given in the case file: relative to it, or "qrc:/..."; empty when embedded
+    // Metadata; an empty value means unknown and is shown as "unknown", never guessed.
+    QString publisher;
+    QString url;
+    DatePoint published;
+    DatePoint retrieved;
+    QString sha256; // hex digest of the UTF-8 text, as recorded in the case file (may be empty)
+
+    friend bool operator==(const Source &, const Source &) = default;
+};
+
+QString sha256Hex(const QString &text);
+
+struct Alias
+{
+    QString name;
+    QStringList usedBy; // actor ids that use this name, when the source says who does
+    QList<Citation> citations;
+    friend bool operator==(const Alias &, const Alias &) = default;
+};
+
+struct Affiliation
+{
+    QString actorId;
+    QString relation; // e.g. "works for", "front company for", in the sources' terms
+    QList<Citation> citations;
+    friend bool operator==(const Affiliation &, const Affiliation &) = default;
+};
+
+struct Actor
+{
+    QString id;
+    QString name;
+    QString kind; // group, government, agency, company, person, country, alliance, institution, ...
+    QString description;
+    QList<Alias> aliases;
+    QList<Affiliation> affiliations;
+    QList<Citation> citations;
+    friend bool operator==(const Actor &, const Actor &) = default;
+};
+
+struct Participant
+{
+    QString actorId;
+    QString role; // attacker, target, victim, attributor, sanctioner, denier, spokesperson, ...
+    friend bool operator==(const Participant &, const Participant &) = default;
+};
+
+struct Event
+{
+    QString id;
+    QString title;
+    QString summary;
+    QString category; // intrusion, reconnaissance, disclosure, indictment, sanction, diplomatic, statement, denial, ...
+    PartialDate date;
+    QList<Participant> participants;
+    QList<Citation> citations;
+    QStringList tags;
+    QStringList disagreements; // ids of the disputed points this event is part of
+    friend bool operator==(const Event &, const Event &) = default;
+};
+
+struct Claim
+{
+    QString id;
+    QString attributorId; // who asserts it
+    QString subjectId; // about whom
+    QString eventId; // what, when it is an event of the case
+    QString statement; // what is asserted, in the case's words
+    QString confidence; // the source's wording verbatim ("highly likely"); empty when none is given
+    std::optional<int> confidenceValue; // 0-100, only where a documented yardstick maps the wording
+    QString yardstick; // which yardstick, e.g. "UK PHIA probability yardstick"
+    PartialDate date; // when the claim was made
+    QList<Citation> citations;
+    QStringList disputes; // ids of the claims this one disputes (a denial links to what it denies)
+    QStringList disagreements;
+    friend bool operator==(const Claim &, const Claim &) = default;
+};
+
+struct DisagreementVersion
+{
+    QString statement;
+    QList<Citation> citations;
+    friend bool operator==(const DisagreementVersion &, const DisagreementVersion &) = default;
+};
+
+// A disputed point: one question, the competing versions the sources give.
+struct Disagreement
+{
+    QString id;
+    QString question;
+    QList<DisagreementVersion> versions;
+    friend bool operator==(const Disagreement &, const Disagreement &) = default;
+};
+
+struct Case
+{
+    QString title;
+    QString description;
+    QList<Source> sources;
+    QList<Actor> actors;
+    QList<Event> events;
+    QList<Claim> claims;
+    QList<Disagreement> disagreements;
+
+    const Source *source(QStringView id) const;
+    const Actor *actor(QStringView id) const;
+    const Event *event(QStringView id) const;
+    const Claim *claim(QStringView id) const;
+    const Disagreement *disagreement(QStringView id) const;
+
+    // Calls f(citation) for every citation in the case, wherever it sits.
+    template<typename F>
+    void forEachCitation(F &&f)
+    {
+        forEachCitationImpl(*this, f);
+    }
+    template<typename F>
+    void forEachCitation(F &&f) const
+    {
+        forEachCitationImpl(*this, f);
+    }
+
+    friend bool operator==(const Case &, const Case &) = default;
+
+private:
+    template<typename C, typename F>
+    static void forEachCitationImpl(C &c, F &f)
+    {
+        for (auto &actor : c.actors) {
+            for (auto &cit : actor.citations) {
+                f(cit);
+            }
+            for (auto &alias : actor.aliases) {
+                for (auto &cit : alias.citations) {
+                    f(cit);
+                }
+            }
+            for (auto &aff : actor.affiliations) {
+                for (auto &cit : aff.citations) {
+                    f(cit);
+                }
+            }
+        }
+        for (auto &event : c.events) {
+            for (auto &cit : event.citations) {
+                f(cit);
+            }
+            for (auto &cit : event.date.provenanceCitations()) {
+                f(cit);
+            }
+        }
+        for (auto &claim : c.claims) {
+            for (auto &cit : claim.citations) {
+                f(cit);
+            }
+            for (auto &cit : claim.date.provenanceCitations()) {
+                f(cit);
+            }
+        }
+        for (auto &d : c.disagreements) {
+            for (auto &version : d.versions) {
+                for (auto &cit : version.citations) {
+                    f(cit);
+                }
+            }
+        }
+    }
+};
+
+} // namespace AT

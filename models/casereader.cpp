@@ -1,0 +1,910 @@
+#include "casereader.h"
+
+#include "anchoring.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <cmath>
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+namespace AT {
+
+namespace {
+
+// A JSON path built on the stack and only turned into text when a problem needs it.
+struct Path
+{
+    const Path *parent = nullptr;
+    QLatin1StringView key;
+    qsizetype index = -1;
+
+    Path child(QLatin1StringView k) const { return Path{this, k, -1}; }
+    Path at(qsizetype i) const { return Path{this, {}, i}; }
+    QString toString() const
+    {
+        QString head = parent ? parent->toString() : QString();
+        if (index >= 0) {
+            return head + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+        }
+        if (key.isEmpty()) {
+            return head;
+        }
+        return head.isEmpty() ? QString(key) : head + QLatin1Char('.') + key;
+    }
+};
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        return QStringLiteral("missing");
+    }
+    return {};
+}
+
+class Reader
+{
+public:
+    Reader(QString file, QString baseDir)
+        : m_file(std::move(file))
+        , m_baseDir(std::move(baseDir))
+    {
+    }
+
+    CaseLoad read(const QByteArray &data);
+
+private:
+    void problem(Problem::Severity severity, const Path &path, const QString &message)
+    {
+        m_problems.append(Problem{severity, m_file, path.toString(), 0, 0, message});
+    }
+    void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
+    void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
+
+    void checkKeys(const QJsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path);
+    bool object(const QJsonValue &v, const Path &path, QJsonObject *out);
+    QString string(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    QStringList stringList(const QJsonObject &obj, QLatin1StringView key, const Path &path);
+    QJsonArray array(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    std::optional<qint64> integer(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    bool boolean(const QJsonObject &obj, QLatin1StringView key, const Path &path);
+    DatePoint datePoint(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
+    PartialDate partialDate(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    QList<Citation> citations(const QJsonObject &obj, QLatin1StringView key, const Path &path);
+    std::optional<Citation> citation(const QJsonValue &v, const Path &path);
+    QString id(const QJsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
+    void actorRef(const QString &id, const Path &path);
+
+    void readSources(const QJsonArray &array, const Path &path);
+    bool loadSourceText(Source &source, const Path &path);
+    void readActors(const QJsonArray &array, const Path &path);
+    void readDisagreements(const QJsonArray &array, const Path &path);
+    void readEvents(const QJsonArray &array, const Path &path);
+    void readClaims(const QJsonArray &array, const Path &path);
+
+    QString m_file;
+    QString m_baseDir;
+    QList<Problem> m_problems;
+    Case m_case;
+    QHash<QString, qsizetype> m_sourceIndex;
+    std::vector<std::unique_ptr<TextIndex>> m_textIndexes;
+    QSet<QString> m_actorIds;
+    QSet<QString> m_eventIds;
+    QSet<QString> m_claimIds;
+    QSet<QString> m_disagreementIds;
+};
+
+void Reader::checkKeys(const QJsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
+{
+    for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
+        bool known = false;
+        for (auto key : allowed) {
+            if (it.key() == key) {
+                known = true;
+                break;
+            }
+        }
+        if (!known) {
+            QStringList names;
+            for (auto key : allowed) {
+                names << QString(key);
+            }
+            warning(path, QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
+                              .arg(it.key(), names.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+bool Reader::object(const QJsonValue &v, const Path &path, QJsonObject *out)
+{
+    if (!v.isObject()) {
+        error(path, QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        return false;
+    }
+    *out = v.toObject();
+    return true;
+}
+
+QString Reader::string(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+{
+    const QJsonValue v = obj.value(key);
+    if (v.isString()) {
+        if (required && v.toString().trimmed().isEmpty()) {
+            error(path.child(key), QStringLiteral("must not be empty"));
+        }
+        return v.toString();
+    }
+    if (v.isUndefined() || v.isNull()) {
+        if (required) {
+            error(path.child(key), QStringLiteral("is required (a string) but is %1").arg(typeName(v)));
+        }
+        return {};
+    }
+    error(path.child(key), QStringLiteral("expected a string, found %1").arg(typeName(v)));
+    return {};
+}
+
+QStringList Reader::stringList(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+{
+    const QJsonArray arr = array(obj, key, path, false);
+    QStringList out;
+    out.reserve(arr.size());
+    const Path p = path.child(key);
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!arr[i].isString()) {
+            error(p.at(i), QStringLiteral("expected a string, found %1").arg(typeName(arr[i])));
+            continue;
+        }
+        out << arr[i].toString();
+    }
+    return out;
+}
+
+QJsonArray Reader::array(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+{
+    const QJsonValue v = obj.value(key);
+    if (v.isArray()) {
+        return v.toArray();
+    }
+    if (v.isUndefined() || v.isNull()) {
+        if (required) {
+            error(path.child(key), QStringLiteral("is required (an array) but is %1").arg(typeName(v)));
+        }
+        return {};
+    }
+    error(path.child(key), QStringLiteral("expected an array, found %1").arg(typeName(v)));
+    return {};
+}
+
+std::optional<qint64> Reader::integer(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+{
+    const QJsonValue v = obj.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        if (required) {
+            error(path.child(key), QStringLiteral("is required (an integer) but is %1").arg(typeName(v)));
+        }
+        return std::nullopt;
+    }
+    const double d = v.toDouble(std::nan(""));
+    constexpr double limit = 9007199254740992.0; // 2^53, exact in a double
+    if (!v.isDouble() || std::isnan(d) || d != std::floor(d) || std::fabs(d) > limit) {
+        error(path.child(key), QStringLiteral("expected an integer, found %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+    return static_cast<qint64>(d);
+}
+
+bool Reader::boolean(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+{
+    const QJsonValue v = obj.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        return false;
+    }
+    if (!v.isBool()) {
+        error(path.child(key), QStringLiteral("expected true or false, found %1").arg(typeName(v)));
+        return false;
+    }
+    return v.toBool();
+}
+
+DatePoint Reader::datePoint(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool *present)
+{
+    const QJsonValue v = obj.value(key);
+    if (present) {
+        *present = !v.isUndefined();
+    }
+    if (v.isUndefined() || v.isNull()) {
+        return {};
+    }
+    if (!v.isString()) {
+        error(path.child(key), QStringLiteral("expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found %1")
+                                   .arg(typeName(v)));
+        return {};
+    }
+    QString message;
+    const auto point = DatePoint::fromIsoString(v.toString(), &message);
+    if (!point) {
+        error(path.child(key), message);
+        return {};
+    }
+    return *point;
+}
+
+PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key, const Path &parentPath, bool required)
+{
+    const QJsonValue v = parent.value(key);
+    const Path path = parentPath.child(key);
+    if (v.isUndefined() || v.isNull()) {
+        if (required) {
+            error(path, QStringLiteral("is required: an object such as {\"start\": \"2024-03-25\"}"));
+        }
+        return {};
+    }
+    QJsonObject obj;
+    if (!object(v, path, &obj)) {
+        return {};
+    }
+    checkKeys(obj,
+              {QLatin1StringView("start"), QLatin1StringView("end"), QLatin1StringView("approximate"),
+               QLatin1StringView("qualifier"), QLatin1StringView("provenance")},
+              path);
+    bool hasStart = false;
+    bool hasEnd = false;
+    const qsizetype errorsBefore = m_problems.size();
+    const DatePoint start = datePoint(obj, QLatin1StringView("start"), path, &hasStart);
+    const DatePoint end = datePoint(obj, QLatin1StringView("end"), path, &hasEnd);
+    if (m_problems.size() != errorsBefore) {
+        return {};
+    }
+    PartialDate date;
+    const bool startNull = hasStart && obj.value(QLatin1StringView("start")).isNull();
+    const bool endNull = hasEnd && obj.value(QLatin1StringView("end")).isNull();
+    if (!hasStart) {
+        error(path.child(QLatin1StringView("start")),
+              QStringLiteral("is required; use null for an unknown start (\"end\" must then be given)"));
+        return {};
+    }
+    if (startNull && (!hasEnd || endNull)) {
+        error(path, QStringLiteral("a date needs at least one known end; give \"start\" or \"end\""));
+        return {};
+    }
+    if (startNull) {
+        date = PartialDate::openStart(end);
+    } else if (endNull) {
+        date = PartialDate::openEnd(start);
+    } else if (hasEnd) {
+        if (end.lastDay() < start.firstDay()) {
+            error(path, QStringLiteral("the range ends (%1) before it starts (%2); swap \"start\" and \"end\"")
+                            .arg(end.toIsoString(), start.toIsoString()));
+            return {};
+        }
+        date = PartialDate::range(start, end);
+    } else {
+        date = PartialDate(start);
+    }
+    date.setApproximate(boolean(obj, QLatin1StringView("approximate"), path));
+    date.setQualifier(string(obj, QLatin1StringView("qualifier"), path, false));
+
+    const QJsonValue pv = obj.value(QLatin1StringView("provenance"));
+    if (!pv.isUndefined() && !pv.isNull()) {
+        const Path pp = path.child(QLatin1StringView("provenance"));
+        QJsonObject po;
+        if (object(pv, pp, &po)) {
+            checkKeys(po,
+                      {QLatin1StringView("kind"), QLatin1StringView("expression"), QLatin1StringView("reference"),
+                       QLatin1StringView("note"), QLatin1StringView("citations")},
+                      pp);
+            DateProvenance prov;
+            const QString kindName = string(po, QLatin1StringView("kind"), pp, true);
+            if (const auto kind = provenanceKindFromName(kindName)) {
+                prov.kind = *kind;
+            } else if (!kindName.isEmpty()) {
+                error(pp.child(QLatin1StringView("kind")),
+                      QStringLiteral("unknown provenance \"%1\"; use stated, relative or inferred").arg(kindName));
+            }
+            prov.expression = string(po, QLatin1StringView("expression"), pp, prov.kind == DateProvenance::Kind::Relative);
+            prov.reference = datePoint(po, QLatin1StringView("reference"), pp);
+            if (prov.kind == DateProvenance::Kind::Relative && !prov.reference.isValid()) {
+                error(pp.child(QLatin1StringView("reference")),
+                      QStringLiteral("a relative date needs the reference date it was resolved against"));
+            }
+            prov.referenceNote = string(po, QLatin1StringView("note"), pp, false);
+            prov.citations = citations(po, QLatin1StringView("citations"), pp);
+            date.setProvenance(prov);
+        }
+    }
+    return date;
+}
+
+std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
+{
+    QJsonObject obj;
+    if (!object(v, path, &obj)) {
+        return std::nullopt;
+    }
+    checkKeys(obj,
+              {QLatin1StringView("source"), QLatin1StringView("quote"), QLatin1StringView("start"),
+               QLatin1StringView("end"), QLatin1StringView("prefix"), QLatin1StringView("suffix")},
+              path);
+    const qsizetype before = m_problems.size();
+    Citation c;
+    c.sourceId = string(obj, QLatin1StringView("source"), path, true);
+    c.quote = string(obj, QLatin1StringView("quote"), path, true);
+    c.start = integer(obj, QLatin1StringView("start"), path, true).value_or(-1);
+    c.end = integer(obj, QLatin1StringView("end"), path, true).value_or(-1);
+    c.prefix = string(obj, QLatin1StringView("prefix"), path, false);
+    c.suffix = string(obj, QLatin1StringView("suffix"), path, false);
+    if (hasErrors(m_problems.mid(before))) {
+        return std::nullopt;
+    }
+    const auto src = m_sourceIndex.constFind(c.sourceId);
+    if (src == m_sourceIndex.constEnd()) {
+        error(path.child(QLatin1StringView("source")),
+              QStringLiteral("no source has the id \"%1\"; add it to \"sources\" or fix the id").arg(c.sourceId));
+        return std::nullopt;
+    }
+    const TextIndex *index = m_textIndexes[static_cast<size_t>(*src)].get();
+    if (!index) {
+        return c; // the source text could not be loaded; that problem is already reported
+    }
+    const bool positionsValid = c.start >= 0 && c.end >= c.start && c.end <= index->codePointLength();
+    const AnchorResult result = anchorCitation(c, *index);
+    applyAnchor(c, result);
+    switch (c.anchor) {
+    case Citation::Anchor::Exact:
+    case Citation::Anchor::Unchecked:
+        break;
+    case Citation::Anchor::Reanchored:
+        warning(path, QStringLiteral("the quote is not at its stated position [%1, %2)%3 but at [%4, %5) of source \"%6\"; "
+                                     "the position was corrected (save the case to keep it)")
+                          .arg(c.statedStart)
+                          .arg(c.statedEnd)
+                          .arg(positionsValid ? QString() : QStringLiteral(", which is not a valid range of the text"))
+                          .arg(c.start)
+                          .arg(c.end)
+                          .arg(c.sourceId));
+        break;
+    case Citation::Anchor::Ambiguous:
+        warning(path, QStringLiteral("the quote occurs %1 times in source \"%2\" and neither its position nor its "
+                                     "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
+                          .arg(result.occurrences)
+                          .arg(c.sourceId));
+        break;
+    case Citation::Anchor::Orphaned:
+        warning(path.child(QLatin1StringView("quote")),
+                QStringLiteral("the quote is not in source \"%1\" (compared verbatim); correct it to the source's "
+                               "exact words")
+                    .arg(c.sourceId));
+        break;
+    }
+    return c;
+}
+
+QList<Citation> Reader::citations(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+{
+    const QJsonArray arr = array(obj, key, path, false);
+    QList<Citation> out;
+    out.reserve(arr.size());
+    const Path p = path.child(key);
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (auto c = citation(arr[i], p.at(i))) {
+            out.append(std::move(*c));
+        }
+    }
+    return out;
+}
+
+QString Reader::id(const QJsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what)
+{
+    const QString value = string(obj, QLatin1StringView("id"), path, true);
+    if (value.isEmpty()) {
+        return value;
+    }
+    if (seen.contains(value)) {
+        error(path.child(QLatin1StringView("id")),
+              QStringLiteral("duplicate %1 id \"%2\"; every %1 needs its own id").arg(what, value));
+    }
+    seen.insert(value);
+    return value;
+}
+
+void Reader::actorRef(const QString &actorId, const Path &path)
+{
+    if (!actorId.isEmpty() && !m_actorIds.contains(actorId)) {
+        error(path, QStringLiteral("no actor has the id \"%1\"; add it to \"actors\" or fix the id").arg(actorId));
+    }
+}
+
+bool Reader::loadSourceText(Source &source, const Path &path)
+{
+    const Path pp = path.child(QLatin1StringView("path"));
+    const QString &p = source.path;
+    QString fileName;
+    if (p.startsWith(QLatin1StringView("qrc:/"))) {
+        fileName = p.sliced(3); // ":/..."
+    } else {
+        if (QDir::isAbsolutePath(p) || p.startsWith(QLatin1Char('/')) || p.startsWith(QLatin1Char('\\'))
+            || (p.size() > 1 && p[1] == QLatin1Char(':'))) {
+            error(pp, QStringLiteral("\"%1\" is an absolute path; source paths must be relative to the case file's "
+                                     "folder")
+                          .arg(p));
+            return false;
+        }
+        const QStringList parts = p.split(QRegularExpression(QStringLiteral("[/\\\\]")));
+        if (parts.contains(QStringLiteral(".."))) {
+            error(pp, QStringLiteral("\"%1\" contains \"..\"; sources must lie in the case file's folder or below it")
+                          .arg(p));
+            return false;
+        }
+        if (m_baseDir.isEmpty()) {
+            error(pp, QStringLiteral("relative source paths need a case file on disk; embed the text as \"text\""));
+            return false;
+        }
+        const QString base = QFileInfo(m_baseDir).canonicalFilePath();
+        const QFileInfo info(QDir(m_baseDir).filePath(p));
+        const QString resolved = info.canonicalFilePath();
+        if (!info.exists() || resolved.isEmpty()) {
+            error(pp, QStringLiteral("the source file \"%1\" does not exist next to the case file").arg(p));
+            return false;
+        }
+        if (base.isEmpty() || !resolved.startsWith(base + QLatin1Char('/'))) {
+            error(pp, QStringLiteral("\"%1\" leads outside the case file's folder (through a symbolic link); copy the "
+                                     "source into the folder")
+                          .arg(p));
+            return false;
+        }
+        if (!info.isFile()) {
+            error(pp, QStringLiteral("\"%1\" is not a regular file (a folder or a device); point it at a text file")
+                          .arg(p));
+            return false;
+        }
+        fileName = resolved;
+    }
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error(pp, QStringLiteral("cannot read the source \"%1\": %2").arg(p, file.errorString()));
+        return false;
+    }
+    if (file.size() > CaseReader::MaxSourceFileBytes) {
+        error(pp, QStringLiteral("the source \"%1\" is %2 bytes; the limit is %3 bytes per source")
+                      .arg(p)
+                      .arg(file.size())
+                      .arg(CaseReader::MaxSourceFileBytes));
+        return false;
+    }
+    const QByteArray bytes = file.read(CaseReader::MaxSourceFileBytes + 1);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        error(pp, QStringLiteral("the source \"%1\" is not valid UTF-8; re-save it as UTF-8").arg(p));
+        return false;
+    }
+    source.text = std::move(text);
+    return true;
+}
+
+void Reader::readSources(const QJsonArray &arr, const Path &path)
+{
+    QSet<QString> ids;
+    m_case.sources.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const Path p = path.at(i);
+        QJsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj,
+                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("text"),
+                   QLatin1StringView("path"), QLatin1StringView("publisher"), QLatin1StringView("url"),
+                   QLatin1StringView("published"), QLatin1StringView("retrieved"), QLatin1StringView("sha256")},
+                  p);
+        Source s;
+        s.id = id(obj, p, ids, QStringLiteral("source"));
+        s.title = string(obj, QLatin1StringView("title"), p, true);
+        s.publisher = string(obj, QLatin1StringView("publisher"), p, false);
+        s.url = string(obj, QLatin1StringView("url"), p, false);
+        s.published = datePoint(obj, QLatin1StringView("published"), p);
+        s.retrieved = datePoint(obj, QLatin1StringView("retrieved"), p);
+        const QString recordedHash = string(obj, QLatin1StringView("sha256"), p, false);
+        const bool hasText = obj.contains(QLatin1StringView("text"));
+        const bool hasPath = obj.contains(QLatin1StringView("path"));
+        bool loaded = false;
+        if (hasText == hasPath) {
+            error(p, QStringLiteral("give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
+                                    "the case file)"));
+        } else if (hasText) {
+            s.text = string(obj, QLatin1StringView("text"), p, true);
+            loaded = obj.value(QLatin1StringView("text")).isString();
+        } else {
+            s.path = string(obj, QLatin1StringView("path"), p, true);
+            loaded = !s.path.isEmpty() && loadSourceText(s, p);
+        }
+        if (loaded) {
+            s.sha256 = sha256Hex(s.text);
+            if (!recordedHash.isEmpty() && recordedHash.compare(s.sha256, Qt::CaseInsensitive) != 0) {
+                warning(p.child(QLatin1StringView("sha256")),
+                        QStringLiteral("the source text has changed since the case recorded it (SHA-256 %1, now %2); "
+                                       "its citations were re-checked against the new text")
+                            .arg(recordedHash, s.sha256));
+            }
+        }
+        if (!s.id.isEmpty() && !m_sourceIndex.contains(s.id)) {
+            m_sourceIndex.insert(s.id, m_case.sources.size());
+            m_case.sources.append(std::move(s));
+            m_textIndexes.push_back(nullptr);
+            if (loaded) {
+                m_textIndexes.back() = std::make_unique<TextIndex>(m_case.sources.back().text);
+            }
+        }
+    }
+    // The indexes point into m_case.sources; rebuild them now that the list no longer grows.
+    for (qsizetype i = 0; i < m_case.sources.size(); ++i) {
+        if (m_textIndexes[static_cast<size_t>(i)]) {
+            m_textIndexes[static_cast<size_t>(i)] = std::make_unique<TextIndex>(m_case.sources[i].text);
+        }
+    }
+}
+
+void Reader::readActors(const QJsonArray &arr, const Path &path)
+{
+    m_case.actors.reserve(arr.size());
+    // Ids first, so that affiliations and aliases may refer to actors listed later.
+    for (const QJsonValue &v : arr) {
+        const QString actorId = v.toObject().value(QLatin1StringView("id")).toString();
+        if (!actorId.isEmpty()) {
+            m_actorIds.insert(actorId);
+        }
+    }
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const Path p = path.at(i);
+        QJsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj,
+                  {QLatin1StringView("id"), QLatin1StringView("name"), QLatin1StringView("kind"),
+                   QLatin1StringView("description"), QLatin1StringView("aliases"), QLatin1StringView("affiliations"),
+                   QLatin1StringView("citations")},
+                  p);
+        Actor a;
+        a.id = id(obj, p, ids, QStringLiteral("actor"));
+        a.name = string(obj, QLatin1StringView("name"), p, true);
+        a.kind = string(obj, QLatin1StringView("kind"), p, true);
+        a.description = string(obj, QLatin1StringView("description"), p, false);
+        a.citations = citations(obj, QLatin1StringView("citations"), p);
+        const Path ap = p.child(QLatin1StringView("aliases"));
+        const QJsonArray aliases = array(obj, QLatin1StringView("aliases"), p, false);
+        for (qsizetype j = 0; j < aliases.size(); ++j) {
+            QJsonObject ao;
+            if (!object(aliases[j], ap.at(j), &ao)) {
+                continue;
+            }
+            checkKeys(ao, {QLatin1StringView("name"), QLatin1StringView("usedBy"), QLatin1StringView("citations")},
+                      ap.at(j));
+            Alias alias;
+            alias.name = string(ao, QLatin1StringView("name"), ap.at(j), true);
+            alias.usedBy = stringList(ao, QLatin1StringView("usedBy"), ap.at(j));
+            for (qsizetype k = 0; k < alias.usedBy.size(); ++k) {
+                actorRef(alias.usedBy[k], ap.at(j).child(QLatin1StringView("usedBy")).at(k));
+            }
+            alias.citations = citations(ao, QLatin1StringView("citations"), ap.at(j));
+            a.aliases.append(std::move(alias));
+        }
+        const Path fp = p.child(QLatin1StringView("affiliations"));
+        const QJsonArray affiliations = array(obj, QLatin1StringView("affiliations"), p, false);
+        for (qsizetype j = 0; j < affiliations.size(); ++j) {
+            QJsonObject fo;
+            if (!object(affiliations[j], fp.at(j), &fo)) {
+                continue;
+            }
+            checkKeys(fo, {QLatin1StringView("actor"), QLatin1StringView("relation"), QLatin1StringView("citations")},
+                      fp.at(j));
+            Affiliation aff;
+            aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
+            actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
+            aff.relation = string(fo, QLatin1StringView("relation"), fp.at(j), true);
+            aff.citations = citations(fo, QLatin1StringView("citations"), fp.at(j));
+            a.affiliations.append(std::move(aff));
+        }
+        m_case.actors.append(std::move(a));
+    }
+}
+
+void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
+{
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const Path p = path.at(i);
+        QJsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, {QLatin1StringView("id"), QLatin1StringView("question"), QLatin1StringView("versions")}, p);
+        Disagreement d;
+        d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
+        d.question = string(obj, QLatin1StringView("question"), p, true);
+        const Path vp = p.child(QLatin1StringView("versions"));
+        const QJsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
+        if (obj.value(QLatin1StringView("versions")).isArray() && versions.size() < 2) {
+            error(vp, QStringLiteral("a disagreement needs at least two competing versions, found %1")
+                          .arg(versions.size()));
+        }
+        for (qsizetype j = 0; j < versions.size(); ++j) {
+            QJsonObject vo;
+            if (!object(versions[j], vp.at(j), &vo)) {
+                continue;
+            }
+            checkKeys(vo, {QLatin1StringView("statement"), QLatin1StringView("citations")}, vp.at(j));
+            DisagreementVersion version;
+            version.statement = string(vo, QLatin1StringView("statement"), vp.at(j), true);
+            version.citations = citations(vo, QLatin1StringView("citations"), vp.at(j));
+            if (version.citations.isEmpty()) {
+                warning(vp.at(j).child(QLatin1StringView("citations")),
+                        QStringLiteral("this version has no citation; every version should cite its source"));
+            }
+            d.versions.append(std::move(version));
+        }
+        m_case.disagreements.append(std::move(d));
+    }
+}
+
+void Reader::readEvents(const QJsonArray &arr, const Path &path)
+{
+    m_case.events.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const Path p = path.at(i);
+        QJsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj,
+                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("summary"),
+                   QLatin1StringView("category"), QLatin1StringView("date"), QLatin1StringView("participants"),
+                   QLatin1StringView("citations"), QLatin1StringView("tags"), QLatin1StringView("disagreements")},
+                  p);
+        Event e;
+        e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
+        e.title = string(obj, QLatin1StringView("title"), p, true);
+        e.summary = string(obj, QLatin1StringView("summary"), p, false);
+        e.category = string(obj, QLatin1StringView("category"), p, true);
+        e.date = partialDate(obj, QLatin1StringView("date"), p, true);
+        const Path pp = p.child(QLatin1StringView("participants"));
+        const QJsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
+        e.participants.reserve(participants.size());
+        for (qsizetype j = 0; j < participants.size(); ++j) {
+            QJsonObject po;
+            if (!object(participants[j], pp.at(j), &po)) {
+                continue;
+            }
+            checkKeys(po, {QLatin1StringView("actor"), QLatin1StringView("role")}, pp.at(j));
+            Participant part;
+            part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
+            actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
+            part.role = string(po, QLatin1StringView("role"), pp.at(j), true);
+            e.participants.append(std::move(part));
+        }
+        e.citations = citations(obj, QLatin1StringView("citations"), p);
+        if (e.citations.isEmpty()) {
+            warning(p.child(QLatin1StringView("citations")),
+                    QStringLiteral("the event cites no source; add the passage that reports it"));
+        }
+        e.tags = stringList(obj, QLatin1StringView("tags"), p);
+        e.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        for (qsizetype j = 0; j < e.disagreements.size(); ++j) {
+            if (!m_disagreementIds.contains(e.disagreements[j])) {
+                error(p.child(QLatin1StringView("disagreements")).at(j),
+                      QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
+            }
+        }
+        m_case.events.append(std::move(e));
+    }
+}
+
+void Reader::readClaims(const QJsonArray &arr, const Path &path)
+{
+    for (const QJsonValue &v : arr) {
+        const QString claimId = v.toObject().value(QLatin1StringView("id")).toString();
+        if (!claimId.isEmpty()) {
+            m_claimIds.insert(claimId);
+        }
+    }
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const Path p = path.at(i);
+        QJsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj,
+                  {QLatin1StringView("id"), QLatin1StringView("attributor"), QLatin1StringView("subject"),
+                   QLatin1StringView("event"), QLatin1StringView("statement"), QLatin1StringView("confidence"),
+                   QLatin1StringView("confidenceValue"), QLatin1StringView("yardstick"), QLatin1StringView("date"),
+                   QLatin1StringView("citations"), QLatin1StringView("disputes"), QLatin1StringView("disagreements")},
+                  p);
+        Claim c;
+        c.id = id(obj, p, ids, QStringLiteral("claim"));
+        c.attributorId = string(obj, QLatin1StringView("attributor"), p, true);
+        actorRef(c.attributorId, p.child(QLatin1StringView("attributor")));
+        c.subjectId = string(obj, QLatin1StringView("subject"), p, false);
+        actorRef(c.subjectId, p.child(QLatin1StringView("subject")));
+        c.eventId = string(obj, QLatin1StringView("event"), p, false);
+        if (!c.eventId.isEmpty() && !m_eventIds.contains(c.eventId)) {
+            error(p.child(QLatin1StringView("event")),
+                  QStringLiteral("no event has the id \"%1\"; add it to \"events\" or fix the id").arg(c.eventId));
+        }
+        c.statement = string(obj, QLatin1StringView("statement"), p, true);
+        c.confidence = string(obj, QLatin1StringView("confidence"), p, false);
+        c.yardstick = string(obj, QLatin1StringView("yardstick"), p, false);
+        if (const auto value = integer(obj, QLatin1StringView("confidenceValue"), p, false)) {
+            if (*value < 0 || *value > 100) {
+                error(p.child(QLatin1StringView("confidenceValue")),
+                      QStringLiteral("must be between 0 and 100, found %1").arg(*value));
+            } else if (c.yardstick.isEmpty() || c.confidence.isEmpty()) {
+                error(p.child(QLatin1StringView("confidenceValue")),
+                      QStringLiteral("a numeric confidence needs the source's wording in \"confidence\" and the "
+                                     "\"yardstick\" that maps it; remove the number or add both"));
+            } else {
+                c.confidenceValue = static_cast<int>(*value);
+            }
+        }
+        c.date = partialDate(obj, QLatin1StringView("date"), p, false);
+        c.citations = citations(obj, QLatin1StringView("citations"), p);
+        if (c.citations.isEmpty()) {
+            warning(p.child(QLatin1StringView("citations")),
+                    QStringLiteral("the claim cites no source; add the passage that reports it"));
+        }
+        c.disputes = stringList(obj, QLatin1StringView("disputes"), p);
+        for (qsizetype j = 0; j < c.disputes.size(); ++j) {
+            if (!m_claimIds.contains(c.disputes[j])) {
+                error(p.child(QLatin1StringView("disputes")).at(j),
+                      QStringLiteral("no claim has the id \"%1\"").arg(c.disputes[j]));
+            } else if (c.disputes[j] == c.id) {
+                error(p.child(QLatin1StringView("disputes")).at(j), QStringLiteral("a claim cannot dispute itself"));
+            }
+        }
+        c.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        for (qsizetype j = 0; j < c.disagreements.size(); ++j) {
+            if (!m_disagreementIds.contains(c.disagreements[j])) {
+                error(p.child(QLatin1StringView("disagreements")).at(j),
+                      QStringLiteral("no disagreement has the id \"%1\"").arg(c.disagreements[j]));
+            }
+        }
+        m_case.claims.append(std::move(c));
+    }
+}
+
+CaseLoad Reader::read(const QByteArray &input)
+{
+    const Path root;
+    QByteArray data = input;
+    if (data.isEmpty()) {
+        error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
+        return {Case{}, m_problems};
+    }
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        warning(root, QStringLiteral("the file starts with a UTF-8 byte order mark, which was ignored; save it "
+                                     "without one"));
+        data.remove(0, 3);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Line and column of the byte offset, counting columns in characters.
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, data.size());
+        const QByteArrayView head(data.constData(), offset);
+        const int line = static_cast<int>(head.count('\n')) + 1;
+        const qsizetype lineStart = head.lastIndexOf('\n') + 1;
+        const int column = static_cast<int>(QString::fromUtf8(head.sliced(lineStart)).size()) + 1;
+        m_problems.append(Problem{Problem::Severity::Error, m_file, QString(), line, column,
+                                  QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
+        return {Case{}, m_problems};
+    }
+    if (!doc.isObject()) {
+        error(root, QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
+                        .arg(QString(CaseReader::FormatId)));
+        return {Case{}, m_problems};
+    }
+    const QJsonObject obj = doc.object();
+    const QJsonValue format = obj.value(QLatin1StringView("format"));
+    if (format.toString() != CaseReader::FormatId) {
+        error(Path{}.child(QLatin1StringView("format")),
+              QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\"")
+                  .arg(QString(CaseReader::FormatId)));
+        return {Case{}, m_problems};
+    }
+    const auto version = integer(obj, QLatin1StringView("version"), root, true);
+    if (!version) {
+        return {Case{}, m_problems};
+    }
+    if (*version > CaseReader::FormatVersion) {
+        error(Path{}.child(QLatin1StringView("version")),
+              QStringLiteral("the case uses format version %1, newer than this build reads (version %2); update "
+                             "Attribution Timeline to open it")
+                  .arg(*version)
+                  .arg(CaseReader::FormatVersion));
+        return {Case{}, m_problems};
+    }
+    if (*version < 1) {
+        error(Path{}.child(QLatin1StringView("version")),
+              QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
+        return {Case{}, m_problems};
+    }
+    checkKeys(obj,
+              {QLatin1StringView("format"), QLatin1StringView("version"), QLatin1StringView("title"),
+               QLatin1StringView("description"), QLatin1StringView("sources"), QLatin1StringView("actors"),
+               QLatin1StringView("events"), QLatin1StringView("claims"), QLatin1StringView("disagreements")},
+              root);
+    m_case.title = string(obj, QLatin1StringView("title"), root, true);
+    m_case.description = string(obj, QLatin1StringView("description"), root, false);
+    readSources(array(obj, QLatin1StringView("sources"), root, true), root.child(QLatin1StringView("sources")));
+    readActors(array(obj, QLatin1StringView("actors"), root, false), root.child(QLatin1StringView("actors")));
+    readDisagreements(array(obj, QLatin1StringView("disagreements"), root, false),
+                      root.child(QLatin1StringView("disagreements")));
+    readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
+    readClaims(array(obj, QLatin1StringView("claims"), root, false), root.child(QLatin1StringView("claims")));
+    return {std::move(m_case), m_problems};
+}
+
+} // namespace
+
+CaseLoad CaseReader::readFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString &name = path;
+    auto fail = [&](const QString &message) {
+        CaseLoad load;
+        load.problems.append(Problem{Problem::Severity::Error, name, QString(), 0, 0, message});
+        return load;
+    };
+    if (!info.exists()) {
+        return fail(QStringLiteral("the file does not exist; check the path"));
+    }
+    if (info.isDir()) {
+        return fail(QStringLiteral("this is a folder; open the case's .json file inside it"));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    }
+    if (file.size() > MaxCaseFileBytes) {
+        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes").arg(file.size()).arg(MaxCaseFileBytes));
+    }
+    const QByteArray data = file.read(MaxCaseFileBytes + 1);
+    if (data.size() > MaxCaseFileBytes) {
+        return fail(QStringLiteral("the file is larger than the limit of %1 bytes").arg(MaxCaseFileBytes));
+    }
+    const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
+    return readData(data, name, baseDir);
+}
+
+CaseLoad CaseReader::readData(const QByteArray &data, const QString &displayName, const QString &baseDir)
+{
+    Reader reader(displayName, baseDir);
+    return reader.read(data);
+}
+
+} // namespace AT

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "casedata.h"
+#include "problem.h"
+
+#include <QByteArray>
+#include <QLatin1StringView>
+
+namespace AT {
+
+struct CaseLoad
+{
+    Case kase;
+    QList<Problem> problems;
+    bool ok() const { return !hasErrors(problems); }
+};
+
+// Reads a case file (see docs/case-format.md). Collects every problem in one pass, each with the file,
+// the JSON path and, for syntax errors, line and column. Errors mean the case cannot open; warnings
+// flag what opens but needs attention (a drifted or orphaned citation, an unknown key).
+class CaseReader
+{
+public:
+    static constexpr QLatin1StringView FormatId{"attribution-timeline-case"};
+    static constexpr int FormatVersion = 1;
+    // Documented limits; larger input gives a clear error instead of exhausting memory.
+    static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB
+    static constexpr qint64 MaxSourceFileBytes = qint64(64) << 20; // 64 MiB per referenced source text
+
+    // A file on disk; relative source paths resolve against its folder.
+    static CaseLoad readFile(const QString &path);
+    // Bytes already in memory; `displayName` names them in problems, `baseDir` resolves relative
+    // source paths (empty: relative paths are refused).
+    static CaseLoad readData(const QByteArray &data, const QString &displayName, const QString &baseDir);
+};
+
+} // namespace AT

@@ -1,0 +1,151 @@
+#include "casereport.h"
+
+#include "anchoring.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <numeric>
+
+namespace AT {
+
+CitationCounts countCitations(const Case &kase)
+{
+    CitationCounts counts;
+    kase.forEachCitation([&](const Citation &c) {
+        ++counts.total;
+        switch (c.anchor) {
+        case Citation::Anchor::Exact:
+            ++counts.exact;
+            break;
+        case Citation::Anchor::Reanchored:
+            ++counts.reanchored;
+            break;
+        case Citation::Anchor::Ambiguous:
+            ++counts.ambiguous;
+            break;
+        case Citation::Anchor::Orphaned:
+            ++counts.orphaned;
+            break;
+        case Citation::Anchor::Unchecked:
+            ++counts.unchecked;
+            break;
+        }
+    });
+    return counts;
+}
+
+qsizetype distinctSources(const QList<Citation> &citations)
+{
+    QSet<QString> ids;
+    for (const Citation &c : citations) {
+        ids.insert(c.sourceId);
+    }
+    return ids.size();
+}
+
+QString checkReport(const QString &caseName, const CaseLoad &load)
+{
+    const Case &k = load.kase;
+    const CitationCounts counts = countCitations(k);
+    const auto errors = std::count_if(load.problems.cbegin(), load.problems.cend(), [](const Problem &p) { return p.isError(); });
+    const auto warnings = load.problems.size() - errors;
+    QString out;
+    out += QStringLiteral("Case: %1 (%2)\n").arg(k.title.isEmpty() ? QStringLiteral("untitled") : k.title, caseName);
+    out += QStringLiteral("Sources: %1, actors: %2, events: %3, claims: %4, disagreements: %5\n")
+               .arg(k.sources.size())
+               .arg(k.actors.size())
+               .arg(k.events.size())
+               .arg(k.claims.size())
+               .arg(k.disagreements.size());
+    out += QStringLiteral("Citations: %1 (anchored %2, re-anchored %3, ambiguous %4, orphaned %5)\n")
+               .arg(counts.total)
+               .arg(counts.exact)
+               .arg(counts.reanchored)
+               .arg(counts.ambiguous)
+               .arg(counts.orphaned + counts.unchecked);
+    out += QStringLiteral("Problems: %1 error(s), %2 warning(s)\n").arg(errors).arg(warnings);
+    for (const Problem &p : load.problems) {
+        out += p.toString() + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QList<qsizetype> chronologicalOrder(const Case &kase)
+{
+    QList<qsizetype> order(kase.events.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return kase.events[a].date.isBefore(kase.events[b].date);
+    });
+    return order;
+}
+
+namespace {
+// Markdown table cells: escape the pipe and keep each cell on one line.
+QString cell(QString text)
+{
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
+QString unknownIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("unknown") : s;
+}
+} // namespace
+
+QString markdownSummary(const Case &kase)
+{
+    QString out;
+    out += QStringLiteral("# %1\n\n").arg(kase.title);
+    out += QStringLiteral("_Generated from the case file by `attribution-timeline --summary`; do not edit by hand._\n\n");
+    if (!kase.description.isEmpty()) {
+        out += kase.description + QStringLiteral("\n\n");
+    }
+    const CitationCounts counts = countCitations(kase);
+    out += QStringLiteral("%1 sources, %2 actors, %3 events, %4 claims, %5 disputed points, %6 citations (%7 anchored exactly).\n\n")
+               .arg(kase.sources.size())
+               .arg(kase.actors.size())
+               .arg(kase.events.size())
+               .arg(kase.claims.size())
+               .arg(kase.disagreements.size())
+               .arg(counts.total)
+               .arg(counts.exact);
+
+    out += QStringLiteral("## Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
+    for (const Source &s : kase.sources) {
+        out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                   .arg(cell(s.id), cell(s.title), cell(unknownIfEmpty(s.publisher)),
+                        s.published.isValid() ? s.published.toDisplayString() : QStringLiteral("unknown"));
+    }
+
+    out += QStringLiteral("\n## Events by date\n\n| date | event | category | sources | disputed |\n|---|---|---|---|---|\n");
+    for (qsizetype i : chronologicalOrder(kase)) {
+        const Event &e = kase.events[i];
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+                   .arg(cell(e.date.toDisplayString()), cell(e.title), cell(e.category))
+                   .arg(distinctSources(e.citations))
+                   .arg(e.disagreements.isEmpty() ? QString() : QStringLiteral("yes"));
+    }
+
+    out += QStringLiteral("\n## Disputed points\n");
+    for (const Disagreement &d : kase.disagreements) {
+        out += QStringLiteral("\n### %1\n\n").arg(d.question);
+        for (const DisagreementVersion &v : d.versions) {
+            QStringList from;
+            for (const Citation &c : v.citations) {
+                const Source *s = kase.source(c.sourceId);
+                from << QStringLiteral("%1: \u201c%2\u201d").arg(s ? s->title : c.sourceId, c.quote);
+            }
+            out += QStringLiteral("- %1\n").arg(v.statement);
+            for (const QString &f : from) {
+                out += QStringLiteral("  - %1\n").arg(f);
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace AT

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "casereader.h"
+
+namespace AT {
+
+struct CitationCounts
+{
+    qsizetype total = 0;
+    qsizetype exact = 0;
+    qsizetype reanchored = 0;
+    qsizetype ambiguous = 0;
+    qsizetype orphaned = 0;
+    qsizetype unchecked = 0;
+};
+CitationCounts countCitations(const Case &kase);
+
+// Number of distinct sources among an event's citations: how independently it is reported.
+qsizetype distinctSources(const QList<Citation> &citations);
+
+// The text `attribution-timeline --check` prints: counts, citations by anchor status, every problem.
+QString checkReport(const QString &caseName, const CaseLoad &load);
+
+// A Markdown digest of a case (sources, events by date, disputed points), generated, never hand-written.
+QString markdownSummary(const Case &kase);
+
+// Events in chronological order (stable for equal dates), as indexes into kase.events.
+QList<qsizetype> chronologicalOrder(const Case &kase);
+
+} // namespace AT

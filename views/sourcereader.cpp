@@ -1,0 +1,78 @@
+#include "sourcereader.h"
+
+#include <QMouseEvent>
+#include <QTextBlock>
+
+namespace AT {
+
+SourceReader::SourceReader(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setAccessibleName(QStringLiteral("Source reader"));
+    setPlaceholderText(QStringLiteral("Select a citation to read it in its source."));
+}
+
+void SourceReader::showSource(const QString &title, const QString &text, const QList<Passage> &cited)
+{
+    if (m_title != title || toPlainText() != text) {
+        m_title = title;
+        setPlainText(text); // plain text: nothing in a case is interpreted as markup
+    }
+    m_cited = cited;
+    m_current = {-1, -1};
+    updateHighlights();
+}
+
+void SourceReader::showPassage(qint64 start, qint64 end)
+{
+    m_current = {start, end};
+    QTextCursor cursor(document());
+    cursor.setPosition(static_cast<int>(start));
+    cursor.setPosition(static_cast<int>(end), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    // Scroll so the passage's start sits near the top third, not at the very edge.
+    centerCursor();
+    updateHighlights();
+}
+
+SourceReader::Passage SourceReader::selectedPassage() const
+{
+    const QTextCursor c = textCursor();
+    return {c.selectionStart(), c.selectionEnd()};
+}
+
+void SourceReader::updateHighlights()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QColor shade = palette().color(QPalette::Highlight);
+    shade.setAlpha(45);
+    for (const Passage &p : std::as_const(m_cited)) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(document());
+        sel.cursor.setPosition(static_cast<int>(p.start));
+        sel.cursor.setPosition(static_cast<int>(p.end), QTextCursor::KeepAnchor);
+        sel.format.setBackground(shade);
+        selections.append(sel);
+    }
+    setExtraSelections(selections);
+}
+
+void SourceReader::mouseReleaseEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection()) {
+        return;
+    }
+    const qint64 pos = cursorForPosition(event->position().toPoint()).position();
+    for (const Passage &p : std::as_const(m_cited)) {
+        if (pos >= p.start && pos < p.end) {
+            Q_EMIT passageClicked(pos);
+            return;
+        }
+    }
+}
+
+} // namespace AT

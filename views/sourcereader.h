@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace AT {
+
+// Shows a source's full text as plain text (never HTML), with every passage the case cites shaded
+// and the current passage selected and scrolled into view. Offsets are UTF-16, as QString counts.
+class SourceReader final : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    struct Passage
+    {
+        qint64 start;
+        qint64 end;
+    };
+
+    explicit SourceReader(QWidget *parent = nullptr);
+
+    void showSource(const QString &title, const QString &text, const QList<Passage> &cited);
+    // Selects [start, end) and scrolls it into view.
+    void showPassage(qint64 start, qint64 end);
+    QString sourceTitle() const { return m_title; }
+    // The selected range, for tests.
+    Passage selectedPassage() const;
+
+Q_SIGNALS:
+    // A cited passage was clicked: the UTF-16 position clicked.
+    void passageClicked(qint64 position);
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    void updateHighlights();
+    QString m_title;
+    QList<Passage> m_cited;
+    Passage m_current{-1, -1};
+};
+
+} // namespace AT
