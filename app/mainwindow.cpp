@@ -84,18 +84,19 @@ MainWindow::MainWindow(QWidget *parent)
         const int row = m_events->rowOfEvent(event);
         const QModelIndex proxyIndex = m_sortedEvents->mapFromSource(m_events->index(row, 0));
         if (proxyIndex.isValid()) {
-            m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect
-                                                                       | QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(proxyIndex,
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             m_table->scrollTo(proxyIndex);
         } else {
             m_table->selectionModel()->clearSelection();
         }
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid()) {
-            m_selection->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
-        }
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) {
+                    m_selection->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
+                }
+            });
     connect(m_citations, &QListView::clicked, this, [this](const QModelIndex &index) { openCitation(index.row()); });
     connect(m_citations, &QListView::activated, this, [this](const QModelIndex &index) { openCitation(index.row()); });
     connect(m_timeline, &TimelineView::eventActivated, this, [this](qsizetype) { openCitation(0); });
@@ -135,7 +136,8 @@ void MainWindow::createActions()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = view->addAction(QStringLiteral("Zoom &Out"), m_timeline, &TimelineView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *zoomSel = view->addAction(QStringLiteral("Zoom to &Selection"), m_timeline, &TimelineView::zoomToSelection);
+    QAction *zoomSel
+        = view->addAction(QStringLiteral("Zoom to &Selection"), m_timeline, &TimelineView::zoomToSelection);
     zoomSel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
@@ -163,7 +165,8 @@ void MainWindow::showAbout()
                         .arg(s.title, s.publisher.isEmpty() ? QStringLiteral("unknown") : s.publisher);
         }
     }
-    QMessageBox box(QMessageBox::Information, QStringLiteral("About Attribution Timeline"), text, QMessageBox::Ok, this);
+    QMessageBox box(QMessageBox::Information, QStringLiteral("About Attribution Timeline"), text, QMessageBox::Ok,
+                    this);
     box.setTextFormat(Qt::PlainText);
     box.exec();
 }
@@ -210,7 +213,8 @@ bool MainWindow::loadCase(const QString &path, bool reportToUser)
     updateStatus();
     const auto warnings = load.problems.size();
     if (warnings > 0) {
-        statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); run --check for the list.").arg(warnings), 10000);
+        statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); run --check for the list.").arg(warnings),
+                                 10000);
     }
     return true;
 }

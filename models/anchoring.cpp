@@ -108,7 +108,8 @@ AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
             if (!citation.prefix.isEmpty() && QStringView(text).first(hit).endsWith(citation.prefix)) {
                 ++score;
             }
-            if (!citation.suffix.isEmpty() && QStringView(text).sliced(hit + quote.size()).startsWith(citation.suffix)) {
+            if (!citation.suffix.isEmpty()
+                && QStringView(text).sliced(hit + quote.size()).startsWith(citation.suffix)) {
                 ++score;
             }
             if (score > best) {

@@ -12,8 +12,7 @@ QString sha256Hex(const QString &text)
 }
 
 namespace {
-template<typename T>
-const T *findById(const QList<T> &list, QStringView id)
+template<typename T> const T *findById(const QList<T> &list, QStringView id)
 {
     const auto it = std::find_if(list.cbegin(), list.cend(), [id](const T &item) { return item.id == id; });
     return it == list.cend() ? nullptr : &*it;

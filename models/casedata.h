@@ -10,7 +10,6 @@
 
 namespace AT {
 
-
 struct Source
 {
     QString id;
@@ -128,22 +127,13 @@ struct Case
     const Disagreement *disagreement(QStringView id) const;
 
     // Calls f(citation) for every citation in the case, wherever it sits.
-    template<typename F>
-    void forEachCitation(F &&f)
-    {
-        forEachCitationImpl(*this, f);
-    }
-    template<typename F>
-    void forEachCitation(F &&f) const
-    {
-        forEachCitationImpl(*this, f);
-    }
+    template<typename F> void forEachCitation(F &&f) { forEachCitationImpl(*this, f); }
+    template<typename F> void forEachCitation(F &&f) const { forEachCitationImpl(*this, f); }
 
     friend bool operator==(const Case &, const Case &) = default;
 
 private:
-    template<typename C, typename F>
-    static void forEachCitationImpl(C &c, F &f)
+    template<typename C, typename F> static void forEachCitationImpl(C &c, F &f)
     {
         for (auto &actor : c.actors) {
             for (auto &cit : actor.citations) {

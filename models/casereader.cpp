@@ -30,8 +30,8 @@ struct Path
     QLatin1StringView key;
     qsizetype index = -1;
 
-    Path child(QLatin1StringView k) const { return Path{this, k, -1}; }
-    Path at(qsizetype i) const { return Path{this, {}, i}; }
+    Path child(QLatin1StringView k) const { return Path {this, k, -1}; }
+    Path at(qsizetype i) const { return Path {this, {}, i}; }
     QString toString() const
     {
         QString head = parent ? parent->toString() : QString();
@@ -72,15 +72,14 @@ public:
     Reader(QString file, QString baseDir)
         : m_file(std::move(file))
         , m_baseDir(std::move(baseDir))
-    {
-    }
+    { }
 
     CaseLoad read(const QByteArray &data);
 
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
-        m_problems.append(Problem{severity, m_file, path.toString(), 0, 0, message});
+        m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
@@ -112,6 +111,7 @@ private:
     Case m_case;
     QHash<QString, qsizetype> m_sourceIndex;
     std::vector<std::unique_ptr<TextIndex>> m_textIndexes;
+    QSet<QString> m_brokenSourceIds; // declared, but with errors: citations to them are not reported again
     QSet<QString> m_actorIds;
     QSet<QString> m_eventIds;
     QSet<QString> m_claimIds;
@@ -133,8 +133,9 @@ void Reader::checkKeys(const QJsonObject &obj, std::initializer_list<QLatin1Stri
             for (auto key : allowed) {
                 names << QString(key);
             }
-            warning(path, QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
-                              .arg(it.key(), names.join(QStringLiteral(", "))));
+            warning(path,
+                    QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
+                        .arg(it.key(), names.join(QStringLiteral(", "))));
         }
     }
 }
@@ -241,8 +242,8 @@ DatePoint Reader::datePoint(const QJsonObject &obj, QLatin1StringView key, const
         return {};
     }
     if (!v.isString()) {
-        error(path.child(key), QStringLiteral("expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found %1")
-                                   .arg(typeName(v)));
+        error(path.child(key),
+              QStringLiteral("expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found %1").arg(typeName(v)));
         return {};
     }
     QString message;
@@ -298,8 +299,9 @@ PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key
         date = PartialDate::openEnd(start);
     } else if (hasEnd) {
         if (end.lastDay() < start.firstDay()) {
-            error(path, QStringLiteral("the range ends (%1) before it starts (%2); swap \"start\" and \"end\"")
-                            .arg(end.toIsoString(), start.toIsoString()));
+            error(path,
+                  QStringLiteral("the range ends (%1) before it starts (%2); swap \"start\" and \"end\"")
+                      .arg(end.toIsoString(), start.toIsoString()));
             return {};
         }
         date = PartialDate::range(start, end);
@@ -326,7 +328,8 @@ PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key
                 error(pp.child(QLatin1StringView("kind")),
                       QStringLiteral("unknown provenance \"%1\"; use stated, relative or inferred").arg(kindName));
             }
-            prov.expression = string(po, QLatin1StringView("expression"), pp, prov.kind == DateProvenance::Kind::Relative);
+            prov.expression
+                = string(po, QLatin1StringView("expression"), pp, prov.kind == DateProvenance::Kind::Relative);
             prov.reference = datePoint(po, QLatin1StringView("reference"), pp);
             if (prov.kind == DateProvenance::Kind::Relative && !prov.reference.isValid()) {
                 error(pp.child(QLatin1StringView("reference")),
@@ -362,6 +365,9 @@ std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
         return std::nullopt;
     }
     const auto src = m_sourceIndex.constFind(c.sourceId);
+    if (src == m_sourceIndex.constEnd() && m_brokenSourceIds.contains(c.sourceId)) {
+        return std::nullopt; // the source's own problem is already reported
+    }
     if (src == m_sourceIndex.constEnd()) {
         error(path.child(QLatin1StringView("source")),
               QStringLiteral("no source has the id \"%1\"; add it to \"sources\" or fix the id").arg(c.sourceId));
@@ -379,20 +385,22 @@ std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
     case Citation::Anchor::Unchecked:
         break;
     case Citation::Anchor::Reanchored:
-        warning(path, QStringLiteral("the quote is not at its stated position [%1, %2)%3 but at [%4, %5) of source \"%6\"; "
-                                     "the position was corrected (save the case to keep it)")
-                          .arg(c.statedStart)
-                          .arg(c.statedEnd)
-                          .arg(positionsValid ? QString() : QStringLiteral(", which is not a valid range of the text"))
-                          .arg(c.start)
-                          .arg(c.end)
-                          .arg(c.sourceId));
+        warning(path,
+                QStringLiteral("the quote is not at its stated position [%1, %2)%3 but at [%4, %5) of source \"%6\"; "
+                               "the position was corrected (save the case to keep it)")
+                    .arg(c.statedStart)
+                    .arg(c.statedEnd)
+                    .arg(positionsValid ? QString() : QStringLiteral(", which is not a valid range of the text"))
+                    .arg(c.start)
+                    .arg(c.end)
+                    .arg(c.sourceId));
         break;
     case Citation::Anchor::Ambiguous:
-        warning(path, QStringLiteral("the quote occurs %1 times in source \"%2\" and neither its position nor its "
-                                     "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
-                          .arg(result.occurrences)
-                          .arg(c.sourceId));
+        warning(path,
+                QStringLiteral("the quote occurs %1 times in source \"%2\" and neither its position nor its "
+                               "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
+                    .arg(result.occurrences)
+                    .arg(c.sourceId));
         break;
     case Citation::Anchor::Orphaned:
         warning(path.child(QLatin1StringView("quote")),
@@ -449,15 +457,17 @@ bool Reader::loadSourceText(Source &source, const Path &path)
     } else {
         if (QDir::isAbsolutePath(p) || p.startsWith(QLatin1Char('/')) || p.startsWith(QLatin1Char('\\'))
             || (p.size() > 1 && p[1] == QLatin1Char(':'))) {
-            error(pp, QStringLiteral("\"%1\" is an absolute path; source paths must be relative to the case file's "
-                                     "folder")
-                          .arg(p));
+            error(pp,
+                  QStringLiteral("\"%1\" is an absolute path; source paths must be relative to the case file's "
+                                 "folder")
+                      .arg(p));
             return false;
         }
         const QStringList parts = p.split(QRegularExpression(QStringLiteral("[/\\\\]")));
         if (parts.contains(QStringLiteral(".."))) {
-            error(pp, QStringLiteral("\"%1\" contains \"..\"; sources must lie in the case file's folder or below it")
-                          .arg(p));
+            error(pp,
+                  QStringLiteral("\"%1\" contains \"..\"; sources must lie in the case file's folder or below it")
+                      .arg(p));
             return false;
         }
         if (m_baseDir.isEmpty()) {
@@ -472,14 +482,16 @@ bool Reader::loadSourceText(Source &source, const Path &path)
             return false;
         }
         if (base.isEmpty() || !resolved.startsWith(base + QLatin1Char('/'))) {
-            error(pp, QStringLiteral("\"%1\" leads outside the case file's folder (through a symbolic link); copy the "
-                                     "source into the folder")
-                          .arg(p));
+            error(pp,
+                  QStringLiteral("\"%1\" leads outside the case file's folder (through a symbolic link); copy the "
+                                 "source into the folder")
+                      .arg(p));
             return false;
         }
         if (!info.isFile()) {
-            error(pp, QStringLiteral("\"%1\" is not a regular file (a folder or a device); point it at a text file")
-                          .arg(p));
+            error(
+                pp,
+                QStringLiteral("\"%1\" is not a regular file (a folder or a device); point it at a text file").arg(p));
             return false;
         }
         fileName = resolved;
@@ -490,10 +502,11 @@ bool Reader::loadSourceText(Source &source, const Path &path)
         return false;
     }
     if (file.size() > CaseReader::MaxSourceFileBytes) {
-        error(pp, QStringLiteral("the source \"%1\" is %2 bytes; the limit is %3 bytes per source")
-                      .arg(p)
-                      .arg(file.size())
-                      .arg(CaseReader::MaxSourceFileBytes));
+        error(pp,
+              QStringLiteral("the source \"%1\" is %2 bytes; the limit is %3 bytes per source")
+                  .arg(p)
+                  .arg(file.size())
+                  .arg(CaseReader::MaxSourceFileBytes));
         return false;
     }
     const QByteArray bytes = file.read(CaseReader::MaxSourceFileBytes + 1);
@@ -522,6 +535,7 @@ void Reader::readSources(const QJsonArray &arr, const Path &path)
                    QLatin1StringView("path"), QLatin1StringView("publisher"), QLatin1StringView("url"),
                    QLatin1StringView("published"), QLatin1StringView("retrieved"), QLatin1StringView("sha256")},
                   p);
+        const qsizetype problemsBefore = m_problems.size();
         Source s;
         s.id = id(obj, p, ids, QStringLiteral("source"));
         s.title = string(obj, QLatin1StringView("title"), p, true);
@@ -534,8 +548,9 @@ void Reader::readSources(const QJsonArray &arr, const Path &path)
         const bool hasPath = obj.contains(QLatin1StringView("path"));
         bool loaded = false;
         if (hasText == hasPath) {
-            error(p, QStringLiteral("give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
-                                    "the case file)"));
+            error(p,
+                  QStringLiteral("give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
+                                 "the case file)"));
         } else if (hasText) {
             s.text = string(obj, QLatin1StringView("text"), p, true);
             loaded = obj.value(QLatin1StringView("text")).isString();
@@ -551,6 +566,10 @@ void Reader::readSources(const QJsonArray &arr, const Path &path)
                                        "its citations were re-checked against the new text")
                             .arg(recordedHash, s.sha256));
             }
+        }
+        if (hasErrors(m_problems.mid(problemsBefore))) {
+            m_brokenSourceIds.insert(obj.value(QLatin1StringView("id")).toString());
+            continue;
         }
         if (!s.id.isEmpty() && !m_sourceIndex.contains(s.id)) {
             m_sourceIndex.insert(s.id, m_case.sources.size());
@@ -650,8 +669,9 @@ void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
         const Path vp = p.child(QLatin1StringView("versions"));
         const QJsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
         if (obj.value(QLatin1StringView("versions")).isArray() && versions.size() < 2) {
-            error(vp, QStringLiteral("a disagreement needs at least two competing versions, found %1")
-                          .arg(versions.size()));
+            error(
+                vp,
+                QStringLiteral("a disagreement needs at least two competing versions, found %1").arg(versions.size()));
         }
         for (qsizetype j = 0; j < versions.size(); ++j) {
             QJsonObject vo;
@@ -662,7 +682,7 @@ void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
             DisagreementVersion version;
             version.statement = string(vo, QLatin1StringView("statement"), vp.at(j), true);
             version.citations = citations(vo, QLatin1StringView("citations"), vp.at(j));
-            if (version.citations.isEmpty()) {
+            if (vo.value(QLatin1StringView("citations")).toArray().isEmpty()) {
                 warning(vp.at(j).child(QLatin1StringView("citations")),
                         QStringLiteral("this version has no citation; every version should cite its source"));
             }
@@ -686,6 +706,7 @@ void Reader::readEvents(const QJsonArray &arr, const Path &path)
                    QLatin1StringView("category"), QLatin1StringView("date"), QLatin1StringView("participants"),
                    QLatin1StringView("citations"), QLatin1StringView("tags"), QLatin1StringView("disagreements")},
                   p);
+        const qsizetype before = m_problems.size();
         Event e;
         e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
         e.title = string(obj, QLatin1StringView("title"), p, true);
@@ -708,7 +729,7 @@ void Reader::readEvents(const QJsonArray &arr, const Path &path)
             e.participants.append(std::move(part));
         }
         e.citations = citations(obj, QLatin1StringView("citations"), p);
-        if (e.citations.isEmpty()) {
+        if (array(obj, QLatin1StringView("citations"), p, false).isEmpty() && !hasErrors(m_problems.mid(before))) {
             warning(p.child(QLatin1StringView("citations")),
                     QStringLiteral("the event cites no source; add the passage that reports it"));
         }
@@ -745,6 +766,7 @@ void Reader::readClaims(const QJsonArray &arr, const Path &path)
                    QLatin1StringView("confidenceValue"), QLatin1StringView("yardstick"), QLatin1StringView("date"),
                    QLatin1StringView("citations"), QLatin1StringView("disputes"), QLatin1StringView("disagreements")},
                   p);
+        const qsizetype before = m_problems.size();
         Claim c;
         c.id = id(obj, p, ids, QStringLiteral("claim"));
         c.attributorId = string(obj, QLatin1StringView("attributor"), p, true);
@@ -773,7 +795,7 @@ void Reader::readClaims(const QJsonArray &arr, const Path &path)
         }
         c.date = partialDate(obj, QLatin1StringView("date"), p, false);
         c.citations = citations(obj, QLatin1StringView("citations"), p);
-        if (c.citations.isEmpty()) {
+        if (obj.value(QLatin1StringView("citations")).toArray().isEmpty() && !hasErrors(m_problems.mid(before))) {
             warning(p.child(QLatin1StringView("citations")),
                     QStringLiteral("the claim cites no source; add the passage that reports it"));
         }
@@ -803,55 +825,58 @@ CaseLoad Reader::read(const QByteArray &input)
     QByteArray data = input;
     if (data.isEmpty()) {
         error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
-        return {Case{}, m_problems};
+        return {Case {}, m_problems};
     }
     if (data.startsWith("\xEF\xBB\xBF")) {
-        warning(root, QStringLiteral("the file starts with a UTF-8 byte order mark, which was ignored; save it "
-                                     "without one"));
+        warning(root,
+                QStringLiteral("the file starts with a UTF-8 byte order mark, which was ignored; save it "
+                               "without one"));
         data.remove(0, 3);
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         // Line and column of the byte offset, counting columns in characters.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, data.size());
+        // Qt reports the offset just past the offending character; point at the character itself.
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, data.size());
         const QByteArrayView head(data.constData(), offset);
         const int line = static_cast<int>(head.count('\n')) + 1;
         const qsizetype lineStart = head.lastIndexOf('\n') + 1;
         const int column = static_cast<int>(QString::fromUtf8(head.sliced(lineStart)).size()) + 1;
-        m_problems.append(Problem{Problem::Severity::Error, m_file, QString(), line, column,
-                                  QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
-        return {Case{}, m_problems};
+        m_problems.append(Problem {Problem::Severity::Error, m_file, QString(), line, column,
+                                   QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
+        return {Case {}, m_problems};
     }
     if (!doc.isObject()) {
-        error(root, QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
-                        .arg(QString(CaseReader::FormatId)));
-        return {Case{}, m_problems};
+        error(root,
+              QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
+                  .arg(QString(CaseReader::FormatId)));
+        return {Case {}, m_problems};
     }
     const QJsonObject obj = doc.object();
     const QJsonValue format = obj.value(QLatin1StringView("format"));
     if (format.toString() != CaseReader::FormatId) {
-        error(Path{}.child(QLatin1StringView("format")),
+        error(Path {}.child(QLatin1StringView("format")),
               QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\"")
                   .arg(QString(CaseReader::FormatId)));
-        return {Case{}, m_problems};
+        return {Case {}, m_problems};
     }
     const auto version = integer(obj, QLatin1StringView("version"), root, true);
     if (!version) {
-        return {Case{}, m_problems};
+        return {Case {}, m_problems};
     }
     if (*version > CaseReader::FormatVersion) {
-        error(Path{}.child(QLatin1StringView("version")),
+        error(Path {}.child(QLatin1StringView("version")),
               QStringLiteral("the case uses format version %1, newer than this build reads (version %2); update "
                              "Attribution Timeline to open it")
                   .arg(*version)
                   .arg(CaseReader::FormatVersion));
-        return {Case{}, m_problems};
+        return {Case {}, m_problems};
     }
     if (*version < 1) {
-        error(Path{}.child(QLatin1StringView("version")),
+        error(Path {}.child(QLatin1StringView("version")),
               QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
-        return {Case{}, m_problems};
+        return {Case {}, m_problems};
     }
     checkKeys(obj,
               {QLatin1StringView("format"), QLatin1StringView("version"), QLatin1StringView("title"),
@@ -877,7 +902,7 @@ CaseLoad CaseReader::readFile(const QString &path)
     const QString &name = path;
     auto fail = [&](const QString &message) {
         CaseLoad load;
-        load.problems.append(Problem{Problem::Severity::Error, name, QString(), 0, 0, message});
+        load.problems.append(Problem {Problem::Severity::Error, name, QString(), 0, 0, message});
         return load;
     };
     if (!info.exists()) {
@@ -891,7 +916,9 @@ CaseLoad CaseReader::readFile(const QString &path)
         return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     }
     if (file.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes").arg(file.size()).arg(MaxCaseFileBytes));
+        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes")
+                        .arg(file.size())
+                        .arg(MaxCaseFileBytes));
     }
     const QByteArray data = file.read(MaxCaseFileBytes + 1);
     if (data.size() > MaxCaseFileBytes) {

@@ -21,7 +21,7 @@ struct CaseLoad
 class CaseReader
 {
 public:
-    static constexpr QLatin1StringView FormatId{"attribution-timeline-case"};
+    static constexpr QLatin1StringView FormatId {"attribution-timeline-case"};
     static constexpr int FormatVersion = 1;
     // Documented limits; larger input gives a clear error instead of exhausting memory.
     static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB

@@ -48,7 +48,8 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
 {
     const Case &k = load.kase;
     const CitationCounts counts = countCitations(k);
-    const auto errors = std::count_if(load.problems.cbegin(), load.problems.cend(), [](const Problem &p) { return p.isError(); });
+    const auto errors
+        = std::count_if(load.problems.cbegin(), load.problems.cend(), [](const Problem &p) { return p.isError(); });
     const auto warnings = load.problems.size() - errors;
     QString out;
     out += QStringLiteral("Case: %1 (%2)\n").arg(k.title.isEmpty() ? QStringLiteral("untitled") : k.title, caseName);
@@ -75,9 +76,8 @@ QList<qsizetype> chronologicalOrder(const Case &kase)
 {
     QList<qsizetype> order(kase.events.size());
     std::iota(order.begin(), order.end(), qsizetype(0));
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return kase.events[a].date.isBefore(kase.events[b].date);
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](qsizetype a, qsizetype b) { return kase.events[a].date.isBefore(kase.events[b].date); });
     return order;
 }
 
@@ -100,12 +100,14 @@ QString markdownSummary(const Case &kase)
 {
     QString out;
     out += QStringLiteral("# %1\n\n").arg(kase.title);
-    out += QStringLiteral("_Generated from the case file by `attribution-timeline --summary`; do not edit by hand._\n\n");
+    out += QStringLiteral(
+        "_Generated from the case file by `attribution-timeline --summary`; do not edit by hand._\n\n");
     if (!kase.description.isEmpty()) {
         out += kase.description + QStringLiteral("\n\n");
     }
     const CitationCounts counts = countCitations(kase);
-    out += QStringLiteral("%1 sources, %2 actors, %3 events, %4 claims, %5 disputed points, %6 citations (%7 anchored exactly).\n\n")
+    out += QStringLiteral("%1 sources, %2 actors, %3 events, %4 claims, %5 disputed points, %6 citations (%7 anchored "
+                          "exactly).\n\n")
                .arg(kase.sources.size())
                .arg(kase.actors.size())
                .arg(kase.events.size())
@@ -121,7 +123,8 @@ QString markdownSummary(const Case &kase)
                         s.published.isValid() ? s.published.toDisplayString() : QStringLiteral("unknown"));
     }
 
-    out += QStringLiteral("\n## Events by date\n\n| date | event | category | sources | disputed |\n|---|---|---|---|---|\n");
+    out += QStringLiteral(
+        "\n## Events by date\n\n| date | event | category | sources | disputed |\n|---|---|---|---|---|\n");
     for (qsizetype i : chronologicalOrder(kase)) {
         const Event &e = kase.events[i];
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")

@@ -63,7 +63,7 @@ QJsonObject dateToJson(const PartialDate &d)
     }
     putIfNotEmpty(o, QLatin1StringView("qualifier"), d.qualifier());
     const DateProvenance &p = d.provenance();
-    if (p != DateProvenance{}) {
+    if (p != DateProvenance {}) {
         QJsonObject po;
         po.insert(QLatin1StringView("kind"), provenanceKindName(p.kind));
         putIfNotEmpty(po, QLatin1StringView("expression"), p.expression);
@@ -223,14 +223,16 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     }
     if (file.write(data) != data.size()) {
         if (error) {
-            *error = QStringLiteral("%1: writing failed: %2; the previous file is unchanged").arg(path, file.errorString());
+            *error = QStringLiteral("%1: writing failed: %2; the previous file is unchanged")
+                         .arg(path, file.errorString());
         }
         file.cancelWriting();
         return false;
     }
     if (!file.commit()) {
         if (error) {
-            *error = QStringLiteral("%1: saving failed: %2; the previous file is unchanged").arg(path, file.errorString());
+            *error
+                = QStringLiteral("%1: saving failed: %2; the previous file is unchanged").arg(path, file.errorString());
         }
         return false;
     }

@@ -4,8 +4,7 @@ namespace AT {
 
 CitationListModel::CitationListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 void CitationListModel::setCase(std::shared_ptr<const Case> kase)
 {
@@ -45,7 +44,11 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QStringLiteral("\u201c%1\u201d\n\u2014 %2 (%3)").arg(c.quote, title, anchorName(c.anchor));
     case Qt::ToolTipRole:
-        return QStringLiteral("%1, characters %2\u2013%3, %4").arg(title).arg(c.start).arg(c.end).arg(anchorName(c.anchor));
+        return QStringLiteral("%1, characters %2\u2013%3, %4")
+            .arg(title)
+            .arg(c.start)
+            .arg(c.end)
+            .arg(anchorName(c.anchor));
     case QuoteRole:
         return c.quote;
     case SourceIdRole:

@@ -7,8 +7,7 @@ namespace AT {
 
 EventTableModel::EventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void EventTableModel::setCase(std::shared_ptr<const Case> kase)
 {
@@ -26,7 +25,7 @@ void EventTableModel::setCase(std::shared_ptr<const Case> kase)
         m_rowOfEvent.resize(m_case->events.size(), -1);
         for (qsizetype i : order) {
             const Event &e = m_case->events[i];
-            Row row{i, {}, static_cast<int>(distinctSources(e.citations))};
+            Row row {i, {}, static_cast<int>(distinctSources(e.citations))};
             for (const Participant &p : e.participants) {
                 const QString name = actorNames.value(p.actorId, p.actorId);
                 if (!row.actorNames.contains(name)) {

@@ -149,8 +149,8 @@ QDate DatePoint::lastDay() const
 
 QString monthAbbreviation(int month)
 {
-    static const std::array<const char16_t *, 12> names = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
-                                                            u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+    static const std::array<const char16_t *, 12> names
+        = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun", u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
     if (month < 1 || month > 12) {
         return {};
     }
@@ -319,7 +319,8 @@ QString PartialDate::toDisplayString() const
             }
             // "2021–22" where both years share a century, as newspapers write it.
             if (m_start.year() / 100 == m_end.year() / 100) {
-                return prefix + from + QChar(0x2013) + QStringLiteral("%1").arg(m_end.year() % 100, 2, 10, QLatin1Char('0'));
+                return prefix + from + QChar(0x2013)
+                    + QStringLiteral("%1").arg(m_end.year() % 100, 2, 10, QLatin1Char('0'));
             }
             return prefix + from + QChar(0x2013) + to;
         }

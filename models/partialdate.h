@@ -78,8 +78,7 @@ public:
     PartialDate() = default;
     explicit PartialDate(DatePoint point)
         : m_start(point)
-    {
-    }
+    { }
     static PartialDate range(DatePoint start, DatePoint end);
     static PartialDate openStart(DatePoint end); // "until end", start unknown
     static PartialDate openEnd(DatePoint start); // "since start", end unknown

@@ -4,8 +4,7 @@ namespace AT {
 
 SelectionState::SelectionState(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void SelectionState::setCurrentEvent(qsizetype event)
 {

@@ -36,7 +36,7 @@ private:
     void updateHighlights();
     QString m_title;
     QList<Passage> m_cited;
-    Passage m_current{-1, -1};
+    Passage m_current {-1, -1};
 };
 
 } // namespace AT

@@ -32,8 +32,8 @@ double minimumInterval(TimelineScale::TickUnit unit)
 }
 
 constexpr std::array<TimelineScale::TickUnit, 6> finestFirst = {
-    TimelineScale::TickUnit::Day,    TimelineScale::TickUnit::Month,  TimelineScale::TickUnit::Quarter,
-    TimelineScale::TickUnit::Year,   TimelineScale::TickUnit::Decade, TimelineScale::TickUnit::Century,
+    TimelineScale::TickUnit::Day,  TimelineScale::TickUnit::Month,  TimelineScale::TickUnit::Quarter,
+    TimelineScale::TickUnit::Year, TimelineScale::TickUnit::Decade, TimelineScale::TickUnit::Century,
 };
 } // namespace
 
@@ -126,7 +126,7 @@ QList<TimelineScale::Tick> TimelineScale::ticks(const std::function<double(TickU
         d = first;
         break;
     }
-    for (; d.isValid() && d <= last; ) {
+    for (; d.isValid() && d <= last;) {
         const double jd = static_cast<double>(d.toJulianDay());
         if (jd >= firstDay()) {
             QString label;
@@ -148,7 +148,7 @@ QList<TimelineScale::Tick> TimelineScale::ticks(const std::function<double(TickU
                 label = QString::number(d.day()) + QLatin1Char(' ') + monthAbbreviation(d.month());
                 break;
             }
-            out.append(Tick{jd, label});
+            out.append(Tick {jd, label});
         }
         switch (unit) {
         case TickUnit::Century:

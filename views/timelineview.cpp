@@ -29,11 +29,15 @@ constexpr double MaxLabelWidth = 280;
 QColor categoryColor(const QString &category)
 {
     // A fixed, colour-blind-friendly palette (Okabe-Ito), assigned by a stable hash of the category.
-    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
-                                     QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                                     QColor(0x8C, 0x6D, 0x2C), QColor(0x55, 0x55, 0x55)};
-    const size_t n = sizeof(palette) / sizeof(palette[0]);
-    return palette[qHash(category, 7) % n];
+    static const QColor palette[]
+        = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+           QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x8C, 0x6D, 0x2C), QColor(0x55, 0x55, 0x55)};
+    // FNV-1a over the UTF-16 units: the same category gets the same colour in every run (qHash is seeded per process).
+    quint32 h = 2166136261u;
+    for (QChar c : category) {
+        h = (h ^ c.unicode()) * 16777619u;
+    }
+    return palette[h % (sizeof(palette) / sizeof(palette[0]))];
 }
 } // namespace
 
@@ -170,7 +174,8 @@ void TimelineView::layoutItems() const
             continue; // paint only what is visible
         }
         const bool marker = x1 - x0 < MarkerSize;
-        QRectF shape = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
+        QRectF shape
+            = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
         const double labelWidth = std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth);
         // Labels start under their event; near the right edge they end there instead, so none is clipped.
         double labelX = std::max(shape.left(), 2.0);
@@ -206,20 +211,22 @@ void TimelineView::layoutItems() const
         if (withLabel) {
             label = QRectF(labelX, y + BarHeight + 2, labelWidth, fm.height());
         }
-        m_placed.append(Placed{i, shape, label, row});
+        m_placed.append(Placed {i, shape, label, row});
     }
 }
 
 TimelineScale::TickUnit TimelineView::currentTickUnit() const
 {
     const QFontMetricsF fm(font());
-    return m_scale.tickUnit([&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
+    return m_scale.tickUnit(
+        [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
 }
 
 QList<QPair<TimelineScale::Tick, QRectF>> TimelineView::visibleTicks() const
 {
     const QFontMetricsF fm(font());
-    const auto ticks = m_scale.ticks([&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
+    const auto ticks = m_scale.ticks(
+        [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
     QList<QPair<TimelineScale::Tick, QRectF>> out;
     const double y = height() - axisHeight() + 8;
     for (const auto &t : ticks) {
@@ -323,8 +330,8 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     if (m_hiddenCount > 0) {
         const QString more = QStringLiteral("+%1 more \u2014 zoom in").arg(m_hiddenCount);
-        const QRectF r(width() - fm.horizontalAdvance(more) - 12, axisTop - fm.height() - 4, fm.horizontalAdvance(more) + 8,
-                       fm.height());
+        const QRectF r(width() - fm.horizontalAdvance(more) - 12, axisTop - fm.height() - 4,
+                       fm.horizontalAdvance(more) + 8, fm.height());
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(r, Qt::AlignCenter, more);
     }
@@ -546,9 +553,9 @@ bool TimelineView::event(QEvent *event)
                 tip += QStringLiteral("\nDisputed: the sources disagree");
             }
             // Case text is untrusted: escape it so the tooltip never interprets it as rich text.
-            QToolTip::showText(help->globalPos(),
-                               QStringLiteral("<p style='white-space:pre'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                QStringLiteral("<p style='white-space:pre'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"), this);
         } else {
             QToolTip::hideText();
         }

@@ -1,0 +1,144 @@
+#include "anchoring.h"
+
+#include <QTest>
+
+using namespace AT;
+
+class tst_Anchoring : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void textIndex();
+    void anchor_data();
+    void anchor();
+    void context();
+};
+
+void tst_Anchoring::textIndex()
+{
+    // "a😀b😀c": code points a,😀,b,😀,c; UTF-16 a,hi,lo,b,hi,lo,c.
+    const QString text = QStringLiteral("a\U0001F600b\U0001F600c");
+    const TextIndex index(text);
+    QCOMPARE(index.codePointLength(), 5);
+    const qint64 u16[] = {0, 1, 3, 4, 6, 7};
+    for (qint64 cp = 0; cp <= 5; ++cp) {
+        QCOMPARE(index.toUtf16(cp), u16[cp]);
+        QCOMPARE(index.toCodePoint(u16[cp]), cp);
+    }
+    QCOMPARE(index.toUtf16(6), -1);
+    QCOMPARE(index.toUtf16(-1), -1);
+    QCOMPARE(index.toCodePoint(2), 1); // a low surrogate belongs to its pair's code point
+    QCOMPARE(index.toCodePoint(5), 3);
+}
+
+void tst_Anchoring::anchor_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("quote");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("anchor");
+    QTest::addColumn<qint64>("expectedStart");
+    QTest::addColumn<qint64>("expectedEnd");
+
+    const auto Exact = int(Citation::Anchor::Exact);
+    const auto Re = int(Citation::Anchor::Reanchored);
+    const auto Amb = int(Citation::Anchor::Ambiguous);
+    const auto Orph = int(Citation::Anchor::Orphaned);
+    const QString plain = QStringLiteral("The UK said it summoned the Chinese Ambassador.");
+    QTest::newRow("exact") << plain << QStringLiteral("summoned") << qint64(15) << qint64(23) << QString() << QString()
+                           << Exact << qint64(15) << qint64(23);
+    QTest::newRow("drifted") << plain << QStringLiteral("summoned") << qint64(10) << qint64(18) << QString()
+                             << QString() << Re << qint64(15) << qint64(23);
+    QTest::newRow("out of range") << plain << QStringLiteral("summoned") << qint64(400) << qint64(408) << QString()
+                                  << QString() << Re << qint64(15) << qint64(23);
+    QTest::newRow("inverted") << plain << QStringLiteral("summoned") << qint64(23) << qint64(15) << QString()
+                              << QString() << Re << qint64(15) << qint64(23);
+    QTest::newRow("orphaned") << plain << QStringLiteral("expelled") << qint64(15) << qint64(23) << QString()
+                              << QString() << Orph << qint64(15) << qint64(23);
+    QTest::newRow("no fuzzy match on case") << plain << QStringLiteral("Summoned") << qint64(15) << qint64(23)
+                                            << QString() << QString() << Orph << qint64(15) << qint64(23);
+    QTest::newRow("empty quote") << plain << QString() << qint64(0) << qint64(0) << QString() << QString() << Orph
+                                 << qint64(0) << qint64(0);
+
+    const QString twice = QStringLiteral("APT 31 sent emails. Later APT 31 sent more emails.");
+    QTest::newRow("ambiguous, no context") << twice << QStringLiteral("APT 31") << qint64(3) << qint64(9) << QString()
+                                           << QString() << Amb << qint64(3) << qint64(9);
+    QTest::newRow("exact position decides among several")
+        << twice << QStringLiteral("APT 31") << qint64(26) << qint64(32) << QString() << QString() << Exact
+        << qint64(26) << qint64(32);
+    QTest::newRow("prefix decides") << twice << QStringLiteral("APT 31") << qint64(3) << qint64(9)
+                                    << QStringLiteral("Later ") << QString() << Re << qint64(26) << qint64(32);
+    QTest::newRow("suffix decides") << twice << QStringLiteral("APT 31") << qint64(40) << qint64(46) << QString()
+                                    << QStringLiteral(" sent emails") << Re << qint64(0) << qint64(6);
+    QTest::newRow("context matches both equally")
+        << twice << QStringLiteral("APT 31") << qint64(3) << qint64(9) << QString() << QStringLiteral(" sent") << Amb
+        << qint64(3) << qint64(9);
+
+    // Non-ASCII: curly quotes, a non-breaking space and an astral character before the quote.
+    const QString curly
+        = QStringLiteral("\U0001F600 China\u2019s Ministry of\u00a0State Security said \u201cno\u201d.");
+    QTest::newRow("curly apostrophe, astral before")
+        << curly << QStringLiteral("China\u2019s Ministry of\u00a0State") << qint64(2) << qint64(27) << QString()
+        << QString() << Exact << qint64(2) << qint64(27);
+    QTest::newRow("utf-16 offsets are not code points")
+        << curly << QStringLiteral("China\u2019s Ministry of\u00a0State") << qint64(3) << qint64(28) << QString()
+        << QString() << Re << qint64(2) << qint64(27);
+    QTest::newRow("straight apostrophe is not curly")
+        << curly << QStringLiteral("China's Ministry") << qint64(2) << qint64(18) << QString() << QString() << Orph
+        << qint64(2) << qint64(18);
+    QTest::newRow("plain space is not nbsp") << curly << QStringLiteral("of State") << qint64(19) << qint64(27)
+                                             << QString() << QString() << Orph << qint64(19) << qint64(27);
+    QTest::newRow("curly double quotes") << curly << QStringLiteral("\u201cno\u201d") << qint64(42) << qint64(46)
+                                         << QString() << QString() << Exact << qint64(42) << qint64(46);
+}
+
+void tst_Anchoring::anchor()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, quote);
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    QFETCH(QString, prefix);
+    QFETCH(QString, suffix);
+    QFETCH(int, anchor);
+    QFETCH(qint64, expectedStart);
+    QFETCH(qint64, expectedEnd);
+
+    const TextIndex index(text);
+    Citation c;
+    c.sourceId = QStringLiteral("s");
+    c.quote = quote;
+    c.start = start;
+    c.end = end;
+    c.prefix = prefix;
+    c.suffix = suffix;
+    const AnchorResult result = anchorCitation(c, index);
+    QCOMPARE(int(result.anchor), anchor);
+    applyAnchor(c, result);
+    QCOMPARE(c.start, expectedStart);
+    QCOMPARE(c.end, expectedEnd);
+    if (c.isAnchored()) {
+        // Whatever the route, an anchored citation's range holds exactly its quote.
+        const qint64 from = index.toUtf16(c.start);
+        QCOMPARE(text.mid(from, index.toUtf16(c.end) - from), quote);
+    }
+    if (c.anchor == Citation::Anchor::Reanchored) {
+        QCOMPARE(c.statedStart, start);
+        QCOMPARE(c.statedEnd, end);
+    }
+}
+
+void tst_Anchoring::context()
+{
+    const QString text = QStringLiteral("\U0001F600abcdef");
+    const TextIndex index(text);
+    QCOMPARE(contextBefore(index, 3, 2), QStringLiteral("ab"));
+    QCOMPARE(contextBefore(index, 2, 5), QStringLiteral("\U0001F600a"));
+    QCOMPARE(contextAfter(index, 4, 10), QStringLiteral("def"));
+}
+
+QTEST_GUILESS_MAIN(tst_Anchoring)
+#include "tst_anchoring.moc"

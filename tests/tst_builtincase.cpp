@@ -1,0 +1,313 @@
+#include "builtincase.h"
+#include "casereader.h"
+#include "casereport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTest>
+
+using namespace AT;
+
+class tst_BuiltinCase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void loadsWithoutProblems();
+    void everyCitationAnchorsExactly();
+    void everyEventIsCited();
+    void sourcesAreTheArticles();
+    void sourceMetadataIsNotInvented();
+    void namedEvents_data();
+    void namedEvents();
+    void aliases_data();
+    void aliases();
+    void affiliations();
+    void denialsLinkToWhatTheyDeny();
+    void confidenceWordingIsVerbatim();
+    void disputedPoints_data();
+    void disputedPoints();
+    void campaignHasNoInventedStartYear();
+    void relativeDatesRecordProvenance();
+
+private:
+    CaseLoad m_load;
+    const Case &kase() const { return m_load.kase; }
+};
+
+void tst_BuiltinCase::initTestCase()
+{
+    m_load = CaseReader::readFile(builtinCasePath());
+}
+
+void tst_BuiltinCase::loadsWithoutProblems()
+{
+    QStringList problems;
+    for (const Problem &p : m_load.problems) {
+        problems << p.toString();
+    }
+    QVERIFY2(m_load.problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QCOMPARE(kase().sources.size(), 5);
+}
+
+void tst_BuiltinCase::everyCitationAnchorsExactly()
+{
+    int count = 0;
+    kase().forEachCitation([&](const Citation &c) {
+        ++count;
+        QCOMPARE(c.anchor, Citation::Anchor::Exact);
+        // And the position really holds the quote, counted in code points.
+        const Source *s = kase().source(c.sourceId);
+        QVERIFY(s);
+        const QList<uint> cps = s->text.toUcs4();
+        const QList<uint> quote = c.quote.toUcs4();
+        QCOMPARE(cps.mid(c.start, c.end - c.start), quote);
+    });
+    QVERIFY(count > 100);
+}
+
+void tst_BuiltinCase::everyEventIsCited()
+{
+    for (const Event &e : kase().events) {
+        QVERIFY2(!e.citations.isEmpty(), qPrintable(e.id));
+        QVERIFY2(e.date.isValid(), qPrintable(e.id));
+        QVERIFY2(!e.participants.isEmpty(), qPrintable(e.id));
+    }
+    for (const Claim &c : kase().claims) {
+        QVERIFY2(!c.citations.isEmpty(), qPrintable(c.id));
+        QVERIFY2(kase().actor(c.attributorId), qPrintable(c.id));
+    }
+}
+
+void tst_BuiltinCase::sourcesAreTheArticles()
+{
+    // The compiled-in texts are byte-identical copies of the articles in ../shared/sources/.
+    const QDir shared(QStringLiteral(AT_SOURCE_DIR "/../shared/sources"));
+    for (const Source &s : kase().sources) {
+        QFile compiled(s.path.mid(3));
+        QVERIFY(compiled.open(QIODevice::ReadOnly));
+        const QByteArray bytes = compiled.readAll();
+        QCOMPARE(sha256Hex(QString::fromUtf8(bytes)), s.sha256);
+        QFile repo(QStringLiteral(AT_SOURCE_DIR "/resources/sources/") + QFileInfo(s.path).fileName());
+        QVERIFY(repo.open(QIODevice::ReadOnly));
+        QCOMPARE(repo.readAll(), bytes);
+        if (shared.exists()) {
+            QFile original(shared.filePath(QFileInfo(s.path).fileName()));
+            QVERIFY(original.open(QIODevice::ReadOnly));
+            QCOMPARE(original.readAll(), bytes);
+        }
+    }
+}
+
+void tst_BuiltinCase::sourceMetadataIsNotInvented()
+{
+    // The articles' texts name no publisher, URL or publication date: all stay unknown.
+    for (const Source &s : kase().sources) {
+        QVERIFY2(s.publisher.isEmpty(), qPrintable(s.id));
+        QVERIFY2(s.url.isEmpty(), qPrintable(s.id));
+        QVERIFY2(!s.published.isValid(), qPrintable(s.id));
+        QVERIFY(!s.title.isEmpty());
+    }
+}
+
+void tst_BuiltinCase::namedEvents_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<int>("precision");
+    QTest::addColumn<int>("sources");
+    QTest::newRow("2018 opinion firm") << QStringLiteral("ev-2018-opinion-firm") << QStringLiteral("2018") << 1 << 1;
+    QTest::newRow("2020 campaign staff") << QStringLiteral("ev-2020-campaign-staff") << QStringLiteral("2020") << 1
+                                         << 3;
+    QTest::newRow("2021 UK MPs") << QStringLiteral("ev-2021-uk-mp-recon") << QStringLiteral("2021") << 1 << 4;
+    QTest::newRow("Electoral Commission")
+        << QStringLiteral("ev-2021-22-electoral-commission") << QStringLiteral("2021\u201322") << 1 << 4;
+    QTest::newRow("NZ parliament") << QStringLiteral("ev-2021-nz-parliament") << QStringLiteral("2021") << 1 << 2;
+    QTest::newRow("indictment") << QStringLiteral("ev-2024-03-25-indictment") << QStringLiteral("25 Mar 2024") << 3
+                                << 3;
+    QTest::newRow("US sanctions") << QStringLiteral("ev-2024-03-25-us-sanctions") << QStringLiteral("25 Mar 2024") << 3
+                                  << 3;
+    QTest::newRow("UK sanctions") << QStringLiteral("ev-2024-03-25-uk-sanctions") << QStringLiteral("25 Mar 2024") << 3
+                                  << 5;
+    QTest::newRow("ambassador") << QStringLiteral("ev-2024-03-25-ambassador")
+                                << QStringLiteral("\u2026 \u2013 25 Mar 2024") << 3 << 1;
+    QTest::newRow("NZ concerns") << QStringLiteral("ev-2024-03-26-nz-concerns") << QStringLiteral("26 Mar 2024") << 3
+                                 << 2;
+    QTest::newRow("China denial") << QStringLiteral("ev-2024-03-china-denial")
+                                  << QStringLiteral("25 Mar 2024 \u2013 \u2026") << 3 << 2;
+    QTest::newRow("campaign") << QStringLiteral("ev-campaign") << QStringLiteral("c. \u2026 \u2013 25 Mar 2024") << 3
+                              << 5;
+    QTest::newRow("10,000 emails") << QStringLiteral("ev-malicious-emails")
+                                   << QStringLiteral("\u2026 \u2013 25 Mar 2024") << 3 << 2;
+    QTest::newRow("Volt Typhoon") << QStringLiteral("ev-2024-02-volt-typhoon") << QStringLiteral("Feb 2024") << 2 << 1;
+    QTest::newRow("2023 US government emails")
+        << QStringLiteral("ev-2023-us-gov-emails") << QStringLiteral("2023") << 1 << 1;
+    QTest::newRow("60,000 State Department emails")
+        << QStringLiteral("ev-2023-09-state-dept-emails") << QStringLiteral("Sep 2023") << 2 << 1;
+    QTest::newRow("48 organisations report")
+        << QStringLiteral("ev-2024-03-threadmicro-report") << QStringLiteral("Mar 2024") << 2 << 1;
+    QTest::newRow("NSA and Huawei") << QStringLiteral("ev-nsa-huawei") << QStringLiteral("\u2026 \u2013 25 Mar 2024")
+                                    << 3 << 1;
+}
+
+void tst_BuiltinCase::namedEvents()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, date);
+    QFETCH(int, precision);
+    QFETCH(int, sources);
+    const Event *e = kase().event(id);
+    QVERIFY2(e, qPrintable(id));
+    QCOMPARE(e->date.toDisplayString(), date);
+    QCOMPARE(int(e->date.precision()), precision);
+    QCOMPARE(distinctSources(e->citations), sources);
+}
+
+void tst_BuiltinCase::aliases_data()
+{
+    QTest::addColumn<QString>("actor");
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<QString>("source");
+    const auto apt31 = QStringLiteral("apt31");
+    QTest::newRow("Zirconium") << apt31 << QStringLiteral("Zirconium") << QStringLiteral("s000");
+    QTest::newRow("Violet Typhoon") << apt31 << QStringLiteral("Violet Typhoon") << QStringLiteral("s000");
+    QTest::newRow("Judgment Panda") << apt31 << QStringLiteral("Judgment Panda") << QStringLiteral("s000");
+    QTest::newRow("Altaire") << apt31 << QStringLiteral("Altaire") << QStringLiteral("s000");
+    QTest::newRow("APT 31") << apt31 << QStringLiteral("APT 31") << QStringLiteral("s002");
+    QTest::newRow("Advanced Persistent Threat 31")
+        << apt31 << QStringLiteral("Advanced Persistent Threat 31") << QStringLiteral("s004");
+    QTest::newRow("NCSC") << QStringLiteral("uk-ncsc") << QStringLiteral("NCSC") << QStringLiteral("s003");
+    QTest::newRow("Wuhan company short name")
+        << QStringLiteral("wuhan-xrz") << QStringLiteral("Wuhan Xiaoruizhi Science and Technology")
+        << QStringLiteral("s004");
+    QTest::newRow("electoral watchdog") << QStringLiteral("uk-electoral-commission")
+                                        << QStringLiteral("Britain\u2019s electoral watchdog")
+                                        << QStringLiteral("s004");
+}
+
+void tst_BuiltinCase::aliases()
+{
+    QFETCH(QString, actor);
+    QFETCH(QString, alias);
+    QFETCH(QString, source);
+    const Actor *a = kase().actor(actor);
+    QVERIFY(a);
+    const auto it
+        = std::find_if(a->aliases.cbegin(), a->aliases.cend(), [&](const Alias &x) { return x.name == alias; });
+    QVERIFY2(it != a->aliases.cend(), qPrintable(alias));
+    QVERIFY(std::any_of(it->citations.cbegin(), it->citations.cend(),
+                        [&](const Citation &c) { return c.sourceId == source && c.quote.contains(alias); }));
+}
+
+void tst_BuiltinCase::affiliations()
+{
+    auto affiliated = [&](const QString &from, const QString &to, const QString &relationPart) {
+        const Actor *a = kase().actor(from);
+        return a && std::any_of(a->affiliations.cbegin(), a->affiliations.cend(), [&](const Affiliation &f) {
+                   return f.actorId == to && f.relation.contains(relationPart) && !f.citations.isEmpty();
+               });
+    };
+    QVERIFY(affiliated(QStringLiteral("apt31"), QStringLiteral("mss"), QStringLiteral("directives")));
+    QVERIFY(affiliated(QStringLiteral("wuhan-xrz"), QStringLiteral("mss"), QStringLiteral("front")));
+    QVERIFY(affiliated(QStringLiteral("lin-jian"), QStringLiteral("china-mfa"), QStringLiteral("spokesperson")));
+}
+
+void tst_BuiltinCase::denialsLinkToWhatTheyDeny()
+{
+    int denials = 0;
+    for (const Claim &c : kase().claims) {
+        const Event *e = kase().event(c.eventId);
+        if (e && e->category == QLatin1String("denial")) {
+            ++denials;
+            QVERIFY2(!c.disputes.isEmpty(), qPrintable(c.id));
+            for (const QString &d : c.disputes) {
+                QVERIFY(kase().claim(d));
+            }
+        }
+    }
+    QVERIFY(denials >= 3);
+}
+
+void tst_BuiltinCase::confidenceWordingIsVerbatim()
+{
+    QSet<QString> wordings;
+    for (const Claim &c : kase().claims) {
+        if (c.confidence.isEmpty()) {
+            continue;
+        }
+        wordings.insert(c.confidence);
+        // The wording stands in one of the claim's own quotes, word for word.
+        QVERIFY2(std::any_of(c.citations.cbegin(), c.citations.cend(),
+                             [&](const Citation &cit) { return cit.quote.contains(c.confidence); }),
+                 qPrintable(c.id));
+        QVERIFY2(!c.confidenceValue, "no source gives a yardstick, so no numeric confidence may be set");
+    }
+    QVERIFY(wordings.contains(QStringLiteral("highly likely")));
+    QVERIFY(wordings.contains(QStringLiteral("likely")));
+    QVERIFY(wordings.contains(QStringLiteral("may have")));
+}
+
+void tst_BuiltinCase::disputedPoints_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("event");
+    QTest::addColumn<int>("versions");
+    QTest::newRow("EC group") << QStringLiteral("d-ec-group") << QStringLiteral("ev-2021-22-electoral-commission") << 4;
+    QTest::newRow("EC scale") << QStringLiteral("d-ec-scale") << QStringLiteral("ev-2021-22-electoral-commission") << 2;
+    QTest::newRow("EC certainty") << QStringLiteral("d-ec-certainty")
+                                  << QStringLiteral("ev-2021-22-electoral-commission") << 3;
+    QTest::newRow("campaign staff") << QStringLiteral("d-campaign-staff") << QStringLiteral("ev-2020-campaign-staff")
+                                    << 3;
+    QTest::newRow("duration") << QStringLiteral("d-duration") << QStringLiteral("ev-campaign") << 3;
+    QTest::newRow("sanctioned") << QStringLiteral("d-sanctioned") << QStringLiteral("ev-2024-03-25-uk-sanctions") << 4;
+    QTest::newRow("lawmakers") << QStringLiteral("d-lawmakers-compromised") << QStringLiteral("ev-2021-uk-mp-recon")
+                               << 2;
+    QTest::newRow("sectors") << QStringLiteral("d-sectors") << QStringLiteral("ev-campaign") << 3;
+}
+
+void tst_BuiltinCase::disputedPoints()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, event);
+    QFETCH(int, versions);
+    const Disagreement *d = kase().disagreement(id);
+    QVERIFY(d);
+    QCOMPARE(d->versions.size(), versions);
+    QSet<QString> sources;
+    for (const DisagreementVersion &v : d->versions) {
+        QVERIFY(!v.citations.isEmpty());
+        for (const Citation &c : v.citations) {
+            sources.insert(c.sourceId);
+        }
+    }
+    QVERIFY2(sources.size() >= 2, "a disagreement is between sources");
+    const Event *e = kase().event(event);
+    QVERIFY(e);
+    QVERIFY(e->disagreements.contains(id));
+}
+
+void tst_BuiltinCase::campaignHasNoInventedStartYear()
+{
+    const Event *e = kase().event(u"ev-campaign");
+    QVERIFY(e);
+    QVERIFY(e->date.isOpenStart());
+    QVERIFY(!e->date.start().isValid());
+    QVERIFY(e->date.isApproximate());
+}
+
+void tst_BuiltinCase::relativeDatesRecordProvenance()
+{
+    const Event *nz = kase().event(u"ev-2024-03-26-nz-concerns");
+    QVERIFY(nz);
+    QCOMPARE(nz->date.provenance().kind, DateProvenance::Kind::Relative);
+    QCOMPARE(nz->date.provenance().expression, QStringLiteral("On Tuesday"));
+    QCOMPARE(nz->date.provenance().reference.toIsoString(), QStringLiteral("2024-03-25"));
+    QVERIFY(!nz->date.provenance().citations.isEmpty());
+    const Event *volt = kase().event(u"ev-2024-02-volt-typhoon");
+    QCOMPARE(volt->date.provenance().expression, QStringLiteral("Last month"));
+    QCOMPARE(volt->date.provenance().reference.toIsoString(), QStringLiteral("2024-03-26"));
+}
+
+QTEST_GUILESS_MAIN(tst_BuiltinCase)
+#include "tst_builtincase.moc"

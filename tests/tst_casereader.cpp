@@ -1,0 +1,492 @@
+#include "casereader.h"
+#include "casewriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace AT;
+
+namespace {
+
+// A small valid case; each test row changes one thing in it.
+const char *const BaseCase = R"({
+    "format": "attribution-timeline-case",
+    "version": 1,
+    "title": "Test case",
+    "sources": [
+        {"id": "s1", "title": "Source one", "text": "The UK said it summoned the Chinese Ambassador. China denied it."}
+    ],
+    "actors": [
+        {"id": "a1", "name": "UK government", "kind": "government"},
+        {"id": "a2", "name": "Chinese government", "kind": "government",
+         "aliases": [{"name": "Beijing", "citations": []}],
+         "affiliations": [{"actor": "a1", "relation": "counterpart of", "citations": []}]}
+    ],
+    "disagreements": [
+        {"id": "d1", "question": "Was anyone summoned?", "versions": [
+            {"statement": "yes", "citations": [{"source": "s1", "quote": "summoned", "start": 15, "end": 23}]},
+            {"statement": "denied", "citations": [{"source": "s1", "quote": "China denied it", "start": 48, "end": 63}]}
+        ]}
+    ],
+    "events": [
+        {"id": "e1", "title": "Summons", "category": "diplomatic", "date": {"start": "2024-03-25"},
+         "participants": [{"actor": "a1", "role": "summoner"}],
+         "citations": [{"source": "s1", "quote": "summoned", "start": 15, "end": 23}],
+         "disagreements": ["d1"]}
+    ],
+    "claims": [
+        {"id": "c1", "attributor": "a1", "subject": "a2", "event": "e1", "statement": "China was summoned",
+         "confidence": null, "citations": [{"source": "s1", "quote": "summoned", "start": 15, "end": 23}]},
+        {"id": "c2", "attributor": "a2", "subject": "a2", "event": "e1", "statement": "Denial",
+         "confidence": null, "citations": [{"source": "s1", "quote": "China denied it", "start": 48, "end": 63}],
+         "disputes": ["c1"]}
+    ]
+})";
+
+// Sets (or, with an undefined value, removes) the value at a path such as "events[0].date.start".
+QJsonValue setAt(const QJsonValue &node, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty()) {
+        return value;
+    }
+    const QString step = path.takeFirst();
+    static const QRegularExpression indexRe(QStringLiteral("^(\\w*)\\[(\\d+)\\]$"));
+    const auto m = indexRe.match(step);
+    if (m.hasMatch()) {
+        // "key[i]": descend into the key, then the element; re-use the path machinery for both steps.
+        QStringList rest = path;
+        rest.prepend(QStringLiteral("[%1]").arg(m.captured(2)));
+        if (!m.captured(1).isEmpty()) {
+            QJsonObject obj = node.toObject();
+            obj[m.captured(1)] = setAt(obj.value(m.captured(1)), rest, value);
+            return obj;
+        }
+    }
+    if (step.startsWith(QLatin1Char('['))) {
+        QJsonArray arr = node.toArray();
+        const int i = step.mid(1, step.size() - 2).toInt();
+        const QJsonValue updated = setAt(arr.at(i), path, value);
+        if (updated.isUndefined()) {
+            arr.removeAt(i);
+        } else {
+            arr[i] = updated;
+        }
+        return arr;
+    }
+    QJsonObject obj = node.toObject();
+    const QJsonValue updated = setAt(obj.value(step), path, value);
+    if (updated.isUndefined()) {
+        obj.remove(step);
+    } else {
+        obj[step] = updated;
+    }
+    return obj;
+}
+
+QByteArray mutated(const QString &path, const QByteArray &valueJson)
+{
+    const QJsonObject base = QJsonDocument::fromJson(BaseCase).object();
+    QJsonValue value(QJsonValue::Undefined);
+    if (valueJson != "undefined") {
+        value = QJsonDocument::fromJson("[" + valueJson + "]").array().at(0);
+        Q_ASSERT(!value.isUndefined());
+    }
+    const QJsonValue result = setAt(base, path.split(QLatin1Char('.')), value);
+    return QJsonDocument(result.toObject()).toJson();
+}
+
+QString problemsText(const CaseLoad &load)
+{
+    QStringList lines;
+    for (const Problem &p : load.problems) {
+        lines << p.toString();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class tst_CaseReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void baseIsValid();
+    void badField_data();
+    void badField();
+    void badDocument_data();
+    void badDocument();
+    void sourcePaths_data();
+    void sourcePaths();
+    void changedSourceText();
+    void missingFile();
+    void roundTrip();
+    void formatDocumentExample();
+    void writeFailureKeepsOldFile();
+};
+
+void tst_CaseReader::baseIsValid()
+{
+    const CaseLoad load = CaseReader::readData(BaseCase, QStringLiteral("case.json"), QString());
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+    QCOMPARE(load.kase.events.size(), 1);
+    QCOMPARE(load.kase.events[0].citations[0].anchor, Citation::Anchor::Exact);
+    QCOMPARE(load.kase.claims[1].disputes, QStringList {QStringLiteral("c1")});
+}
+
+void tst_CaseReader::badField_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("problems");
+    auto row = [](const char *name, const char *path, const char *value, const char *problems) {
+        QTest::newRow(name) << QString::fromLatin1(path) << QByteArray(value) << QString::fromUtf8(problems);
+    };
+    row("newer version", "version", "2",
+        "case.json: version: error: the case uses format version 2, newer than this build reads (version 1); update "
+        "Attribution Timeline to open it");
+    row("version zero", "version", "0",
+        "case.json: version: error: format version 0 does not exist; the first version is 1");
+    row("version as string", "version", "\"1\"", "case.json: version: error: expected an integer, found a string");
+    row("wrong format", "format", "\"timelinejs\"",
+        "case.json: format: error: this is not an Attribution Timeline case: \"format\" must be "
+        "\"attribution-timeline-case\"");
+    row("missing title", "title", "undefined", "case.json: title: error: is required (a string) but is missing");
+    row("sources not an array", "sources", "{}",
+        "case.json: sources: error: expected an array, found an object\n"
+        "case.json: disagreements[0].versions[0].citations[0].source: error: no source has the id \"s1\"; add it to "
+        "\"sources\" or fix the id\n…");
+    row("source without id", "sources[0].id", "undefined",
+        "case.json: sources[0].id: error: is required (a string) but is missing\n…");
+    row("source with wrong title type", "sources[0].title", "[]",
+        "case.json: sources[0].title: error: expected a string, found an array");
+    row("source with text and path", "sources[0].path", "\"a.txt\"",
+        "case.json: sources[0]: error: give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
+        "the case file)");
+    row("actor kind wrong type", "actors[0].kind", "42",
+        "case.json: actors[0].kind: error: expected a string, found a number");
+    row("duplicate actor id", "actors[1].id", "\"a1\"",
+        "case.json: actors[1].id: error: duplicate actor id \"a1\"; every actor needs its own id\n"
+        "case.json: claims[0].subject: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id\n"
+        "case.json: claims[1].attributor: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id\n"
+        "case.json: claims[1].subject: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id");
+    row("dangling affiliation", "actors[1].affiliations[0].actor", "\"nobody\"",
+        "case.json: actors[1].affiliations[0].actor: error: no actor has the id \"nobody\"; add it to \"actors\" or "
+        "fix the id");
+    row("dangling participant", "events[0].participants[0].actor", "\"ghost\"",
+        "case.json: events[0].participants[0].actor: error: no actor has the id \"ghost\"; add it to \"actors\" or fix "
+        "the id");
+    row("participant without role", "events[0].participants[0].role", "undefined",
+        "case.json: events[0].participants[0].role: error: is required (a string) but is missing");
+    row("dangling source", "events[0].citations[0].source", "\"s9\"",
+        "case.json: events[0].citations[0].source: error: no source has the id \"s9\"; add it to \"sources\" or fix "
+        "the id");
+    row("dangling claim", "claims[1].disputes[0]", "\"c7\"",
+        "case.json: claims[1].disputes[0]: error: no claim has the id \"c7\"");
+    row("claim disputes itself", "claims[1].disputes[0]", "\"c2\"",
+        "case.json: claims[1].disputes[0]: error: a claim cannot dispute itself");
+    row("dangling event", "claims[0].event", "\"e9\"",
+        "case.json: claims[0].event: error: no event has the id \"e9\"; add it to \"events\" or fix the id");
+    row("dangling disagreement", "events[0].disagreements[0]", "\"d9\"",
+        "case.json: events[0].disagreements[0]: error: no disagreement has the id \"d9\"");
+    row("duplicate event id", "events[0]",
+        R"({"id": "e1", "title": "x", "category": "c", "date": {"start": "2024"}, "citations": [], "participants": []})",
+        "case.json: events[0].citations: warning: the event cites no source; add the passage that reports it");
+    row("event without date", "events[0].date", "undefined",
+        "case.json: events[0].date: error: is required: an object such as {\"start\": \"2024-03-25\"}");
+    row("date that does not exist", "events[0].date.start", "\"2023-02-30\"",
+        "case.json: events[0].date.start: error: the date \"2023-02-30\" does not exist");
+    row("date as number", "events[0].date.start", "2024",
+        "case.json: events[0].date.start: error: expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found a number");
+    row("range ends before it starts", "events[0].date", R"({"start": "2022", "end": "2021"})",
+        "case.json: events[0].date: error: the range ends (2021) before it starts (2022); swap \"start\" and \"end\"");
+    row("both ends unknown", "events[0].date", R"({"start": null, "end": null})",
+        "case.json: events[0].date: error: a date needs at least one known end; give \"start\" or \"end\"");
+    row("relative date without reference", "events[0].date",
+        R"({"start": "2024-02", "provenance": {"kind": "relative", "expression": "last month"}})",
+        "case.json: events[0].date.provenance.reference: error: a relative date needs the reference date it was "
+        "resolved against");
+    row("unknown provenance", "events[0].date", R"({"start": "2024-02", "provenance": {"kind": "guessed"}})",
+        "case.json: events[0].date.provenance.kind: error: unknown provenance \"guessed\"; use stated, relative or "
+        "inferred");
+    row("approximate not bool", "events[0].date", R"({"start": "2024", "approximate": "yes"})",
+        "case.json: events[0].date.approximate: error: expected true or false, found a string");
+    row("quote not in source", "events[0].citations[0].quote", "\"expelled\"",
+        "case.json: events[0].citations[0].quote: warning: the quote is not in source \"s1\" (compared verbatim); "
+        "correct it to the source's exact words");
+    row("offset drifted", "events[0].citations[0].start", "3",
+        "case.json: events[0].citations[0]: warning: the quote is not at its stated position [3, 23) but at [15, 23) "
+        "of source \"s1\"; the position was corrected (save the case to keep it)");
+    row("offset out of range", "events[0].citations[0].end", "9999",
+        "case.json: events[0].citations[0]: warning: the quote is not at its stated position [15, 9999), which is not "
+        "a valid range of the text but at [15, 23) of source \"s1\"; the position was corrected (save the case to keep "
+        "it)");
+    row("offset not integer", "events[0].citations[0].start", "1.5",
+        "case.json: events[0].citations[0].start: error: expected an integer, found a number");
+    row("offset negative inverted", "events[0].citations[0].start", "-4",
+        "case.json: events[0].citations[0]: warning: the quote is not at its stated position [-4, 23), which is not a "
+        "valid range of the text but at [15, 23) of source \"s1\"; the position was corrected (save the case to keep "
+        "it)");
+    row("empty quote", "events[0].citations[0].quote", "\"\"",
+        "case.json: events[0].citations[0].quote: error: must not be empty");
+    row("citation not an object", "events[0].citations[0]", "\"s1\"",
+        "case.json: events[0].citations[0]: error: expected an object, found a string");
+    row("confidence value without yardstick", "claims[0].confidenceValue", "85",
+        "case.json: claims[0].confidenceValue: error: a numeric confidence needs the source's wording in "
+        "\"confidence\" and the \"yardstick\" that maps it; remove the number or add both");
+    row("confidence value out of range", "claims[0].confidenceValue", "140",
+        "case.json: claims[0].confidenceValue: error: must be between 0 and 100, found 140");
+    row("unknown key", "events[0].colour", "\"red\"",
+        "case.json: events[0]: warning: unknown key \"colour\" is ignored and will not be saved; known keys: id, "
+        "title, summary, category, date, participants, citations, tags, disagreements");
+    row("disagreement with one version", "disagreements[0].versions[1]", "undefined",
+        "case.json: disagreements[0].versions: error: a disagreement needs at least two competing versions, found 1");
+    row("tags wrong type", "events[0].tags", R"(["ok", 3])",
+        "case.json: events[0].tags[1]: error: expected a string, found a number");
+    row("html and bidi in title are kept as text", "events[0].title", "\"<script>alert(1)</script>\\u202e\"", "");
+}
+
+void tst_CaseReader::badField()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, problems);
+    const QByteArray data = mutated(path, value);
+    const CaseLoad load = CaseReader::readData(data, QStringLiteral("case.json"), QString());
+    if (problems.endsWith(QStringLiteral("\n\u2026"))) {
+        // Only the leading problems matter; what follows from them is not pinned down here.
+        problems.chop(2);
+        QCOMPARE(problemsText(load).left(problems.size()), problems);
+        QVERIFY(!load.ok());
+        return;
+    }
+    QCOMPARE(problemsText(load), problems);
+}
+
+void tst_CaseReader::badDocument_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("problems");
+    QTest::newRow("empty")
+        << QByteArray()
+        << QStringLiteral("x.json: error: the file is empty; a case file is a JSON object (see docs/case-format.md)");
+    QTest::newRow("not json") << QByteArray("hello")
+                              << QStringLiteral("x.json:1:1: error: not valid JSON: illegal value");
+    QTest::newRow("syntax error on line 3")
+        << QByteArray("{\n  \"format\": \"attribution-timeline-case\",\n  \"version\": ,\n}")
+        << QStringLiteral("x.json:3:14: error: not valid JSON: illegal value");
+    QTest::newRow("truncated") << QByteArray(BaseCase).left(200)
+                               << QStringLiteral("x.json:6:95: error: not valid JSON: unterminated string");
+    QTest::newRow("top-level array")
+        << QByteArray("[1, 2]")
+        << QStringLiteral(
+               "x.json: error: the top level must be a JSON object with \"format\": \"attribution-timeline-case\"");
+    QTest::newRow("invalid utf-8") << QByteArray("{\"format\": \"\xff\xfe\"}")
+                                   << QStringLiteral("x.json:1:12: error: not valid JSON: invalid UTF8 string");
+    QByteArray withBom = "\xEF\xBB\xBF";
+    withBom += BaseCase;
+    QTest::newRow("byte order mark")
+        << withBom
+        << QStringLiteral(
+               "x.json: warning: the file starts with a UTF-8 byte order mark, which was ignored; save it without one");
+    QTest::newRow("deep nesting") << (QByteArray(5000, '[') + QByteArray(5000, ']'))
+                                  << QStringLiteral("x.json:1:1025: error: not valid JSON: too deeply nested document");
+}
+
+void tst_CaseReader::badDocument()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, problems);
+    const CaseLoad load = CaseReader::readData(data, QStringLiteral("x.json"), QString());
+    QCOMPARE(problemsText(load), problems);
+}
+
+void tst_CaseReader::sourcePaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("relative ok") << QStringLiteral("texts/a.txt") << QString();
+    QTest::newRow("absolute") << QStringLiteral("/etc/passwd")
+                              << QStringLiteral("sources[0].path: error: \"/etc/passwd\" is an absolute path; source "
+                                                "paths must be relative to the case file's folder");
+    QTest::newRow("dot dot") << QStringLiteral("texts/../../secret.txt")
+                             << QStringLiteral("sources[0].path: error: \"texts/../../secret.txt\" contains \"..\"; "
+                                               "sources must lie in the case file's folder or below it");
+    QTest::newRow("symlink out") << QStringLiteral("link.txt")
+                                 << QStringLiteral("sources[0].path: error: \"link.txt\" leads outside the case file's "
+                                                   "folder (through a symbolic link); copy the source into the folder");
+    QTest::newRow("device via symlink") << QStringLiteral("null.txt")
+                                        << QStringLiteral(
+                                               "sources[0].path: error: \"null.txt\" leads outside the case file's "
+                                               "folder (through a symbolic link); copy the source into the folder");
+    QTest::newRow("directory") << QStringLiteral("texts")
+                               << QStringLiteral("sources[0].path: error: \"texts\" is not a regular file (a folder or "
+                                                 "a device); point it at a text file");
+    QTest::newRow("missing")
+        << QStringLiteral("nope.txt")
+        << QStringLiteral("sources[0].path: error: the source file \"nope.txt\" does not exist next to the case file");
+    QTest::newRow("not utf-8")
+        << QStringLiteral("latin1.txt")
+        << QStringLiteral("sources[0].path: error: the source \"latin1.txt\" is not valid UTF-8; re-save it as UTF-8");
+}
+
+void tst_CaseReader::sourcePaths()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, problem);
+    QTemporaryDir outside;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid() && outside.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("texts")));
+    auto write = [](const QString &file, const QByteArray &bytes) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    write(dir.filePath(QStringLiteral("texts/a.txt")), "The UK said it summoned the Chinese Ambassador.");
+    write(dir.filePath(QStringLiteral("latin1.txt")), "caf\xe9");
+    write(outside.filePath(QStringLiteral("secret.txt")), "The UK said it summoned the Chinese Ambassador.");
+    QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret.txt")), dir.filePath(QStringLiteral("link.txt"))));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), dir.filePath(QStringLiteral("null.txt"))));
+
+    QJsonObject root = QJsonDocument::fromJson(BaseCase).object();
+    QJsonArray sources = root[QStringLiteral("sources")].toArray();
+    QJsonObject s = sources[0].toObject();
+    s.remove(QStringLiteral("text"));
+    s[QStringLiteral("path")] = path;
+    sources[0] = s;
+    root[QStringLiteral("sources")] = sources;
+    // Keep the case's events out of it: only the source's own problem matters here.
+    root.remove(QStringLiteral("events"));
+    root.remove(QStringLiteral("claims"));
+    root.remove(QStringLiteral("disagreements"));
+    const QString caseFile = dir.filePath(QStringLiteral("case.json"));
+    write(caseFile, QJsonDocument(root).toJson());
+
+    const CaseLoad load = CaseReader::readFile(caseFile);
+    if (problem.isEmpty()) {
+        QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+        QCOMPARE(load.kase.sources[0].text, QStringLiteral("The UK said it summoned the Chinese Ambassador."));
+    } else {
+        QCOMPARE(problemsText(load), caseFile + QStringLiteral(": ") + problem);
+    }
+}
+
+void tst_CaseReader::changedSourceText()
+{
+    QJsonObject root = QJsonDocument::fromJson(BaseCase).object();
+    QJsonArray sources = root[QStringLiteral("sources")].toArray();
+    QJsonObject s = sources[0].toObject();
+    s[QStringLiteral("sha256")] = QStringLiteral("00");
+    sources[0] = s;
+    root[QStringLiteral("sources")] = sources;
+    const CaseLoad load = CaseReader::readData(QJsonDocument(root).toJson(), QStringLiteral("c.json"), QString());
+    QCOMPARE(load.problems.size(), 1);
+    QVERIFY(!load.problems[0].isError());
+    QCOMPARE(load.problems[0].path, QStringLiteral("sources[0].sha256"));
+    QVERIFY(
+        load.problems[0].message.startsWith(QStringLiteral("the source text has changed since the case recorded it")));
+}
+
+void tst_CaseReader::missingFile()
+{
+    const CaseLoad load = CaseReader::readFile(QStringLiteral("/nonexistent/case.json"));
+    QCOMPARE(problemsText(load),
+             QStringLiteral("/nonexistent/case.json: error: the file does not exist; check the path"));
+    const CaseLoad dir = CaseReader::readFile(QDir::tempPath());
+    QCOMPARE(problemsText(dir),
+             QDir::tempPath() + QStringLiteral(": error: this is a folder; open the case's .json file inside it"));
+}
+
+void tst_CaseReader::roundTrip()
+{
+    // load -> save -> load gives an equal case; save -> load -> save gives identical bytes.
+    for (const QString &file : {QStringLiteral(":/apt31-march-2024.json")}) {
+        const CaseLoad first = CaseReader::readFile(file);
+        QVERIFY2(first.ok(), qPrintable(problemsText(first)));
+        const QByteArray saved = CaseWriter::toJson(first.kase);
+        const CaseLoad second = CaseReader::readData(saved, QStringLiteral("saved.json"), QString());
+        QVERIFY2(second.problems.isEmpty(), qPrintable(problemsText(second)));
+        QVERIFY(first.kase == second.kase);
+        QCOMPARE(CaseWriter::toJson(second.kase), saved);
+    }
+    const CaseLoad base = CaseReader::readData(BaseCase, QStringLiteral("b.json"), QString());
+    const QByteArray saved = CaseWriter::toJson(base.kase);
+    const CaseLoad again = CaseReader::readData(saved, QStringLiteral("b.json"), QString());
+    QVERIFY(base.kase == again.kase);
+    QCOMPARE(CaseWriter::toJson(again.kase), saved);
+}
+
+void tst_CaseReader::formatDocumentExample()
+{
+    // The format document's example must be a case the reader accepts without a single problem.
+    QFile doc(QStringLiteral(AT_SOURCE_DIR "/docs/case-format.md"));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(doc.readAll());
+    const qsizetype begin = text.indexOf(QStringLiteral("```json\n"));
+    QVERIFY(begin >= 0);
+    const qsizetype end = text.indexOf(QStringLiteral("\n```"), begin + 8);
+    const QByteArray example = text.mid(begin + 8, end - begin - 8).toUtf8();
+    const CaseLoad load = CaseReader::readData(example, QStringLiteral("example.json"), QString());
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+    QVERIFY(!load.kase.events.isEmpty());
+    QVERIFY(!load.kase.claims.isEmpty());
+    QVERIFY(!load.kase.disagreements.isEmpty());
+}
+
+void tst_CaseReader::writeFailureKeepsOldFile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("case.json"));
+    const CaseLoad base = CaseReader::readData(BaseCase, QStringLiteral("b.json"), QString());
+    QString error;
+    QVERIFY2(CaseWriter::writeFile(base.kase, file, &error), qPrintable(error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray before = f.readAll();
+    f.close();
+    Case bigger = base.kase;
+    bigger.description = QString(200000, QLatin1Char('x'));
+
+    // A disk that fills up mid-write: cap the file size this process may write (works even as root).
+    struct rlimit old;
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit capped = old;
+    capped.rlim_cur = 4096;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &capped), 0);
+    const bool wrote = CaseWriter::writeFile(bigger, file, &error);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+    QVERIFY(!wrote);
+    QVERIFY2(error.startsWith(file + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("the previous file is unchanged")), qPrintable(error));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    f.close();
+    // No temporary file is left behind.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("case.json")});
+
+    // A folder the user may not write to (only meaningful when not root, who may write anywhere).
+    if (geteuid() != 0) {
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const bool wroteReadOnly = CaseWriter::writeFile(bigger, file, &error);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(!wroteReadOnly);
+        QVERIFY2(error.startsWith(file + QStringLiteral(": cannot write")), qPrintable(error));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_CaseReader)
+#include "tst_casereader.moc"

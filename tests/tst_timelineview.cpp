@@ -1,0 +1,193 @@
+#include "builtincase.h"
+#include "casereader.h"
+#include "eventtablemodel.h"
+#include "roles.h"
+#include "selectionstate.h"
+#include "timelineview.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace AT;
+
+class tst_TimelineView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsEvents();
+    void clickSelects();
+    void keyboardNavigation();
+    void enterActivates();
+    void zoomChangesTickGranularity();
+    void ctrlWheelZoomsAroundCursor();
+    void dragPans();
+    void ticksAndLabelsDoNotOverlap();
+    void imprecisionIsDrawnAsSpans();
+
+private:
+    std::shared_ptr<const Case> m_case;
+    EventTableModel *m_model = nullptr;
+    SelectionState *m_selection = nullptr;
+    TimelineView *m_view = nullptr;
+    qsizetype eventIndex(const char *id) const;
+};
+
+qsizetype tst_TimelineView::eventIndex(const char *id) const
+{
+    for (qsizetype i = 0; i < m_case->events.size(); ++i) {
+        if (m_case->events[i].id == QLatin1String(id)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void tst_TimelineView::init()
+{
+    CaseLoad load = CaseReader::readFile(builtinCasePath());
+    QVERIFY(load.ok());
+    m_case = std::make_shared<const Case>(std::move(load.kase));
+    m_model = new EventTableModel;
+    m_model->setCase(m_case);
+    m_selection = new SelectionState;
+    m_view = new TimelineView;
+    m_view->resize(1200, 420);
+    m_view->setModel(m_model);
+    m_view->setSelectionState(m_selection);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    m_view->fitAll();
+}
+
+void tst_TimelineView::cleanup()
+{
+    delete m_view;
+    delete m_selection;
+    delete m_model;
+}
+
+void tst_TimelineView::showsEvents()
+{
+    const QRectF ec = m_view->eventRect(eventIndex("ev-2021-22-electoral-commission"));
+    QVERIFY(!ec.isEmpty());
+    // A two-year range spans about two years of the axis.
+    const double twoYears
+        = m_view->scale().x(QDate(2023, 1, 1).toJulianDay()) - m_view->scale().x(QDate(2021, 1, 1).toJulianDay());
+    QVERIFY(qAbs(ec.width() - twoYears) < 2);
+}
+
+void tst_TimelineView::clickSelects()
+{
+    const qsizetype event = eventIndex("ev-2018-opinion-firm");
+    const QRectF r = m_view->eventRect(event);
+    QVERIFY(!r.isEmpty());
+    QSignalSpy spy(m_selection, &SelectionState::currentEventChanged);
+    QTest::mouseClick(m_view, Qt::LeftButton, {}, r.center().toPoint());
+    QCOMPARE(m_selection->currentEvent(), event);
+    QCOMPARE(spy.size(), 1);
+    // A click on empty space clears the selection.
+    QTest::mouseClick(m_view, Qt::LeftButton, {}, QPoint(m_view->width() - 5, 3));
+    QCOMPARE(m_selection->currentEvent(), -1);
+}
+
+void tst_TimelineView::keyboardNavigation()
+{
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Home);
+    QCOMPARE(m_selection->currentEvent(), m_model->index(0, 0).data(EventIndexRole).value<qsizetype>());
+    QTest::keyClick(m_view, Qt::Key_Right);
+    QCOMPARE(m_selection->currentEvent(), m_model->index(1, 0).data(EventIndexRole).value<qsizetype>());
+    QTest::keyClick(m_view, Qt::Key_Left);
+    QCOMPARE(m_selection->currentEvent(), m_model->index(0, 0).data(EventIndexRole).value<qsizetype>());
+    QTest::keyClick(m_view, Qt::Key_End);
+    QCOMPARE(m_selection->currentEvent(),
+             m_model->index(m_model->rowCount() - 1, 0).data(EventIndexRole).value<qsizetype>());
+    QTest::keyClick(m_view, Qt::Key_Right); // stays at the last event
+    QCOMPARE(m_selection->currentEvent(),
+             m_model->index(m_model->rowCount() - 1, 0).data(EventIndexRole).value<qsizetype>());
+}
+
+void tst_TimelineView::enterActivates()
+{
+    QSignalSpy spy(m_view, &TimelineView::eventActivated);
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Home);
+    QTest::keyClick(m_view, Qt::Key_Return);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).value<qsizetype>(), m_selection->currentEvent());
+}
+
+void tst_TimelineView::zoomChangesTickGranularity()
+{
+    // Fit all shows about six years: years. Zooming in goes to quarters, months, then days.
+    QCOMPARE(m_view->currentTickUnit(), TimelineScale::TickUnit::Year);
+    QList<TimelineScale::TickUnit> seen {m_view->currentTickUnit()};
+    for (int i = 0; i < 30; ++i) {
+        m_view->zoomIn();
+        if (seen.last() != m_view->currentTickUnit()) {
+            seen << m_view->currentTickUnit();
+        }
+    }
+    QCOMPARE(seen,
+             (QList<TimelineScale::TickUnit> {TimelineScale::TickUnit::Year, TimelineScale::TickUnit::Quarter,
+                                              TimelineScale::TickUnit::Month, TimelineScale::TickUnit::Day}));
+    for (int i = 0; i < 60; ++i) {
+        m_view->zoomOut();
+    }
+    QVERIFY(m_view->currentTickUnit() == TimelineScale::TickUnit::Decade
+            || m_view->currentTickUnit() == TimelineScale::TickUnit::Century);
+}
+
+void tst_TimelineView::ctrlWheelZoomsAroundCursor()
+{
+    const QPoint at(300, 100);
+    const double dayBefore = m_view->scale().day(at.x());
+    const double spanBefore = m_view->scale().span();
+    QWheelEvent wheel(at, m_view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view, &wheel);
+    QVERIFY(m_view->scale().span() < spanBefore);
+    QVERIFY(qAbs(m_view->scale().day(at.x()) - dayBefore) < 1e-6);
+}
+
+void tst_TimelineView::dragPans()
+{
+    const double before = m_view->scale().firstDay();
+    const double dpp = m_view->scale().daysPerPixel();
+    QTest::mousePress(m_view, Qt::LeftButton, {}, QPoint(600, 5));
+    QMouseEvent move(QEvent::MouseMove, QPointF(500, 5), m_view->mapToGlobal(QPointF(500, 5)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_view, &move);
+    QTest::mouseRelease(m_view, Qt::LeftButton, {}, QPoint(500, 5));
+    QVERIFY(qAbs(m_view->scale().firstDay() - (before + 100 * dpp)) < 1e-6);
+}
+
+void tst_TimelineView::ticksAndLabelsDoNotOverlap()
+{
+    for (int zoom = 0; zoom < 12; ++zoom) {
+        const auto ticks = m_view->visibleTicks();
+        for (int i = 1; i < ticks.size(); ++i) {
+            QVERIFY2(ticks[i - 1].second.right() + 4 <= ticks[i].second.left(),
+                     qPrintable(ticks[i - 1].first.label + QStringLiteral(" / ") + ticks[i].first.label));
+        }
+        m_view->zoomIn();
+    }
+}
+
+void tst_TimelineView::imprecisionIsDrawnAsSpans()
+{
+    // A year-precision event is drawn over its whole year, not as a false exact day.
+    const QRectF year = m_view->eventRect(eventIndex("ev-2018-opinion-firm"));
+    const double oneYear
+        = m_view->scale().x(QDate(2019, 1, 1).toJulianDay()) - m_view->scale().x(QDate(2018, 1, 1).toJulianDay());
+    QVERIFY(qAbs(year.width() - oneYear) < 2);
+    QVERIFY(qAbs(year.left() - m_view->scale().x(QDate(2018, 1, 1).toJulianDay())) < 1);
+    // An exact day is a small marker centred on that day.
+    const QRectF day = m_view->eventRect(eventIndex("ev-2024-03-26-nz-concerns"));
+    QVERIFY(day.width() <= 12);
+}
+
+QTEST_MAIN(tst_TimelineView)
+#include "tst_timelineview.moc"
