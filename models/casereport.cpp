@@ -99,7 +99,7 @@ QString unknownIfEmpty(const QString &s)
 QString markdownSummary(const Case &kase)
 {
     QString out;
-    out += QStringLiteral("# %1\n\n").arg(kase.title);
+    out += QStringLiteral("## %1\n\n").arg(kase.title);
     out += QStringLiteral(
         "_Generated from the case file by `attribution-timeline --summary`; do not edit by hand._\n\n");
     if (!kase.description.isEmpty()) {
@@ -116,7 +116,7 @@ QString markdownSummary(const Case &kase)
                .arg(counts.total)
                .arg(counts.exact);
 
-    out += QStringLiteral("## Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
+    out += QStringLiteral("### Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
     for (const Source &s : kase.sources) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                    .arg(cell(s.id), cell(s.title), cell(unknownIfEmpty(s.publisher)),
@@ -124,7 +124,7 @@ QString markdownSummary(const Case &kase)
     }
 
     out += QStringLiteral(
-        "\n## Events by date\n\n| date | event | category | sources | disputed |\n|---|---|---|---|---|\n");
+        "\n### Events by date\n\n| date | event | category | sources | disputed |\n|---|---|---|---|---|\n");
     for (qsizetype i : chronologicalOrder(kase)) {
         const Event &e = kase.events[i];
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
@@ -133,9 +133,9 @@ QString markdownSummary(const Case &kase)
                    .arg(e.disagreements.isEmpty() ? QString() : QStringLiteral("yes"));
     }
 
-    out += QStringLiteral("\n## Disputed points\n");
+    out += QStringLiteral("\n### Disputed points\n");
     for (const Disagreement &d : kase.disagreements) {
-        out += QStringLiteral("\n### %1\n\n").arg(d.question);
+        out += QStringLiteral("\n#### %1\n\n").arg(d.question);
         for (const DisagreementVersion &v : d.versions) {
             QStringList from;
             for (const Citation &c : v.citations) {

@@ -1,9 +1,18 @@
-# docs/apt31-summary.md must be exactly what `attribution-timeline --summary` prints.
+# The README's case summary must be exactly what `attribution-timeline --summary` prints.
 execute_process(COMMAND ${EXE} --summary OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "attribution-timeline --summary exited with ${rc}")
 endif()
-file(READ ${EXPECTED} expected)
+file(READ ${README} readme)
+string(FIND "${readme}" "<!-- summary:begin -->\n" begin)
+string(FIND "${readme}" "<!-- summary:end -->" end)
+if(begin EQUAL -1 OR end EQUAL -1)
+    message(FATAL_ERROR "README.md lacks the summary markers")
+endif()
+math(EXPR begin "${begin} + 23")
+math(EXPR length "${end} - ${begin}")
+string(SUBSTRING "${readme}" ${begin} ${length} expected)
 if(NOT actual STREQUAL expected)
-    message(FATAL_ERROR "docs/apt31-summary.md is out of date; regenerate it with: attribution-timeline --summary > docs/apt31-summary.md")
+    message(FATAL_ERROR "README.md's case summary is out of date: paste the output of "
+                        "`attribution-timeline --summary` between its summary markers")
 endif()
