@@ -4,6 +4,7 @@
 #include "builtincase.h"
 #include "casereader.h"
 #include "casereport.h"
+#include "casesession.h"
 #include "citationlistmodel.h"
 #include "eventtablemodel.h"
 #include "roles.h"
@@ -31,10 +32,10 @@ namespace AT {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_selection(new SelectionState(this))
-    , m_events(new EventTableModel(this))
-    , m_sortedEvents(new QSortFilterProxyModel(this))
-    , m_citationModel(new CitationListModel(this))
+    , m_session(new CaseSession(this))
+    , m_selection(m_session->selection())
+    , m_events(new EventTableModel(m_session, this))
+    , m_citationModel(new CitationListModel(m_session, this))
     , m_timeline(new TimelineView)
     , m_table(new QTableView)
     , m_citations(new QListView)
@@ -48,9 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Model -> proxy -> view, in one place.
     m_timeline->setModel(m_events);
     m_timeline->setSelectionState(m_selection);
-    m_sortedEvents->setSourceModel(m_events);
-    m_sortedEvents->setSortRole(SortRole);
-    m_table->setModel(m_sortedEvents);
+    m_table->setModel(m_events);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -80,13 +79,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Views talk to the shared selection, never to each other.
     connect(m_selection, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
-        m_citationModel->setEvent(event);
-        const int row = m_events->rowOfEvent(event);
-        const QModelIndex proxyIndex = m_sortedEvents->mapFromSource(m_events->index(row, 0));
-        if (proxyIndex.isValid()) {
-            m_table->selectionModel()->setCurrentIndex(proxyIndex,
+        const QModelIndex row = m_events->index(m_events->rowOfEvent(event), 0);
+        if (row.isValid()) {
+            m_table->selectionModel()->setCurrentIndex(row,
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            m_table->scrollTo(proxyIndex);
+            m_table->scrollTo(row);
         } else {
             m_table->selectionModel()->clearSelection();
         }
@@ -202,11 +199,9 @@ bool MainWindow::loadCase(const QString &path, bool reportToUser)
         }
         return false;
     }
-    m_selection->clear();
     m_case = std::make_shared<const Case>(std::move(load.kase));
     m_casePath = path;
-    m_events->setCase(m_case);
-    m_citationModel->setCase(m_case);
+    m_session->setCase(m_case);
     m_timeline->fitAll();
     m_table->resizeColumnToContents(EventTableModel::DateColumn);
     setWindowTitle(m_case->title);

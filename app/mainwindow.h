@@ -6,13 +6,13 @@
 
 class QListView;
 class QLabel;
-class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
 
 namespace AT {
 
 struct Case;
+class CaseSession;
 class CitationListModel;
 class EventTableModel;
 class SelectionState;
@@ -53,9 +53,9 @@ private:
 
     std::shared_ptr<const Case> m_case;
     QString m_casePath;
+    CaseSession *m_session;
     SelectionState *m_selection;
     EventTableModel *m_events;
-    QSortFilterProxyModel *m_sortedEvents;
     CitationListModel *m_citationModel;
     TimelineView *m_timeline;
     QTableView *m_table;

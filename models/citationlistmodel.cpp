@@ -1,35 +1,28 @@
 #include "citationlistmodel.h"
 
+#include "anchoring.h"
+#include "casesession.h"
+
 namespace AT {
 
-CitationListModel::CitationListModel(QObject *parent)
+CitationListModel::CitationListModel(CaseSession *session, QObject *parent)
     : QAbstractListModel(parent)
-{ }
-
-void CitationListModel::setCase(std::shared_ptr<const Case> kase)
+    , m_session(session)
 {
-    beginResetModel();
-    m_case = std::move(kase);
-    m_event = -1;
-    endResetModel();
+    connect(session, &CaseSession::caseChanged, this, [this] { setEvent(-1); });
+    connect(session->selection(), &SelectionState::currentEventChanged, this, &CitationListModel::setEvent);
 }
 
 void CitationListModel::setEvent(qsizetype event)
 {
     beginResetModel();
-    m_event = (m_case && event >= 0 && event < m_case->events.size()) ? event : -1;
+    m_event = (event >= 0 && event < m_session->kase().events.size()) ? event : -1;
     endResetModel();
-}
-
-const QList<Citation> *CitationListModel::citations() const
-{
-    return m_event >= 0 ? &m_case->events[m_event].citations : nullptr;
 }
 
 int CitationListModel::rowCount(const QModelIndex &parent) const
 {
-    const auto *list = citations();
-    return parent.isValid() || !list ? 0 : static_cast<int>(list->size());
+    return parent.isValid() || m_event < 0 ? 0 : static_cast<int>(m_session->kase().events[m_event].citations.size());
 }
 
 QVariant CitationListModel::data(const QModelIndex &index, int role) const
@@ -37,8 +30,9 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Citation &c = (*citations())[index.row()];
-    const Source *source = m_case->source(c.sourceId);
+    const Case &kase = m_session->kase();
+    const Citation &c = kase.events[m_event].citations[index.row()];
+    const Source *source = kase.source(c.sourceId);
     const QString title = source ? source->title : c.sourceId;
     switch (role) {
     case Qt::DisplayRole:
@@ -63,6 +57,12 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
         return c.start;
     case EndRole:
         return c.end;
+    case Utf16StartRole:
+    case Utf16EndRole:
+        if (!source || !c.isAnchored()) {
+            return qint64(-1);
+        }
+        return TextIndex(source->text).toUtf16(role == Utf16StartRole ? c.start : c.end);
     }
     return {};
 }

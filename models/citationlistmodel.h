@@ -1,40 +1,29 @@
 #pragma once
 
-#include "casedata.h"
+#include "roles.h"
 
 #include <QAbstractListModel>
-
-#include <memory>
+#include <QPointer>
 
 namespace AT {
 
-// The citations of one event: quote, source title and anchor status, one row each.
+class CaseSession;
+
+// The citations of the current event: quote, source title and anchor status, one row each.
 class CitationListModel final : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles {
-        QuoteRole = Qt::UserRole + 100, // QString, verbatim
-        SourceIdRole, // QString
-        SourceTitleRole, // QString
-        AnchorRole, // QString: anchored, re-anchored, ambiguous, orphaned
-        IsAnchoredRole, // bool
-        StartRole, // qint64 code point offset in the source
-        EndRole, // qint64
-    };
+    explicit CitationListModel(CaseSession *session, QObject *parent = nullptr);
 
-    explicit CitationListModel(QObject *parent = nullptr);
-
-    void setCase(std::shared_ptr<const Case> kase);
-    // Index into Case::events, or -1 for none.
-    void setEvent(qsizetype event);
+    qsizetype event() const { return m_event; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    const QList<Citation> *citations() const;
-    std::shared_ptr<const Case> m_case;
+    void setEvent(qsizetype event);
+    QPointer<CaseSession> m_session;
     qsizetype m_event = -1;
 };
 

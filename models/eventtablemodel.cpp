@@ -1,42 +1,95 @@
 #include "eventtablemodel.h"
 
-#include "casereport.h"
+#include "casesession.h"
 #include "roles.h"
+
+#include <QCollator>
+
+#include <algorithm>
 
 namespace AT {
 
-EventTableModel::EventTableModel(QObject *parent)
+EventTableModel::EventTableModel(CaseSession *session, QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+    , m_session(session)
+{
+    connect(session, &CaseSession::caseChanged, this, &EventTableModel::rebuild);
+    connect(session, &CaseSession::visibleEventsChanged, this, &EventTableModel::rebuild);
+    rebuild();
+}
 
-void EventTableModel::setCase(std::shared_ptr<const Case> kase)
+void EventTableModel::rebuild()
 {
     beginResetModel();
-    m_case = std::move(kase);
-    m_rows.clear();
-    m_rowOfEvent.clear();
-    if (m_case) {
-        QHash<QString, QString> actorNames;
-        for (const Actor &a : m_case->actors) {
-            actorNames.insert(a.id, a.name);
+    m_rows = m_session->visibleEvents();
+    applySort();
+    endResetModel();
+}
+
+void EventTableModel::applySort()
+{
+    const CaseIndex &index = m_session->index();
+    const Case &kase = index.kase();
+    if (m_sortColumn != DateColumn) {
+        // Stable, so equal keys stay in chronological order.
+        auto byKey = [&](auto key) {
+            std::stable_sort(m_rows.begin(), m_rows.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
+        };
+        switch (m_sortColumn) {
+        case TitleColumn: {
+            QCollator collator;
+            collator.setCaseSensitivity(Qt::CaseInsensitive);
+            std::stable_sort(m_rows.begin(), m_rows.end(), [&](qsizetype a, qsizetype b) {
+                return collator.compare(kase.events[a].title, kase.events[b].title) < 0;
+            });
+            break;
         }
-        const QList<qsizetype> order = chronologicalOrder(*m_case);
-        m_rows.reserve(order.size());
-        m_rowOfEvent.resize(m_case->events.size(), -1);
-        for (qsizetype i : order) {
-            const Event &e = m_case->events[i];
-            Row row {i, {}, static_cast<int>(distinctSources(e.citations))};
-            for (const Participant &p : e.participants) {
-                const QString name = actorNames.value(p.actorId, p.actorId);
-                if (!row.actorNames.contains(name)) {
-                    row.actorNames << name;
-                }
-            }
-            m_rowOfEvent[i] = static_cast<int>(m_rows.size());
-            m_rows.append(std::move(row));
+        case CategoryColumn:
+            byKey([&](qsizetype e) { return kase.events[e].category; });
+            break;
+        case ActorsColumn:
+            byKey([&](qsizetype e) { return actorNames(e).value(0); });
+            break;
+        case SourcesColumn:
+            byKey([&](qsizetype e) { return index.eventSources(e).size(); });
+            break;
+        case DisputedColumn:
+            byKey([&](qsizetype e) { return index.isDisputed(e); });
+            break;
         }
     }
-    endResetModel();
+    if (m_sortOrder == Qt::DescendingOrder) {
+        std::reverse(m_rows.begin(), m_rows.end());
+    }
+    m_rowOfEvent.fill(-1, index.eventCount());
+    for (int r = 0; r < m_rows.size(); ++r) {
+        m_rowOfEvent[m_rows[r]] = r;
+    }
+}
+
+void EventTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount) {
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<qsizetype> events;
+    events.reserve(before.size());
+    for (const QModelIndex &i : before) {
+        events.append(m_rows[i.row()]);
+    }
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_rows = m_session->visibleEvents();
+    applySort();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        after.append(index(m_rowOfEvent[events[i]], before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int EventTableModel::rowOfEvent(qsizetype eventIndex) const
@@ -54,13 +107,28 @@ int EventTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QStringList EventTableModel::actorNames(qsizetype event) const
+{
+    const Case &kase = m_session->kase();
+    QStringList names;
+    for (qint32 a : m_session->index().eventActors(event)) {
+        const QString &name = kase.actors[a].name;
+        if (!names.contains(name)) {
+            names << name;
+        }
+    }
+    return names;
+}
+
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Row &row = m_rows[index.row()];
-    const Event &e = m_case->events[row.event];
+    const qsizetype event = m_rows[index.row()];
+    const CaseIndex &ci = m_session->index();
+    const Event &e = ci.kase().events[event];
+    const int sources = static_cast<int>(ci.eventSources(event).size());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -71,21 +139,23 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         case CategoryColumn:
             return e.category;
         case ActorsColumn:
-            return row.actorNames.join(QStringLiteral(", "));
+            return actorNames(event).join(QStringLiteral(", "));
         case SourcesColumn:
-            return row.sourceCount;
+            return sources;
         case DisputedColumn:
             return e.disagreements.isEmpty() ? QString() : QStringLiteral("disputed");
         }
         return {};
     case Qt::ToolTipRole:
         return QString(e.title + QLatin1Char('\n') + e.date.describe());
+    case Qt::TextAlignmentRole:
+        return index.column() == SourcesColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case SortRole:
         switch (index.column()) {
         case DateColumn:
-            return index.row(); // rows are already in chronological order
+            return ci.rankOf(event);
         case SourcesColumn:
-            return row.sourceCount;
+            return sources;
         case DisputedColumn:
             return !e.disagreements.isEmpty();
         default:
@@ -94,7 +164,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case EventIdRole:
         return e.id;
     case EventIndexRole:
-        return row.event;
+        return event;
     case EarliestDayRole:
         return e.date.earliestJulianDay();
     case LatestDayRole:
@@ -121,17 +191,26 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return e.category;
     case ActorIdsRole: {
         QStringList ids;
-        for (const Participant &p : e.participants) {
-            if (!ids.contains(p.actorId)) {
-                ids << p.actorId;
+        for (qint32 a : ci.eventActors(event)) {
+            if (!ids.contains(ci.kase().actors[a].id)) {
+                ids << ci.kase().actors[a].id;
             }
         }
         return ids;
     }
     case ActorNamesRole:
-        return row.actorNames;
+        return actorNames(event);
+    case ParticipantsRole: {
+        QStringList out;
+        const auto actors = ci.eventActors(event);
+        const auto roles = ci.eventRoles(event);
+        for (size_t i = 0; i < actors.size(); ++i) {
+            out << ci.kase().actors[actors[i]].name + QStringLiteral(" (") + ci.roles()[roles[i]] + QLatin1Char(')');
+        }
+        return out;
+    }
     case SourceCountRole:
-        return row.sourceCount;
+        return sources;
     case CitationCountRole:
         return static_cast<int>(e.citations.size());
     case DisputedRole:

@@ -1,43 +1,43 @@
 #pragma once
 
-#include "casedata.h"
-
 #include <QAbstractTableModel>
-
-#include <memory>
+#include <QPointer>
 
 namespace AT {
 
-// The events of a case as a table in chronological order; views read it through the roles in roles.h.
+class CaseSession;
+
+// The events that pass the filter, as a table in chronological order (or sorted by a column).
+// Rows follow the session's visible-event list and are published with one reset per change;
+// views read it through the roles in roles.h.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { DateColumn, TitleColumn, CategoryColumn, ActorsColumn, SourcesColumn, DisputedColumn, ColumnCount };
 
-    explicit EventTableModel(QObject *parent = nullptr);
+    explicit EventTableModel(CaseSession *session, QObject *parent = nullptr);
 
-    // Takes a whole case in one reset.
-    void setCase(std::shared_ptr<const Case> kase);
-    const Case *currentCase() const { return m_case.get(); }
-    // The row of the event with this index in Case::events, or -1.
+    // The row of the event with this index in Case::events, or -1 when it is filtered out.
     int rowOfEvent(qsizetype eventIndex) const;
+    qsizetype eventAt(int row) const { return m_rows[row]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
-    struct Row
-    {
-        qsizetype event;
-        QStringList actorNames;
-        int sourceCount;
-    };
-    std::shared_ptr<const Case> m_case;
-    QList<Row> m_rows;
+    void rebuild();
+    void applySort();
+    QStringList actorNames(qsizetype event) const;
+
+    QPointer<CaseSession> m_session;
+    QList<qsizetype> m_rows; // event indexes
     QList<int> m_rowOfEvent;
+    int m_sortColumn = DateColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace AT

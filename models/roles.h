@@ -6,6 +6,7 @@ namespace AT {
 
 // The only contract between models/ and views/: views read everything through these roles.
 enum Role {
+    // Events (EventTableModel)
     EventIdRole = Qt::UserRole + 1, // QString
     EventIndexRole, // qsizetype index into Case::events
     EarliestDayRole, // qint64 Julian day of the earliest day the date may denote
@@ -22,10 +23,46 @@ enum Role {
     CategoryRole, // QString
     ActorIdsRole, // QStringList of participants' actor ids
     ActorNamesRole, // QStringList
+    ParticipantsRole, // QStringList of "name (role)"
     SourceCountRole, // int, number of distinct sources citing the event
     CitationCountRole, // int
     DisputedRole, // bool: the event is part of a disputed point
     SortRole, // a value that sorts the column correctly
+
+    // Actors (ActorTreeModel)
+    ActorIdRole = Qt::UserRole + 100, // QString; empty on kind rows
+    ActorKindRole, // QString
+    AliasesRole, // QStringList, "alias — per source title"
+    AffiliationsRole, // QStringList, "relation: actor name"
+    EventCountRole, // int, events of the actor that pass the filter
+    ClaimCountRole, // int, claims made by or about the actor
+
+    // Citations (CitationListModel)
+    QuoteRole = Qt::UserRole + 200, // QString, verbatim
+    SourceIdRole, // QString
+    SourceTitleRole, // QString
+    AnchorRole, // QString: anchored, re-anchored, ambiguous, orphaned
+    IsAnchoredRole, // bool
+    StartRole, // qint64 code point offset in the source
+    EndRole, // qint64
+    Utf16StartRole, // qint64 offset in QString units, for text widgets
+    Utf16EndRole, // qint64
+
+    // Claims (ClaimListModel)
+    ClaimIdRole = Qt::UserRole + 300, // QString
+    AttributorRole, // QString, name of who asserts it
+    SubjectRole, // QString, name of whom it is about
+    StatementRole, // QString
+    ConfidenceRole, // QString, the source's wording verbatim; empty when none
+    DisputesRole, // QStringList, statements of the claims this one disputes
+    DisputedByRole, // QStringList, "attributor: statement" of the claims disputing this one
+    ClaimQuotesRole, // QStringList, the claim's quotes
+
+    // Sources (SourceListModel)
+    SourceTextRole = Qt::UserRole + 400, // QString, the full text
+    PublisherRole, // QString, "unknown" when unknown
+    PublishedRole, // QString, "unknown" when unknown
+    CitedPassagesRole, // QVariantList of QVariantMap {start, end (UTF-16), events (QList<qsizetype>)}
 };
 
 } // namespace AT

@@ -1,133 +1,148 @@
-#include "builtincase.h"
-#include "casereader.h"
-#include "citationlistmodel.h"
 #include "eventtablemodel.h"
 #include "roles.h"
+#include "testcases.h"
 
 #include <QAbstractItemModelTester>
-#include <QTest>
 
 using namespace AT;
-
-namespace {
-// The model as readable text: one line per row, columns separated by " | ".
-QString snapshot(const QAbstractItemModel &model, int maxRows = -1)
-{
-    QStringList lines;
-    const int rows = maxRows < 0 ? model.rowCount() : std::min(maxRows, model.rowCount());
-    for (int r = 0; r < rows; ++r) {
-        QStringList cells;
-        for (int c = 0; c < model.columnCount(); ++c) {
-            cells << model.index(r, c).data().toString();
-        }
-        lines << cells.join(QStringLiteral(" | "));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-} // namespace
 
 class tst_EventTableModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
-    void chronologicalSnapshot();
+    void init();
+    void cleanup();
+    void snapshotChronological();
+    void followsFilter();
+    void sortByColumns_data();
+    void sortByColumns();
+    void sortKeepsPersistentIndexes();
     void roles();
-    void citationsOfEvent();
-    void resetsUnderTester();
+    void newCaseResets();
 
 private:
-    std::shared_ptr<const Case> m_case;
+    CaseSession *m_session = nullptr;
+    EventTableModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
 };
 
-void tst_EventTableModel::initTestCase()
+void tst_EventTableModel::init()
 {
-    CaseLoad load = CaseReader::readFile(builtinCasePath());
-    QVERIFY(load.ok());
-    m_case = std::make_shared<const Case>(std::move(load.kase));
+    m_session = new CaseSession;
+    m_model = new EventTableModel(m_session);
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_session->setCase(Test::smallCase());
 }
 
-void tst_EventTableModel::chronologicalSnapshot()
+void tst_EventTableModel::cleanup()
 {
-    EventTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCase(m_case);
-    QCOMPARE(model.rowCount(), m_case->events.size());
+    delete m_tester;
+    delete m_model;
+    delete m_session;
+}
+
+void tst_EventTableModel::snapshotChronological()
+{
     QCOMPARE(
-        snapshot(model, 6),
-        QStringLiteral(
-            "2018 | Hacking of an American firm involved in public opinion research | intrusion | APT31, American "
-            "public-opinion research firm (not named in the sources), US Department of Justice | 1 | \n"
-            "2020 | Targeting of US presidential campaign staff | targeting | APT31, US presidential campaign staff, "
-            "US Department of Justice | 3 | disputed\n"
-            "2021 | Reconnaissance against UK parliamentarians critical of Beijing | reconnaissance | APT31, UK "
-            "parliamentarians critical of Beijing, National Cyber Security Centre | 4 | disputed\n"
-            "2021 | Attack targeting New Zealand's parliamentary entities | intrusion | New Zealand parliamentary "
-            "entities, New Zealand government, Chinese government | 2 | \n"
-            "2021\u201322 | Compromise of the UK Electoral Commission | intrusion | Chinese state-affiliated entity "
-            "behind the Electoral Commission breach (not named), Electoral Commission, National Cyber Security "
-            "Centre | 4 | disputed\n"
-            "2023 | Advisory: China-sponsored hackers \"living off the land\" in the US | advisory | Volt Typhoon | 1 "
-            "| "));
+        Test::snapshot(*m_model),
+        QStringLiteral("2021\u201322 | Register breach | intrusion | APT31 | 1 | disputed\n"
+                       "Mar 2024 | Denial | denial | Chinese government | 1 | \n"
+                       "25 Mar 2024 | Sanctions | sanction | UK government, Wuhan Xiaoruizhi | 1 | \n"
+                       "c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
+}
+
+void tst_EventTableModel::followsFilter()
+{
+    EventFilter f;
+    f.text = QStringLiteral("zirconium");
+    m_session->selection()->setFilter(f);
+    QCOMPARE(m_model->rowCount(), 2);
+    f.disputedOnly = true;
+    f.text.clear();
+    f.actors = {QStringLiteral("uk")};
+    m_session->selection()->setFilter(f);
+    QCOMPARE(
+        Test::snapshot(*m_model),
+        QStringLiteral("c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
+    m_session->selection()->setFilter({});
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->rowOfEvent(0), 2); // "sanction" is event 0 of the file, third by date
+}
+
+void tst_EventTableModel::sortByColumns_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("titles");
+    QTest::newRow("date ascending") << int(EventTableModel::DateColumn) << int(Qt::AscendingOrder)
+                                    << QStringLiteral("Register breach, Denial, Sanctions, Campaign");
+    QTest::newRow("date descending") << int(EventTableModel::DateColumn) << int(Qt::DescendingOrder)
+                                     << QStringLiteral("Campaign, Sanctions, Denial, Register breach");
+    QTest::newRow("title") << int(EventTableModel::TitleColumn) << int(Qt::AscendingOrder)
+                           << QStringLiteral("Campaign, Denial, Register breach, Sanctions");
+    QTest::newRow("category") << int(EventTableModel::CategoryColumn) << int(Qt::AscendingOrder)
+                              << QStringLiteral("Campaign, Denial, Register breach, Sanctions");
+    QTest::newRow("disputed first") << int(EventTableModel::DisputedColumn) << int(Qt::DescendingOrder)
+                                    << QStringLiteral("Campaign, Register breach, Sanctions, Denial");
+}
+
+void tst_EventTableModel::sortByColumns()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QString, titles);
+    m_model->sort(column, Qt::SortOrder(order));
+    QStringList got;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        got << m_model->index(r, 0).data(TitleRole).toString();
+    }
+    QCOMPARE(got.join(QStringLiteral(", ")), titles);
+    // A filter change keeps the sort.
+    EventFilter f;
+    f.categories = {QStringLiteral("campaign"), QStringLiteral("denial")};
+    m_session->selection()->setFilter(f);
+    QCOMPARE(m_model->rowCount(), 2);
+}
+
+void tst_EventTableModel::sortKeepsPersistentIndexes()
+{
+    const QPersistentModelIndex denial = m_model->index(1, EventTableModel::TitleColumn);
+    QCOMPARE(denial.data().toString(), QStringLiteral("Denial"));
+    m_model->sort(EventTableModel::TitleColumn);
+    QCOMPARE(denial.data().toString(), QStringLiteral("Denial"));
+    QCOMPARE(denial.row(), 1);
+    m_model->sort(EventTableModel::DateColumn, Qt::DescendingOrder);
+    QCOMPARE(denial.data().toString(), QStringLiteral("Denial"));
+    QCOMPARE(denial.row(), 2);
 }
 
 void tst_EventTableModel::roles()
 {
-    EventTableModel model;
-    model.setCase(m_case);
-    const int row = model.rowOfEvent(std::distance(
-        m_case->events.cbegin(), std::find_if(m_case->events.cbegin(), m_case->events.cend(), [](const Event &e) {
-            return e.id == QLatin1String("ev-2021-22-electoral-commission");
-        })));
-    QVERIFY(row >= 0);
-    const QModelIndex idx = model.index(row, 0);
-    QCOMPARE(idx.data(EventIdRole).toString(), QStringLiteral("ev-2021-22-electoral-commission"));
-    QCOMPARE(idx.data(EarliestDayRole).toLongLong(), QDate(2021, 1, 1).toJulianDay());
-    QCOMPARE(idx.data(LatestDayRole).toLongLong(), QDate(2022, 12, 31).toJulianDay());
-    QCOMPARE(idx.data(IsRangeRole).toBool(), true);
-    QCOMPARE(idx.data(DisputedRole).toBool(), true);
-    QCOMPARE(idx.data(SourceCountRole).toInt(), 4);
-    QCOMPARE(idx.data(CategoryRole).toString(), QStringLiteral("intrusion"));
-    QVERIFY(idx.data(ActorIdsRole).toStringList().contains(QStringLiteral("uk-electoral-commission")));
-    QCOMPARE(idx.data(DateDescriptionRole).toString(),
-             QStringLiteral("2021\u201322 (range, from year to year precision; stated in the source)"));
-}
-
-void tst_EventTableModel::citationsOfEvent()
-{
-    CitationListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCase(m_case);
-    QCOMPARE(model.rowCount(), 0);
-    const auto ec = std::find_if(m_case->events.cbegin(), m_case->events.cend(), [](const Event &e) {
-        return e.id == QLatin1String("ev-2021-22-electoral-commission");
-    });
-    model.setEvent(ec - m_case->events.cbegin());
-    QCOMPARE(model.rowCount(), 4);
+    const QModelIndex breach = m_model->index(0, 0);
+    QCOMPARE(breach.data(EventIdRole).toString(), QStringLiteral("breach"));
+    QCOMPARE(breach.data(EarliestDayRole).toLongLong(), QDate(2021, 1, 1).toJulianDay());
+    QCOMPARE(breach.data(LatestDayRole).toLongLong(), QDate(2022, 12, 31).toJulianDay());
+    QCOMPARE(breach.data(IsRangeRole).toBool(), true);
+    QCOMPARE(breach.data(DisputedRole).toBool(), true);
+    QCOMPARE(breach.data(ActorIdsRole).toStringList(), QStringList {QStringLiteral("apt31")});
+    QCOMPARE(breach.data(ParticipantsRole).toStringList(), QStringList {QStringLiteral("APT31 (attacker)")});
+    const QModelIndex campaign = m_model->index(3, 0);
+    QCOMPARE(campaign.data(OpenStartRole).toBool(), true);
+    QCOMPARE(campaign.data(ApproximateRole).toBool(), true);
     QCOMPARE(
-        model.index(0).data(CitationListModel::QuoteRole).toString(),
-        QStringLiteral("the country\u2019s electoral commission systems were \u201chighly likely compromised\u201d by "
-                       "a Chinese state-affiliated entity between 2021 and 2022"));
-    QCOMPARE(model.index(0).data(CitationListModel::AnchorRole).toString(), QStringLiteral("anchored"));
-    QVERIFY(
-        model.index(0).data(CitationListModel::SourceTitleRole).toString().startsWith(QStringLiteral("(no headline")));
-    model.setEvent(-1);
-    QCOMPARE(model.rowCount(), 0);
-    model.setEvent(100000);
-    QCOMPARE(model.rowCount(), 0);
+        campaign.data(DateDescriptionRole).toString(),
+        QStringLiteral(
+            "c. \u2026 \u2013 25 Mar 2024 (range, from unknown to day precision; approximate; stated in the source)"));
 }
 
-void tst_EventTableModel::resetsUnderTester()
+void tst_EventTableModel::newCaseResets()
 {
-    EventTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCase(m_case);
-    model.setCase(nullptr);
-    QCOMPARE(model.rowCount(), 0);
-    model.setCase(std::make_shared<const Case>());
-    QCOMPARE(model.rowCount(), 0);
-    model.setCase(m_case);
-    QCOMPARE(model.rowCount(), m_case->events.size());
+    m_session->setCase(Test::builtinCase());
+    QVERIFY(m_model->rowCount() > 20);
+    m_session->setCase(nullptr);
+    QCOMPARE(m_model->rowCount(), 0);
+    m_session->setCase(Test::smallCase());
+    QCOMPARE(m_model->rowCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_EventTableModel)

@@ -81,10 +81,10 @@ void tst_MainWindow::clickingACitationOpensTheReaderAtTheQuote()
     m_window->selection()->setCurrentEvent(eventIndex(QStringLiteral("ev-2021-22-electoral-commission")));
     QListView *list = m_window->citationView();
     const QModelIndex second = list->model()->index(1, 0);
-    const QString quote = second.data(CitationListModel::QuoteRole).toString();
+    const QString quote = second.data(QuoteRole).toString();
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(second).center());
     SourceReader *reader = m_window->sourceReader();
-    QCOMPARE(reader->sourceTitle(), second.data(CitationListModel::SourceTitleRole).toString());
+    QCOMPARE(reader->sourceTitle(), second.data(SourceTitleRole).toString());
     // Exactly the quoted range is selected ...
     QCOMPARE(reader->textCursor().selectedText(), quote);
     const auto passage = reader->selectedPassage();

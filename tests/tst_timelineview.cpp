@@ -1,5 +1,6 @@
 #include "builtincase.h"
 #include "casereader.h"
+#include "casesession.h"
 #include "eventtablemodel.h"
 #include "roles.h"
 #include "selectionstate.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
 
 private:
     std::shared_ptr<const Case> m_case;
+    CaseSession *m_session = nullptr;
     EventTableModel *m_model = nullptr;
     SelectionState *m_selection = nullptr;
     TimelineView *m_view = nullptr;
@@ -49,9 +51,10 @@ void tst_TimelineView::init()
     CaseLoad load = CaseReader::readFile(builtinCasePath());
     QVERIFY(load.ok());
     m_case = std::make_shared<const Case>(std::move(load.kase));
-    m_model = new EventTableModel;
-    m_model->setCase(m_case);
-    m_selection = new SelectionState;
+    m_session = new CaseSession;
+    m_session->setCase(m_case);
+    m_model = new EventTableModel(m_session);
+    m_selection = m_session->selection();
     m_view = new TimelineView;
     m_view->resize(1200, 420);
     m_view->setModel(m_model);
@@ -64,8 +67,8 @@ void tst_TimelineView::init()
 void tst_TimelineView::cleanup()
 {
     delete m_view;
-    delete m_selection;
     delete m_model;
+    delete m_session;
 }
 
 void tst_TimelineView::showsEvents()

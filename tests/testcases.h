@@ -1,0 +1,96 @@
+#pragma once
+
+// Small cases shared by the model tests.
+
+#include "builtincase.h"
+#include "casereader.h"
+#include "casesession.h"
+
+#include <QAbstractItemModel>
+#include <QTest>
+
+namespace AT::Test {
+
+// Four events with mixed date precisions, accents, an alias and a disputed point.
+inline constexpr const char *SmallCase = R"({
+    "format": "attribution-timeline-case", "version": 1, "title": "Small",
+    "sources": [
+        {"id": "a", "title": "Article A", "text": "Zirconium hit the Électoral register in 2021. Officials sanctioned Wuhan Xiaoruizhi."},
+        {"id": "b", "title": "Article B", "text": "Beijing denied it. The campaign ran for years."}
+    ],
+    "actors": [
+        {"id": "apt31", "name": "APT31", "kind": "group",
+         "aliases": [{"name": "Zirconium", "citations": [{"source": "a", "quote": "Zirconium", "start": 0, "end": 9}]}]},
+        {"id": "uk", "name": "UK government", "kind": "government"},
+        {"id": "cn", "name": "Chinese government", "kind": "government"},
+        {"id": "wx", "name": "Wuhan Xiaoruizhi", "kind": "company"}
+    ],
+    "disagreements": [
+        {"id": "d", "question": "How long?", "versions": [
+            {"statement": "years", "citations": [{"source": "b", "quote": "ran for years", "start": 32, "end": 45}]},
+            {"statement": "2021", "citations": [{"source": "a", "quote": "in 2021", "start": 37, "end": 44}]}]}
+    ],
+    "events": [
+        {"id": "sanction", "title": "Sanctions", "category": "sanction", "date": {"start": "2024-03-25"},
+         "participants": [{"actor": "uk", "role": "sanctioner"}, {"actor": "wx", "role": "sanctioned"}],
+         "citations": [{"source": "a", "quote": "Officials sanctioned Wuhan Xiaoruizhi", "start": 46, "end": 83}]},
+        {"id": "breach", "title": "Register breach", "category": "intrusion", "date": {"start": "2021", "end": "2022"},
+         "participants": [{"actor": "apt31", "role": "attacker"}],
+         "citations": [{"source": "a", "quote": "hit the Électoral register", "start": 10, "end": 36}], "disagreements": ["d"]},
+        {"id": "denial", "title": "Denial", "category": "denial", "date": {"start": "2024-03"},
+         "participants": [{"actor": "cn", "role": "denier"}, {"actor": "cn", "role": "spokesperson"}],
+         "citations": [{"source": "b", "quote": "Beijing denied it", "start": 0, "end": 17}]},
+        {"id": "campaign", "title": "Campaign", "category": "campaign", "date": {"start": null, "end": "2024-03-25", "approximate": true},
+         "participants": [{"actor": "apt31", "role": "attacker"}, {"actor": "uk", "role": "target"}],
+         "citations": [{"source": "b", "quote": "The campaign ran for years", "start": 19, "end": 45}], "disagreements": ["d"]}
+    ],
+    "claims": [
+        {"id": "c1", "attributor": "uk", "subject": "apt31", "event": "breach", "statement": "APT31 did it",
+         "confidence": "highly likely", "citations": [{"source": "a", "quote": "Zirconium hit", "start": 0, "end": 13}]},
+        {"id": "c2", "attributor": "cn", "subject": "cn", "event": "breach", "statement": "We did not",
+         "confidence": null, "citations": [{"source": "b", "quote": "Beijing denied it", "start": 0, "end": 17}], "disputes": ["c1"]}
+    ]
+})";
+
+inline std::shared_ptr<const Case> loadCase(const QByteArray &json)
+{
+    CaseLoad load = CaseReader::readData(json, QStringLiteral("small.json"), QString());
+    if (!load.ok() || !load.problems.isEmpty()) {
+        for (const Problem &p : load.problems) {
+            qWarning("%s", qPrintable(p.toString()));
+        }
+        return nullptr;
+    }
+    return std::make_shared<const Case>(std::move(load.kase));
+}
+
+inline std::shared_ptr<const Case> smallCase()
+{
+    return loadCase(SmallCase);
+}
+
+inline std::shared_ptr<const Case> builtinCase()
+{
+    CaseLoad load = CaseReader::readFile(builtinCasePath());
+    return load.ok() ? std::make_shared<const Case>(std::move(load.kase)) : nullptr;
+}
+
+// A model dumped as indented text lines, one row each, columns joined by " | ".
+inline QString snapshot(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
+{
+    QStringList lines;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        QStringList cells;
+        for (int c = 0; c < model.columnCount(parent); ++c) {
+            cells << model.index(r, c, parent).data().toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
+        }
+        lines << QString(depth * 2, QLatin1Char(' ')) + cells.join(QStringLiteral(" | "));
+        const QString children = snapshot(model, model.index(r, 0, parent), depth + 1);
+        if (!children.isEmpty()) {
+            lines << children;
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace AT::Test
