@@ -1,74 +1,111 @@
 #include "mainwindow.h"
 
-#include "anchoring.h"
+#include "actorpanel.h"
+#include "actortreemodel.h"
 #include "builtincase.h"
 #include "casereader.h"
 #include "casereport.h"
 #include "casesession.h"
 #include "citationlistmodel.h"
+#include "citationpanel.h"
+#include "claimlistmodel.h"
+#include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
+#include "highlightdelegate.h"
 #include "roles.h"
 #include "selectionstate.h"
-#include "sourcereader.h"
+#include "sourcelistmodel.h"
+#include "sourcepanel.h"
 #include "timelineview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListView>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 namespace AT {
 
+namespace {
+constexpr int MaxRecent = 8;
+}
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new CaseSession(this))
-    , m_selection(m_session->selection())
     , m_events(new EventTableModel(m_session, this))
-    , m_citationModel(new CitationListModel(m_session, this))
+    , m_actors(new ActorTreeModel(m_session, this))
+    , m_citations(new CitationListModel(m_session, this))
+    , m_claims(new ClaimListModel(m_session, this))
+    , m_disagreements(new DisagreementTableModel(m_session, this))
+    , m_sources(new SourceListModel(m_session, this))
     , m_timeline(new TimelineView)
     , m_table(new QTableView)
-    , m_citations(new QListView)
-    , m_reader(new SourceReader)
+    , m_highlight(new HighlightDelegate(this))
+    , m_actorPanel(new ActorPanel)
+    , m_citationPanel(new CitationPanel)
+    , m_sourcePanel(new SourcePanel)
+    , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_horizontal(new QSplitter(Qt::Horizontal))
+    , m_search(new QLineEdit)
+    , m_searchDelay(new QTimer(this))
     , m_status(new QLabel)
 {
     setWindowTitle(QStringLiteral("Attribution Timeline"));
+    SelectionState *sel = m_session->selection();
 
-    // Model -> proxy -> view, in one place.
+    // Models -> views, in one place. Every view observes the same session and selection.
     m_timeline->setModel(m_events);
-    m_timeline->setSelectionState(m_selection);
+    m_timeline->setSelectionState(sel);
     m_table->setModel(m_events);
+    m_table->setItemDelegate(m_highlight);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(EventTableModel::TitleColumn, QHeaderView::Stretch);
+    // The title gets the room; the narrow columns fit their contents; everything scrolls sideways if need be.
+    QHeaderView *header = m_table->horizontalHeader();
+    // Widths come from the font, not from the rows: ResizeToContents would visit every row of a large case.
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    const QFontMetrics fm = m_table->fontMetrics();
+    header->resizeSection(EventTableModel::DateColumn,
+                          fm.horizontalAdvance(QStringLiteral("c. 25 Mar 2024 \u2013 \u2026")) + 16);
+    header->resizeSection(EventTableModel::SourcesColumn, fm.horizontalAdvance(QStringLiteral("Sources")) + 24);
+    header->resizeSection(EventTableModel::DisputedColumn, fm.horizontalAdvance(QStringLiteral("Disputed")) + 24);
+    header->resizeSection(EventTableModel::TitleColumn, 260);
+    header->resizeSection(EventTableModel::CategoryColumn, 110);
+    header->resizeSection(EventTableModel::ActorsColumn, 200);
     m_table->setWordWrap(false);
     m_table->setAccessibleName(QStringLiteral("Events"));
-    m_citations->setModel(m_citationModel);
-    m_citations->setWordWrap(true);
-    m_citations->setSpacing(4);
-    m_citations->setAlternatingRowColors(true);
-    m_citations->setAccessibleName(QStringLiteral("Citations of the selected event"));
+    m_actorPanel->setModel(m_actors);
+    m_actorPanel->setSelectionState(sel);
+    m_citationPanel->setModels(m_citations, m_claims, m_disagreements);
+    m_sourcePanel->setModels(m_sources, m_citations);
+    m_sourcePanel->setSelectionState(sel);
 
-    m_horizontal->addWidget(m_table);
-    m_horizontal->addWidget(m_citations);
-    m_horizontal->addWidget(m_reader);
+    m_tabs->addTab(m_table, QStringLiteral("Events"));
+    m_tabs->addTab(m_actorPanel, QStringLiteral("Actors"));
+    m_horizontal->addWidget(m_tabs);
+    m_horizontal->addWidget(m_citationPanel);
+    m_horizontal->addWidget(m_sourcePanel);
     m_horizontal->setStretchFactor(0, 3);
-    m_horizontal->setStretchFactor(1, 2);
+    m_horizontal->setStretchFactor(1, 3);
     m_horizontal->setStretchFactor(2, 3);
     m_vertical->addWidget(m_timeline);
     m_vertical->addWidget(m_horizontal);
@@ -78,7 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_status, 1);
 
     // Views talk to the shared selection, never to each other.
-    connect(m_selection, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
+    connect(sel, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
         const QModelIndex row = m_events->index(m_events->rowOfEvent(event), 0);
         if (row.isValid()) {
             m_table->selectionModel()->setCurrentIndex(row,
@@ -89,29 +126,46 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
+            [sel](const QModelIndex &current) {
                 if (current.isValid()) {
-                    m_selection->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
+                    sel->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
                 }
             });
-    connect(m_citations, &QListView::clicked, this, [this](const QModelIndex &index) { openCitation(index.row()); });
-    connect(m_citations, &QListView::activated, this, [this](const QModelIndex &index) { openCitation(index.row()); });
-    connect(m_timeline, &TimelineView::eventActivated, this, [this](qsizetype) { openCitation(0); });
+    connect(m_citationPanel, &CitationPanel::citationActivated, m_sourcePanel, &SourcePanel::openCitation);
+    connect(m_timeline, &TimelineView::eventActivated, this, [this](qsizetype) { m_sourcePanel->openCitation(0); });
+    connect(m_session, &CaseSession::visibleEventsChanged, this, &MainWindow::updateStatus);
+
+    // Search: each keystroke narrows every view, after a short pause so typing stays fluid.
+    m_search->setPlaceholderText(QStringLiteral("Search events, quotes, actors and aliases (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(QStringLiteral("Search"));
+    m_search->setMinimumWidth(280);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(120);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this, sel] {
+        EventFilter f = sel->filter();
+        f.text = m_search->text();
+        m_highlight->setHighlight(f.text);
+        sel->setFilter(f);
+        m_table->viewport()->update();
+    });
 
     createActions();
-
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1280, 800);
-    }
-    m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
-    m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray());
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
+SelectionState *MainWindow::selection() const
+{
+    return m_session->selection();
+}
+
 void MainWindow::createActions()
 {
+    SelectionState *sel = m_session->selection();
+
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction *open = file->addAction(QStringLiteral("&Open Case\u2026"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(),
@@ -121,10 +175,37 @@ void MainWindow::createActions()
         }
     });
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] { openCase(QString()); });
     file->addSeparator();
     QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    QAction *find = edit->addAction(QStringLiteral("&Find\u2026"), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    m_disputedOnly = edit->addAction(QStringLiteral("Show &Disputed Events Only"));
+    m_disputedOnly->setCheckable(true);
+    connect(m_disputedOnly, &QAction::toggled, this, [sel](bool on) {
+        EventFilter f = sel->filter();
+        f.disputedOnly = on;
+        sel->setFilter(f);
+    });
+    edit->addAction(QStringLiteral("&Clear Filter"), this, [this, sel] {
+        m_search->clear();
+        sel->setFilter({});
+    });
+    connect(sel, &SelectionState::filterChanged, this, [this](const EventFilter &f) {
+        const QSignalBlocker blocker(m_disputedOnly);
+        m_disputedOnly->setChecked(f.disputedOnly);
+        if (m_search->text() != f.text && !m_searchDelay->isActive()) {
+            const QSignalBlocker searchBlocker(m_search);
+            m_search->setText(f.text);
+        }
+    });
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *fit = view->addAction(QStringLiteral("&Fit All"), m_timeline, &TimelineView::fitAll);
@@ -136,18 +217,70 @@ void MainWindow::createActions()
     QAction *zoomSel
         = view->addAction(QStringLiteral("Zoom to &Selection"), m_timeline, &TimelineView::zoomToSelection);
     zoomSel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    view->addSeparator();
+    QMenu *lanes = view->addMenu(QStringLiteral("&Lanes"));
+    auto *laneGroup = new QActionGroup(this);
+    const struct
+    {
+        const char *label;
+        TimelineView::LaneMode mode;
+    } modes[] = {{"&None", TimelineView::LaneMode::None},
+                 {"By &Actor", TimelineView::LaneMode::Actor},
+                 {"By &Category", TimelineView::LaneMode::Category}};
+    for (const auto &m : modes) {
+        QAction *a = lanes->addAction(QString::fromLatin1(m.label), this,
+                                      [this, mode = m.mode] { m_timeline->setLaneMode(mode); });
+        a->setCheckable(true);
+        a->setActionGroup(laneGroup);
+        a->setData(static_cast<int>(m.mode));
+        a->setChecked(m_timeline->laneMode() == m.mode);
+    }
+    connect(m_timeline, &TimelineView::laneOptionsChanged, this, [this, laneGroup] {
+        for (QAction *a : laneGroup->actions()) {
+            a->setChecked(a->data().toInt() == static_cast<int>(m_timeline->laneMode()));
+        }
+    });
+    view->addSeparator();
+    for (QWidget *panel : {static_cast<QWidget *>(m_tabs), static_cast<QWidget *>(m_citationPanel),
+                           static_cast<QWidget *>(m_sourcePanel)}) {
+        const QString name = panel == m_tabs ? QStringLiteral("Events and &Actors")
+            : panel == m_citationPanel       ? QStringLiteral("&Citations and Claims")
+                                             : QStringLiteral("&Source Reader");
+        QAction *toggle = view->addAction(name);
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        toggle->setObjectName(QStringLiteral("toggle-") + QString::number(view->actions().size()));
+        connect(toggle, &QAction::toggled, panel, &QWidget::setVisible);
+    }
+
+    QMenu *go = menuBar()->addMenu(QStringLiteral("&Go"));
+    m_back = go->addAction(QStringLiteral("&Back"), sel, &SelectionState::back);
+    m_back->setShortcut(QKeySequence::Back);
+    m_forward = go->addAction(QStringLiteral("&Forward"), sel, &SelectionState::forward);
+    m_forward->setShortcut(QKeySequence::Forward);
+    auto updateHistory = [this, sel] {
+        m_back->setEnabled(sel->canGoBack());
+        m_forward->setEnabled(sel->canGoForward());
+    };
+    connect(sel, &SelectionState::historyChanged, this, updateHistory);
+    updateHistory();
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->addAction(QStringLiteral("&About Attribution Timeline"), this, &MainWindow::showAbout);
 
-    QToolBar *bar = addToolBar(QStringLiteral("Timeline"));
-    bar->setObjectName(QStringLiteral("timelineToolBar"));
-    bar->addAction(open);
+    QToolBar *bar = addToolBar(QStringLiteral("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(m_back);
+    bar->addAction(m_forward);
+    bar->addSeparator();
+    bar->addWidget(m_search);
+    bar->addAction(m_disputedOnly);
     bar->addSeparator();
     bar->addAction(fit);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
-    bar->addAction(zoomSel);
+    updateRecentMenu();
 }
 
 void MainWindow::showAbout()
@@ -155,12 +288,11 @@ void MainWindow::showAbout()
     QString text = QStringLiteral("Attribution Timeline %1\n\nShows a case of state-sponsored hacking as a timeline, "
                                   "its actors and the verbatim passages of the sources behind every claim.\n\n")
                        .arg(QCoreApplication::applicationVersion());
-    if (m_case) {
-        text += QStringLiteral("Sources of the open case (%1):\n").arg(m_case->title);
-        for (const Source &s : m_case->sources) {
-            text += QStringLiteral("\u2022 %1 (publisher: %2)\n")
-                        .arg(s.title, s.publisher.isEmpty() ? QStringLiteral("unknown") : s.publisher);
-        }
+    CaseLoad builtin = CaseReader::readFile(builtinCasePath());
+    text += QStringLiteral("The built-in case is built from these articles:\n");
+    for (const Source &s : builtin.kase.sources) {
+        text += QStringLiteral("\u2022 %1 (publisher: %2)\n")
+                    .arg(s.title, s.publisher.isEmpty() ? QStringLiteral("unknown") : s.publisher);
     }
     QMessageBox box(QMessageBox::Information, QStringLiteral("About Attribution Timeline"), text, QMessageBox::Ok,
                     this);
@@ -168,76 +300,42 @@ void MainWindow::showAbout()
     box.exec();
 }
 
-bool MainWindow::openInitialCase(const QString &path)
-{
-    return loadCase(path, true);
-}
-
 bool MainWindow::openCase(const QString &path)
-{
-    return loadCase(path, true);
-}
-
-bool MainWindow::loadCase(const QString &path, bool reportToUser)
 {
     const QString file = path.isEmpty() ? builtinCasePath() : path;
     CaseLoad load = CaseReader::readFile(file);
     if (!load.ok()) {
-        if (reportToUser) {
-            QStringList lines;
-            for (const Problem &p : std::as_const(load.problems)) {
-                lines << p.toString();
-            }
-            QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot open case"),
-                            QStringLiteral("%1 could not be opened.%2")
-                                .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path,
-                                     m_case ? QStringLiteral(" The case already open stays open.") : QString()),
-                            QMessageBox::Ok, this);
-            box.setTextFormat(Qt::PlainText);
-            box.setDetailedText(lines.join(QLatin1Char('\n')));
-            box.exec();
+        QStringList lines;
+        for (const Problem &p : std::as_const(load.problems)) {
+            lines << p.toString();
         }
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot open case"),
+                        QStringLiteral("%1 could not be opened (%2 problem(s); see the details).%3")
+                            .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path)
+                            .arg(lines.size())
+                            .arg(m_case ? QStringLiteral(" The case already open stays open.") : QString()),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.exec();
         return false;
     }
     m_case = std::make_shared<const Case>(std::move(load.kase));
-    m_casePath = path;
+    m_search->clear();
+    m_searchDelay->stop();
     m_session->setCase(m_case);
     m_timeline->fitAll();
-    m_table->resizeColumnToContents(EventTableModel::DateColumn);
     setWindowTitle(m_case->title);
+    if (!path.isEmpty()) {
+        addRecent(QFileInfo(path).absoluteFilePath());
+    }
     updateStatus();
-    const auto warnings = load.problems.size();
-    if (warnings > 0) {
-        statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); run --check for the list.").arg(warnings),
-                                 10000);
+    if (!load.problems.isEmpty()) {
+        statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); attribution-timeline --check lists them.")
+                                     .arg(load.problems.size()),
+                                 15000);
     }
     return true;
-}
-
-void MainWindow::openCitation(int row)
-{
-    const qsizetype event = m_selection->currentEvent();
-    if (!m_case || event < 0 || row < 0 || row >= m_case->events[event].citations.size()) {
-        return;
-    }
-    m_citations->setCurrentIndex(m_citationModel->index(row));
-    m_selection->setCurrentCitation(row);
-    const Citation &c = m_case->events[event].citations[row];
-    const Source *source = m_case->source(c.sourceId);
-    if (!source) {
-        return;
-    }
-    const TextIndex index(source->text);
-    QList<SourceReader::Passage> cited;
-    m_case->forEachCitation([&](const Citation &other) {
-        if (other.sourceId == c.sourceId && other.isAnchored()) {
-            cited.append({index.toUtf16(other.start), index.toUtf16(other.end)});
-        }
-    });
-    m_reader->showSource(source->title, source->text, cited);
-    if (c.isAnchored()) {
-        m_reader->showPassage(index.toUtf16(c.start), index.toUtf16(c.end));
-    }
 }
 
 void MainWindow::updateStatus()
@@ -247,20 +345,72 @@ void MainWindow::updateStatus()
         return;
     }
     const CitationCounts counts = countCitations(*m_case);
-    m_status->setText(QStringLiteral("%1 events \u00b7 %2 actors \u00b7 %3 sources \u00b7 %4 of %5 citations anchored")
-                          .arg(m_case->events.size())
-                          .arg(m_case->actors.size())
-                          .arg(m_case->sources.size())
-                          .arg(counts.exact + counts.reanchored)
-                          .arg(counts.total));
+    m_status->setText(
+        QStringLiteral("%1 of %2 events shown \u00b7 %3 actors \u00b7 %4 sources \u00b7 %5 of %6 citations anchored")
+            .arg(m_session->visibleEvents().size())
+            .arg(m_case->events.size())
+            .arg(m_case->actors.size())
+            .arg(m_case->sources.size())
+            .arg(counts.exact + counts.reanchored)
+            .arg(counts.total));
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, MaxRecent));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCase(path); })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1280, 800);
+    }
+    if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray())) {
+        m_vertical->setSizes({330, 470});
+    }
+    if (!m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray())) {
+        m_horizontal->setSizes({380, 480, 420});
+    }
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    const QStringList hidden = settings.value(QStringLiteral("timeline/hiddenLanes")).toStringList();
+    m_timeline->setLaneOrder(settings.value(QStringLiteral("timeline/laneOrder")).toStringList());
+    m_timeline->setHiddenLanes(QSet<QString>(hidden.cbegin(), hidden.cend()));
+    m_timeline->setLaneMode(
+        static_cast<TimelineView::LaneMode>(settings.value(QStringLiteral("timeline/laneMode"), 0).toInt()));
+}
+
+void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
     settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("timeline/laneMode"), static_cast<int>(m_timeline->laneMode()));
+    settings.setValue(QStringLiteral("timeline/laneOrder"), m_timeline->laneOrder());
+    const QSet<QString> hidden = m_timeline->hiddenLanes();
+    settings.setValue(QStringLiteral("timeline/hiddenLanes"), QStringList(hidden.cbegin(), hidden.cend()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
     QMainWindow::closeEvent(event);
 }
 

@@ -4,19 +4,30 @@
 
 #include <memory>
 
-class QListView;
+class QAction;
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTableView;
+class QTimer;
 
 namespace AT {
 
 struct Case;
+class ActorPanel;
+class ActorTreeModel;
 class CaseSession;
 class CitationListModel;
+class CitationPanel;
+class ClaimListModel;
+class DisagreementTableModel;
 class EventTableModel;
+class HighlightDelegate;
 class SelectionState;
-class SourceReader;
+class SourceListModel;
+class SourcePanel;
 class TimelineView;
 
 // Wires the case's models to the views; holds no logic of its own beyond that.
@@ -28,42 +39,56 @@ public:
     ~MainWindow() override;
 
     // Opens `path`, or the built-in case when empty. On failure the case already open stays open
-    // and every problem is reported. Returns whether the case opened.
+    // and every problem is listed in a dialog. Returns whether the case opened.
     bool openCase(const QString &path);
-    // As openCase, but with no case open yet a failure is fatal: reported, then false.
-    bool openInitialCase(const QString &path);
+    bool openInitialCase(const QString &path) { return openCase(path); }
 
     TimelineView *timeline() const { return m_timeline; }
-    QListView *citationView() const { return m_citations; }
-    SourceReader *sourceReader() const { return m_reader; }
     QTableView *eventTable() const { return m_table; }
-    SelectionState *selection() const { return m_selection; }
-
-    // Opens citation `row` of the current event in the source reader.
-    void openCitation(int row);
+    ActorPanel *actorPanel() const { return m_actorPanel; }
+    CitationPanel *citationPanel() const { return m_citationPanel; }
+    SourcePanel *sourcePanel() const { return m_sourcePanel; }
+    QLineEdit *searchField() const { return m_search; }
+    SelectionState *selection() const;
+    CaseSession *session() const { return m_session; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void restoreSettings();
+    void saveSettings() const;
     void showAbout();
     void updateStatus();
-    bool loadCase(const QString &path, bool reportToUser);
+    void updateRecentMenu();
+    void addRecent(const QString &path);
 
     std::shared_ptr<const Case> m_case;
-    QString m_casePath;
     CaseSession *m_session;
-    SelectionState *m_selection;
     EventTableModel *m_events;
-    CitationListModel *m_citationModel;
+    ActorTreeModel *m_actors;
+    CitationListModel *m_citations;
+    ClaimListModel *m_claims;
+    DisagreementTableModel *m_disagreements;
+    SourceListModel *m_sources;
+
     TimelineView *m_timeline;
     QTableView *m_table;
-    QListView *m_citations;
-    SourceReader *m_reader;
+    HighlightDelegate *m_highlight;
+    ActorPanel *m_actorPanel;
+    CitationPanel *m_citationPanel;
+    SourcePanel *m_sourcePanel;
+    QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
     QLabel *m_status;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_disputedOnly = nullptr;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace AT

@@ -217,6 +217,23 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
         }
         return out;
     }
+    case ActorDescriptionRole:
+        return actor.description;
+    case ActorClaimsRole: {
+        QStringList out;
+        for (const Claim &c : kase.claims) {
+            if (c.attributorId != actor.id && c.subjectId != actor.id) {
+                continue;
+            }
+            const Actor *by = kase.actor(c.attributorId);
+            QString line = (by ? by->name : c.attributorId) + QStringLiteral(": ") + c.statement;
+            if (!c.confidence.isEmpty()) {
+                line += QStringLiteral(" (\u201c") + c.confidence + QStringLiteral("\u201d)");
+            }
+            out << line;
+        }
+        return out;
+    }
     case EventCountRole:
         return m_eventCount[a];
     case ClaimCountRole:

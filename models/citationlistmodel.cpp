@@ -18,6 +18,7 @@ void CitationListModel::setEvent(qsizetype event)
     beginResetModel();
     m_event = (event >= 0 && event < m_session->kase().events.size()) ? event : -1;
     endResetModel();
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, 0);
 }
 
 int CitationListModel::rowCount(const QModelIndex &parent) const
@@ -63,6 +64,40 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
             return qint64(-1);
         }
         return TextIndex(source->text).toUtf16(role == Utf16StartRole ? c.start : c.end);
+    }
+    return {};
+}
+
+QVariant CitationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section != 0) {
+        return {};
+    }
+    if (m_event < 0) {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("Citations")) : QVariant();
+    }
+    const CaseIndex &index = m_session->index();
+    const Event &e = index.kase().events[m_event];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return e.title;
+    case SummaryRole:
+        return e.summary;
+    case DateDescriptionRole:
+        return e.date.describe();
+    case SourceCountRole:
+        return static_cast<int>(index.eventSources(m_event).size());
+    case ParticipantsRole: {
+        QStringList out;
+        const auto actors = index.eventActors(m_event);
+        const auto roles = index.eventRoles(m_event);
+        for (size_t i = 0; i < actors.size(); ++i) {
+            out << index.kase().actors[actors[i]].name + QStringLiteral(" (") + index.roles()[roles[i]]
+                    + QLatin1Char(')');
+        }
+        return out;
+    }
     }
     return {};
 }

@@ -136,6 +136,17 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
     }
     case DisputedByRole:
         return disputedBy();
+    case ClaimCardRole: {
+        QString card = actorName(c.attributorId) + QStringLiteral(" \u2014 ")
+            + (c.confidence.isEmpty() ? QStringLiteral("no confidence wording given")
+                                      : QStringLiteral("\u201c%1\u201d").arg(c.confidence));
+        card += QLatin1Char('\n') + c.statement;
+        const QString by = data(index.siblingAtColumn(DisputedByColumn), Qt::DisplayRole).toString();
+        if (!by.isEmpty()) {
+            card += QStringLiteral("\nDisputed by ") + by;
+        }
+        return card;
+    }
     case ClaimQuotesRole: {
         QStringList out;
         for (const Citation &cit : c.citations) {

@@ -36,6 +36,8 @@ enum Role {
     AffiliationsRole, // QStringList, "relation: actor name"
     EventCountRole, // int, events of the actor that pass the filter
     ClaimCountRole, // int, claims made by or about the actor
+    ActorClaimsRole, // QStringList, "attributor: statement (“wording”)" for claims by or about the actor
+    ActorDescriptionRole, // QString
 
     // Citations (CitationListModel)
     QuoteRole = Qt::UserRole + 200, // QString, verbatim
@@ -47,6 +49,8 @@ enum Role {
     EndRole, // qint64
     Utf16StartRole, // qint64 offset in QString units, for text widgets
     Utf16EndRole, // qint64
+    // CitationListModel's horizontal header, section 0, describes the event the citations belong to
+    // with TitleRole, DateDescriptionRole, ParticipantsRole, SourceCountRole and SummaryRole.
 
     // Claims (ClaimListModel)
     ClaimIdRole = Qt::UserRole + 300, // QString
@@ -57,6 +61,12 @@ enum Role {
     DisputesRole, // QStringList, statements of the claims this one disputes
     DisputedByRole, // QStringList, "attributor: statement" of the claims disputing this one
     ClaimQuotesRole, // QStringList, the claim's quotes
+    ClaimCardRole, // QString, the claim as a short multi-line block for narrow lists
+
+    // Disputed points (DisagreementTableModel): column 0 is the question, columns 1.. the versions.
+    VersionStatementRole = Qt::UserRole + 350, // QString
+    VersionQuotesRole, // QStringList, "“quote” — source title"
+    DisagreementCardRole, // QString, on column 0: the question and every version with its quotes
 
     // Sources (SourceListModel)
     SourceTextRole = Qt::UserRole + 400, // QString, the full text

@@ -1,17 +1,25 @@
+#include "actorpanel.h"
+#include "casesession.h"
 #include "citationlistmodel.h"
+#include "citationpanel.h"
 #include "mainwindow.h"
 #include "roles.h"
 #include "selectionstate.h"
+#include "sourcepanel.h"
 #include "sourcereader.h"
 #include "timelineview.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace AT;
 
@@ -27,6 +35,12 @@ private Q_SLOTS:
     void enterOpensFirstCitation();
     void tableFollowsSelection();
     void badCaseKeepsTheOpenCase();
+    void clickingAPassageSelectsItsEvents();
+    void selectingAnActorHighlightsAndFilters();
+    void searchFiltersEveryView();
+    void backAndForward();
+    void claimsAndDisagreementsSideBySide();
+    void laneOptionsAreRestored();
     void sourceTextIsPlain();
 
 private:
@@ -71,7 +85,7 @@ void tst_MainWindow::selectingAnEventShowsItsCitations()
     QVERIFY(ec >= 0);
     QTest::mouseClick(m_window->timeline(), Qt::LeftButton, {}, m_window->timeline()->eventRect(ec).center().toPoint());
     QCOMPARE(m_window->selection()->currentEvent(), ec);
-    QAbstractItemModel *citations = m_window->citationView()->model();
+    QAbstractItemModel *citations = m_window->citationPanel()->citationView()->model();
     QCOMPARE(citations->rowCount(), 4);
     QVERIFY(citations->index(0, 0).data().toString().contains(QStringLiteral("highly likely compromised")));
 }
@@ -79,11 +93,11 @@ void tst_MainWindow::selectingAnEventShowsItsCitations()
 void tst_MainWindow::clickingACitationOpensTheReaderAtTheQuote()
 {
     m_window->selection()->setCurrentEvent(eventIndex(QStringLiteral("ev-2021-22-electoral-commission")));
-    QListView *list = m_window->citationView();
+    QListView *list = m_window->citationPanel()->citationView();
     const QModelIndex second = list->model()->index(1, 0);
     const QString quote = second.data(QuoteRole).toString();
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(second).center());
-    SourceReader *reader = m_window->sourceReader();
+    SourceReader *reader = m_window->sourcePanel()->reader();
     QCOMPARE(reader->sourceTitle(), second.data(SourceTitleRole).toString());
     // Exactly the quoted range is selected ...
     QCOMPARE(reader->textCursor().selectedText(), quote);
@@ -100,7 +114,7 @@ void tst_MainWindow::enterOpensFirstCitation()
     m_window->selection()->setCurrentEvent(event);
     m_window->timeline()->setFocus();
     QTest::keyClick(m_window->timeline(), Qt::Key_Return);
-    QVERIFY(m_window->sourceReader()->textCursor().selectedText().startsWith(
+    QVERIFY(m_window->sourcePanel()->reader()->textCursor().selectedText().startsWith(
         QStringLiteral("On Tuesday, the New Zealand government")));
 }
 
@@ -128,6 +142,122 @@ void tst_MainWindow::badCaseKeepsTheOpenCase()
     QVERIFY(!m_window->openCase(QStringLiteral("/nonexistent/broken.json")));
     QCOMPARE(m_window->eventTable()->model()->rowCount(), rows);
     QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("APT31")));
+}
+
+void tst_MainWindow::clickingAPassageSelectsItsEvents()
+{
+    // Open the Electoral Commission's first citation (source s003), then click another cited passage.
+    m_window->selection()->setCurrentEvent(eventIndex(QStringLiteral("ev-2021-22-electoral-commission")));
+    m_window->sourcePanel()->openCitation(0);
+    SourceReader *reader = m_window->sourcePanel()->reader();
+    const QString text = reader->toPlainText();
+    const qsizetype at
+        = text.indexOf(QStringLiteral("The NCSC also claims that a Chinese state-affiliated group known as APT31"));
+    QVERIFY(at > 0);
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(static_cast<int>(at + 10));
+    const QPoint point = reader->cursorRect(cursor).center();
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, point);
+    QCOMPARE(m_window->selection()->currentEvent(), eventIndex(QStringLiteral("ev-2021-uk-mp-recon")));
+    QVERIFY(m_window->sourcePanel()->status().startsWith(QStringLiteral("Cited by")));
+}
+
+void tst_MainWindow::selectingAnActorHighlightsAndFilters()
+{
+    ActorPanel *panel = m_window->actorPanel();
+    const QModelIndex apt31 = [&] {
+        QAbstractItemModel *m = panel->view()->model();
+        for (int k = 0; k < m->rowCount(); ++k) {
+            for (int r = 0; r < m->rowCount(m->index(k, 0)); ++r) {
+                const QModelIndex i = m->index(r, 0, m->index(k, 0));
+                if (i.data(ActorIdRole).toString() == QLatin1String("apt31")) {
+                    return i;
+                }
+            }
+        }
+        return QModelIndex();
+    }();
+    QVERIFY(apt31.isValid());
+    panel->view()->setCurrentIndex(apt31);
+    QCOMPARE(m_window->selection()->currentActor(), QStringLiteral("apt31"));
+    QVERIFY(panel->details()->toPlainText().contains(QStringLiteral("Zirconium")));
+    QVERIFY(panel->details()->toPlainText().contains(QStringLiteral("Ministry of State Security")));
+    QVERIFY(panel->filterButton()->isEnabled());
+    const int before = m_window->eventTable()->model()->rowCount();
+    panel->filterButton()->click();
+    const int after = m_window->eventTable()->model()->rowCount();
+    QVERIFY(after > 0 && after < before);
+    for (int r = 0; r < after; ++r) {
+        QVERIFY(m_window->eventTable()
+                    ->model()
+                    ->index(r, 0)
+                    .data(ActorIdsRole)
+                    .toStringList()
+                    .contains(QStringLiteral("apt31")));
+    }
+    panel->filterButton()->click();
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), before);
+}
+
+void tst_MainWindow::searchFiltersEveryView()
+{
+    QTest::keySequence(m_window, QKeySequence::Find);
+    QVERIFY(m_window->searchField()->hasFocus());
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("violet typhoon"));
+    QTRY_VERIFY(m_window->selection()->filter().text == QStringLiteral("violet typhoon"));
+    const int rows = m_window->eventTable()->model()->rowCount();
+    QVERIFY(rows > 0 && rows < 25);
+    // The timeline follows the same filter: an event that does not match is not drawn.
+    m_window->timeline()->fitAll();
+    QVERIFY(m_window->timeline()->eventRect(eventIndex(QStringLiteral("ev-2021-uk-mp-recon"))).isValid());
+    const QString unrelated = QStringLiteral("ev-2023-09-state-dept-emails");
+    QCOMPARE(eventIndex(unrelated), -1); // not in the filtered table either
+    m_window->searchField()->clear();
+    QTRY_COMPARE(m_window->eventTable()->model()->rowCount(), 25);
+}
+
+void tst_MainWindow::backAndForward()
+{
+    const qsizetype a = eventIndex(QStringLiteral("ev-2018-opinion-firm"));
+    const qsizetype b = eventIndex(QStringLiteral("ev-2020-campaign-staff"));
+    m_window->selection()->setCurrentEvent(a);
+    m_window->selection()->setCurrentEvent(b);
+    QTest::keySequence(m_window, QKeySequence::Back);
+    QCOMPARE(m_window->selection()->currentEvent(), a);
+    QTest::keySequence(m_window, QKeySequence::Forward);
+    QCOMPARE(m_window->selection()->currentEvent(), b);
+}
+
+void tst_MainWindow::claimsAndDisagreementsSideBySide()
+{
+    m_window->selection()->setCurrentEvent(eventIndex(QStringLiteral("ev-2021-22-electoral-commission")));
+    CitationPanel *panel = m_window->citationPanel();
+    QVERIFY(panel->headerText().startsWith(QStringLiteral("Compromise of the UK Electoral Commission\n2021\u201322")));
+    QAbstractItemModel *claims = panel->claimView()->model();
+    QVERIFY(claims->rowCount() >= 3);
+    QStringList wordings;
+    for (int r = 0; r < claims->rowCount(); ++r) {
+        wordings << claims->index(r, 0).data(ConfidenceRole).toString();
+    }
+    QVERIFY(wordings.contains(QStringLiteral("highly likely")));
+    QVERIFY(wordings.contains(QStringLiteral("likely")));
+    QVERIFY(wordings.contains(QStringLiteral("may have")));
+    QAbstractItemModel *disputes = panel->disagreementView()->model();
+    QCOMPARE(disputes->rowCount(), 3);
+    QVERIFY(disputes->columnCount() >= 3); // the question and at least two versions side by side
+    QVERIFY(panel->disagreementView()->isVisibleTo(panel));
+}
+
+void tst_MainWindow::laneOptionsAreRestored()
+{
+    m_window->timeline()->setLaneMode(TimelineView::LaneMode::Actor);
+    m_window->timeline()->setLaneHidden(QStringLiteral("apt31"), true);
+    m_window->close();
+    MainWindow second;
+    QCOMPARE(second.timeline()->laneMode(), TimelineView::LaneMode::Actor);
+    QVERIFY(second.timeline()->hiddenLanes().contains(QStringLiteral("apt31")));
+    second.timeline()->setLaneMode(TimelineView::LaneMode::None);
+    second.close();
 }
 
 void tst_MainWindow::sourceTextIsPlain()

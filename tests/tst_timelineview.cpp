@@ -26,6 +26,10 @@ private Q_SLOTS:
     void dragPans();
     void ticksAndLabelsDoNotOverlap();
     void imprecisionIsDrawnAsSpans();
+    void eventLabelsDoNotOverlap();
+    void actorLanes();
+    void hideAndReorderLanes();
+    void clustersSplitAsYouZoom();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -190,6 +194,88 @@ void tst_TimelineView::imprecisionIsDrawnAsSpans()
     // An exact day is a small marker centred on that day.
     const QRectF day = m_view->eventRect(eventIndex("ev-2024-03-26-nz-concerns"));
     QVERIFY(day.width() <= 12);
+}
+
+void tst_TimelineView::eventLabelsDoNotOverlap()
+{
+    for (auto mode : {TimelineView::LaneMode::None, TimelineView::LaneMode::Actor, TimelineView::LaneMode::Category}) {
+        m_view->setLaneMode(mode);
+        for (int zoom = 0; zoom < 8; ++zoom) {
+            const QList<QRectF> labels = m_view->labelRects();
+            QVERIFY(!labels.isEmpty());
+            for (int i = 0; i < labels.size(); ++i) {
+                QVERIFY(labels[i].left() >= 0 && labels[i].right() <= m_view->width());
+                for (int j = i + 1; j < labels.size(); ++j) {
+                    QVERIFY2(!labels[i].intersects(labels[j]),
+                             qPrintable(QStringLiteral("mode %1 zoom %2").arg(int(mode)).arg(zoom)));
+                }
+                for (const QRectF &cluster : m_view->clusterRects()) {
+                    QVERIFY2(!labels[i].intersects(cluster),
+                             qPrintable(QStringLiteral("cluster, mode %1 zoom %2").arg(int(mode)).arg(zoom)));
+                }
+            }
+            m_view->zoomIn();
+        }
+        m_view->fitAll();
+    }
+}
+
+void tst_TimelineView::actorLanes()
+{
+    m_view->setLaneMode(TimelineView::LaneMode::Actor);
+    const QStringList lanes = m_view->lanes();
+    // APT31 takes part in the most events, so its lane comes first.
+    QCOMPARE(lanes.first(), QStringLiteral("apt31"));
+    QVERIFY(lanes.contains(QStringLiteral("uk-electoral-commission")));
+    // An event sits in the lane of every participant: the Electoral Commission breach is in three.
+    m_view->resize(1200, 2000);
+    QTest::qWait(1);
+    QVERIFY(m_view->eventRect(eventIndex("ev-2021-22-electoral-commission")).isValid());
+    m_view->setLaneMode(TimelineView::LaneMode::Category);
+    QVERIFY(m_view->lanes().contains(QStringLiteral("sanction")));
+}
+
+void tst_TimelineView::hideAndReorderLanes()
+{
+    QSignalSpy spy(m_view, &TimelineView::laneOptionsChanged);
+    m_view->setLaneMode(TimelineView::LaneMode::Category);
+    const QStringList before = m_view->lanes();
+    m_view->moveLane(before[1], -1);
+    QCOMPARE(m_view->lanes()[0], before[1]);
+    QCOMPARE(m_view->lanes()[1], before[0]);
+    m_view->setLaneHidden(QStringLiteral("sanction"), true);
+    QVERIFY(m_view->hiddenLanes().contains(QStringLiteral("sanction")));
+    const qsizetype sanction = eventIndex("ev-2024-03-25-uk-sanctions");
+    QVERIFY(m_view->eventRect(sanction).isEmpty());
+    m_view->setLaneHidden(QStringLiteral("sanction"), false);
+    m_view->zoomToSelection();
+    QVERIFY(spy.size() >= 3);
+}
+
+void tst_TimelineView::clustersSplitAsYouZoom()
+{
+    // A small timeline crowds the events of 25 March 2024 into counted clusters ...
+    m_view->resize(700, 200);
+    m_view->fitAll();
+    QTest::qWait(1);
+    const int crowded = m_view->clusteredCount();
+    QVERIFY(crowded > 0);
+    const char *sameDay[] = {"ev-2024-03-25-indictment", "ev-2024-03-25-us-sanctions", "ev-2024-03-25-uk-sanctions",
+                             "ev-2024-03-25-uk-attribution", "ev-2024-03-25-announcement"};
+    int hidden = 0;
+    for (const char *id : sameDay) {
+        hidden += m_view->eventRect(eventIndex(id)).isEmpty() ? 1 : 0;
+    }
+    QVERIFY(hidden > 0);
+    // ... which split as you zoom into that day: every one of them is drawn again.
+    m_selection->setCurrentEvent(eventIndex("ev-2024-03-25-indictment"));
+    m_view->zoomToSelection();
+    m_view->resize(1400, 420);
+    QTest::qWait(1);
+    for (const char *id : sameDay) {
+        QVERIFY2(m_view->eventRect(eventIndex(id)).isValid(), id);
+    }
+    QVERIFY(m_view->clusteredCount() < crowded);
 }
 
 QTEST_MAIN(tst_TimelineView)

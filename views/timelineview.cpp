@@ -5,12 +5,15 @@
 
 #include <QAbstractItemModel>
 #include <QAccessible>
+#include <QContextMenuEvent>
 #include <QDate>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLinearGradient>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -25,6 +28,9 @@ constexpr double BarHeight = 10;
 constexpr double OpenFade = 60; // pixels an open end fades over
 constexpr double LabelGap = 12;
 constexpr double MaxLabelWidth = 280;
+constexpr double ClusterBucket = 56; // pixels: events that do not fit are counted per bucket
+constexpr int RowsPerLane = 2;
+constexpr double LaneGap = 6;
 
 QColor categoryColor(const QString &category)
 {
@@ -43,6 +49,7 @@ QColor categoryColor(const QString &category)
 
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent)
+    , m_vscroll(new QScrollBar(Qt::Vertical, this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -50,7 +57,10 @@ TimelineView::TimelineView(QWidget *parent)
     setAccessibleName(QStringLiteral("Timeline"));
     setAccessibleDescription(QStringLiteral("Events of the case along a time axis. Arrow keys move between events, "
                                             "Enter opens the first citation, plus and minus zoom."));
-    m_scale.fit(QDate(2018, 1, 1).toJulianDay(), QDate(2024, 12, 31).toJulianDay());
+    m_vscroll->hide();
+    connect(m_vscroll, &QScrollBar::valueChanged, this, [this] { invalidateLayout(); });
+    m_scale.fit(static_cast<double>(QDate(2018, 1, 1).toJulianDay()),
+                static_cast<double>(QDate(2024, 12, 31).toJulianDay()));
 }
 
 QSize TimelineView::sizeHint() const
@@ -74,6 +84,7 @@ void TimelineView::setModel(QAbstractItemModel *model)
         connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineView::reload);
         connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineView::reload);
         connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineView::reload);
+        connect(m_model, &QAbstractItemModel::layoutChanged, this, &TimelineView::reload);
     }
     reload();
     fitAll();
@@ -88,21 +99,21 @@ void TimelineView::setSelectionState(SelectionState *state)
     if (m_selection) {
         connect(m_selection, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
             const QRectF r = eventRect(event);
-            if (event >= 0 && (r.isEmpty() || r.right() < 0 || r.left() > width())) {
+            const int item = currentItem();
+            if (item >= 0 && (r.isEmpty() || r.right() < plotLeft() || r.left() > width())) {
                 // Bring the selected event into view, keeping the zoom.
-                const int item = currentItem();
-                if (item >= 0) {
-                    const double centre = (m_items[item].first + m_items[item].last) / 2;
-                    m_scale.pan((m_scale.x(centre) - width() / 2.0));
-                    m_layoutDirty = true;
-                }
+                const double centre = (m_items[item].first + m_items[item].last) / 2;
+                m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
+                m_autoFit = false;
+                invalidateLayout();
             }
             update();
             if (QAccessible::isActive()) {
-                QAccessibleEvent ev(this, QAccessible::Focus);
+                QAccessibleEvent ev(this, QAccessible::NameChanged);
                 QAccessible::updateAccessibility(&ev);
             }
         });
+        connect(m_selection, &SelectionState::currentActorChanged, this, qOverload<>(&QWidget::update));
     }
     update();
 }
@@ -127,14 +138,136 @@ void TimelineView::reload()
             item.disputed = idx.data(DisputedRole).toBool();
             item.title = idx.data(TitleRole).toString();
             item.date = idx.data(DateDescriptionRole).toString();
-            item.actors = idx.data(ActorNamesRole).toStringList().join(QStringLiteral(", "));
+            item.actorIds = idx.data(ActorIdsRole).toStringList();
+            item.actorNames = idx.data(ActorNamesRole).toStringList();
             item.sources = idx.data(SourceCountRole).toInt();
             item.category = idx.data(CategoryRole).toString();
             m_items.append(std::move(item));
         }
+        // The model may be sorted by another column: the timeline always works in time order.
+        std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) {
+            return a.first < b.first || (a.first == b.first && a.last < b.last);
+        });
     }
+    rebuildLanes();
+}
+
+void TimelineView::rebuildLanes()
+{
+    m_lanes.clear();
+    if (m_laneMode == LaneMode::None) {
+        Lane all {QString(), QString(), {}};
+        for (int i = 0; i < m_items.size(); ++i) {
+            all.items.append(i);
+        }
+        m_lanes.append(all);
+    } else {
+        QHash<QString, int> laneOf;
+        for (int i = 0; i < m_items.size(); ++i) {
+            const Item &it = m_items[i];
+            QStringList keys;
+            QStringList labels;
+            if (m_laneMode == LaneMode::Actor) {
+                keys = it.actorIds;
+                labels = it.actorNames;
+            } else {
+                keys = {it.category};
+                labels = {it.category};
+            }
+            for (qsizetype k = 0; k < keys.size(); ++k) {
+                auto lane = laneOf.find(keys[k]);
+                if (lane == laneOf.end()) {
+                    lane = laneOf.insert(keys[k], static_cast<int>(m_lanes.size()));
+                    m_lanes.append(Lane {keys[k], labels.value(k, keys[k]), {}});
+                }
+                m_lanes[*lane].items.append(i);
+            }
+        }
+        // Busiest lanes first, unless the user ordered them.
+        std::stable_sort(m_lanes.begin(), m_lanes.end(), [this](const Lane &a, const Lane &b) {
+            const qsizetype ia = m_laneOrder.indexOf(a.key);
+            const qsizetype ib = m_laneOrder.indexOf(b.key);
+            if (ia >= 0 || ib >= 0) {
+                return ia >= 0 && (ib < 0 || ia < ib);
+            }
+            return a.items.size() > b.items.size() || (a.items.size() == b.items.size() && a.label < b.label);
+        });
+    }
+    invalidateLayout();
+}
+
+void TimelineView::invalidateLayout()
+{
     m_layoutDirty = true;
     update();
+}
+
+void TimelineView::setLaneMode(LaneMode mode)
+{
+    if (mode == m_laneMode) {
+        return;
+    }
+    m_laneMode = mode;
+    m_vscroll->setValue(0);
+    rebuildLanes();
+    Q_EMIT laneOptionsChanged();
+}
+
+QStringList TimelineView::lanes() const
+{
+    QStringList out;
+    for (const Lane &l : m_lanes) {
+        out << l.key;
+    }
+    return out;
+}
+
+void TimelineView::setLaneOrder(const QStringList &order)
+{
+    m_laneOrder = order;
+    rebuildLanes();
+}
+
+void TimelineView::setHiddenLanes(const QSet<QString> &hidden)
+{
+    m_hiddenLanes = hidden;
+    invalidateLayout();
+}
+
+void TimelineView::moveLane(const QString &key, int delta)
+{
+    QStringList order = lanes();
+    const qsizetype from = order.indexOf(key);
+    const qsizetype to = from + delta;
+    if (from < 0 || to < 0 || to >= order.size()) {
+        return;
+    }
+    order.move(from, to);
+    m_laneOrder = order;
+    rebuildLanes();
+    Q_EMIT laneOptionsChanged();
+}
+
+void TimelineView::setLaneHidden(const QString &key, bool hidden)
+{
+    if (hidden) {
+        m_hiddenLanes.insert(key);
+    } else {
+        m_hiddenLanes.remove(key);
+    }
+    invalidateLayout();
+    Q_EMIT laneOptionsChanged();
+}
+
+QList<TimelineView::Lane> TimelineView::visibleLanes() const
+{
+    QList<Lane> out;
+    for (const Lane &l : m_lanes) {
+        if (!m_hiddenLanes.contains(l.key) || m_laneMode == LaneMode::None) {
+            out.append(l);
+        }
+    }
+    return out;
 }
 
 double TimelineView::axisHeight() const
@@ -147,6 +280,25 @@ double TimelineView::rowHeight() const
     return BarHeight + fontMetrics().height() + 10;
 }
 
+double TimelineView::headerWidth() const
+{
+    if (m_laneMode == LaneMode::None) {
+        return 0;
+    }
+    const QFontMetricsF fm(font());
+    double widest = 60;
+    for (const Lane &l : m_lanes) {
+        widest = std::max(widest, fm.horizontalAdvance(l.label));
+    }
+    return std::min(widest + 16, 200.0);
+}
+
+double TimelineView::plotWidth() const
+{
+    const double scrollbar = m_vscroll->isVisible() ? m_vscroll->width() : 0;
+    return std::max(1.0, width() - headerWidth() - scrollbar);
+}
+
 void TimelineView::layoutItems() const
 {
     if (!m_layoutDirty) {
@@ -154,69 +306,120 @@ void TimelineView::layoutItems() const
     }
     m_layoutDirty = false;
     m_placed.clear();
-    m_hiddenCount = 0;
+    m_clusters.clear();
+    m_laneHeaders.clear();
+    auto *self = const_cast<TimelineView *>(this);
+    self->m_scale.setWidth(plotWidth());
+
     const QFontMetricsF fm(font());
     const double top = 8;
-    const int rows = std::max(1, static_cast<int>((height() - axisHeight() - top - 4) / rowHeight()));
-    QList<double> rowEnd(rows, -1e9); // the rightmost occupied x of each row
-    const double w = width();
-    for (int i = 0; i < m_items.size(); ++i) {
-        const Item &it = m_items[i];
-        double x0 = m_scale.x(it.first);
-        double x1 = m_scale.x(it.last + 1);
-        if (it.openStart) {
-            x0 = std::min(x0, x1 - OpenFade);
+    const double available = height() - axisHeight() - top - 4;
+    const QList<Lane> lanes = visibleLanes();
+    const bool single = m_laneMode == LaneMode::None;
+    // Each lane keeps a strip at its foot for the counted clusters, so they never cover a label.
+    const double clusterStrip = fm.height() + 4;
+    const int rowsPerLane
+        = single ? std::max(1, static_cast<int>((available - clusterStrip) / rowHeight())) : RowsPerLane;
+    const double laneHeight = rowsPerLane * rowHeight() + clusterStrip + (single ? 0 : LaneGap);
+    const double content = laneHeight * lanes.size();
+    // Lanes that do not fit scroll vertically.
+    const bool scroll = !single && content > available;
+    if (scroll != m_vscroll->isVisible()) {
+        m_vscroll->setVisible(scroll);
+        self->m_scale.setWidth(plotWidth());
+    }
+    m_vscroll->setGeometry(width() - m_vscroll->sizeHint().width(), 0, m_vscroll->sizeHint().width(),
+                           static_cast<int>(height() - axisHeight()));
+    m_vscroll->setRange(0, scroll ? static_cast<int>(content - available) : 0);
+    m_vscroll->setPageStep(static_cast<int>(available));
+    m_vscroll->setSingleStep(static_cast<int>(laneHeight));
+    const double offset = scroll ? m_vscroll->value() : 0;
+
+    const double left = plotLeft();
+    const double right = left + plotWidth();
+    for (qsizetype l = 0; l < lanes.size(); ++l) {
+        const Lane &lane = lanes[l];
+        const double laneTop = top + l * laneHeight - offset;
+        if (laneTop + laneHeight < 0 || laneTop > available + top) {
+            continue; // lanes scrolled out of view
         }
-        if (it.openEnd) {
-            x1 = std::max(x1, x0 + OpenFade);
+        if (!single) {
+            m_laneHeaders.append({QRectF(0, laneTop, left, laneHeight - LaneGap), lane.key});
         }
-        if (x1 < -MaxLabelWidth || x0 > w) {
-            continue; // paint only what is visible
-        }
-        const bool marker = x1 - x0 < MarkerSize;
-        QRectF shape
-            = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
-        const double labelWidth = std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth);
-        // Labels start under their event; near the right edge they end there instead, so none is clipped.
-        double labelX = std::max(shape.left(), 2.0);
-        if (labelX + labelWidth > w - 2) {
-            labelX = std::max(2.0, std::min(labelX, w - 2 - labelWidth));
-        }
-        const double wanted = std::max(shape.right(), labelX + labelWidth);
-        int row = -1;
-        bool withLabel = true;
-        for (int r = 0; r < rows; ++r) {
-            if (rowEnd[r] + LabelGap <= std::min(shape.left(), labelX)) {
-                row = r;
-                break;
+        QList<double> rowEnd(rowsPerLane, -1e9); // the rightmost occupied x of each row
+        QHash<int, int> clusterOf; // bucket -> index in m_clusters
+        for (int i : lane.items) {
+            const Item &it = m_items[i];
+            double x0 = toX(it.first);
+            double x1 = toX(it.last + 1);
+            if (it.openStart) {
+                x0 = std::min(x0, x1 - OpenFade);
             }
-        }
-        if (row < 0) {
-            withLabel = false;
-            for (int r = 0; r < rows; ++r) {
-                if (rowEnd[r] + 2 <= shape.left()) {
+            if (it.openEnd) {
+                x1 = std::max(x1, x0 + OpenFade);
+            }
+            if (x1 < left - MaxLabelWidth || x0 > right) {
+                continue; // paint only what is visible
+            }
+            const bool marker = x1 - x0 < MarkerSize;
+            QRectF shape
+                = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
+            const double labelWidth = std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth);
+            // Labels start under their event; near the right edge they end there instead, so none is clipped.
+            double labelX = std::max(shape.left(), left + 2);
+            if (labelX + labelWidth > right - 2) {
+                labelX = std::max(left + 2, std::min(labelX, right - 2 - labelWidth));
+            }
+            const double wanted = std::max(shape.right(), labelX + labelWidth);
+            int row = -1;
+            bool withLabel = true;
+            for (int r = 0; r < rowsPerLane; ++r) {
+                if (rowEnd[r] + LabelGap <= std::min(shape.left(), labelX)) {
                     row = r;
                     break;
                 }
             }
+            if (row < 0) {
+                withLabel = false;
+                for (int r = 0; r < rowsPerLane; ++r) {
+                    if (rowEnd[r] + 2 <= shape.left()) {
+                        row = r;
+                        break;
+                    }
+                }
+            }
+            if (row < 0) {
+                // No room: count it into the cluster of its pixel bucket, which splits as you zoom in.
+                const int bucket = static_cast<int>(std::floor((std::max(x0, left) - left) / ClusterBucket));
+                auto c = clusterOf.find(bucket);
+                if (c == clusterOf.end()) {
+                    c = clusterOf.insert(bucket, static_cast<int>(m_clusters.size()));
+                    const double bx = left + bucket * ClusterBucket;
+                    m_clusters.append(Cluster {
+                        QRectF(bx + 2, laneTop + rowsPerLane * rowHeight() + 1, ClusterBucket - 4, fm.height()), 0,
+                        it.first, it.last});
+                }
+                Cluster &cl = m_clusters[*c];
+                ++cl.count;
+                cl.firstDay = std::min(cl.firstDay, it.first);
+                cl.lastDay = std::max(cl.lastDay, it.last);
+                continue;
+            }
+            rowEnd[row] = withLabel ? wanted : shape.right();
+            const double y = laneTop + row * rowHeight();
+            shape.moveTop(y);
+            QRectF label;
+            if (withLabel) {
+                label = QRectF(labelX, y + BarHeight + 2, labelWidth, fm.height());
+            }
+            m_placed.append(Placed {i, shape, label});
         }
-        if (row < 0) {
-            ++m_hiddenCount;
-            continue;
-        }
-        rowEnd[row] = withLabel ? wanted : shape.right();
-        const double y = top + row * rowHeight();
-        shape.moveTop(y);
-        QRectF label;
-        if (withLabel) {
-            label = QRectF(labelX, y + BarHeight + 2, labelWidth, fm.height());
-        }
-        m_placed.append(Placed {i, shape, label, row});
     }
 }
 
 TimelineScale::TickUnit TimelineView::currentTickUnit() const
 {
+    layoutItems();
     const QFontMetricsF fm(font());
     return m_scale.tickUnit(
         [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
@@ -224,16 +427,49 @@ TimelineScale::TickUnit TimelineView::currentTickUnit() const
 
 QList<QPair<TimelineScale::Tick, QRectF>> TimelineView::visibleTicks() const
 {
+    layoutItems();
     const QFontMetricsF fm(font());
     const auto ticks = m_scale.ticks(
         [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
     QList<QPair<TimelineScale::Tick, QRectF>> out;
     const double y = height() - axisHeight() + 8;
     for (const auto &t : ticks) {
-        const double x = m_scale.x(t.day);
+        const double x = toX(t.day);
         out.append({t, QRectF(x + 3, y, fm.horizontalAdvance(t.label), fm.height())});
     }
     return out;
+}
+
+QList<QRectF> TimelineView::labelRects() const
+{
+    layoutItems();
+    QList<QRectF> out;
+    for (const Placed &pl : std::as_const(m_placed)) {
+        if (!pl.label.isEmpty()) {
+            out.append(pl.label);
+        }
+    }
+    return out;
+}
+
+QList<QRectF> TimelineView::clusterRects() const
+{
+    layoutItems();
+    QList<QRectF> out;
+    for (const Cluster &c : std::as_const(m_clusters)) {
+        out.append(c.rect);
+    }
+    return out;
+}
+
+int TimelineView::clusteredCount() const
+{
+    layoutItems();
+    int n = 0;
+    for (const Cluster &c : std::as_const(m_clusters)) {
+        n += c.count;
+    }
+    return n;
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -243,16 +479,40 @@ void TimelineView::paintEvent(QPaintEvent *)
     const QPalette pal = palette();
     p.fillRect(rect(), pal.color(QPalette::Base));
     layoutItems();
+    const double left = plotLeft();
+    const double axisTop = height() - axisHeight();
+    const QFontMetricsF fm(font());
+
+    // Lane headers and separators; lanes scrolled partly out of view stop at the axis.
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlpha(60);
+    p.save();
+    p.setClipRect(QRectF(0, 0, width(), axisTop));
+    for (const auto &[r, key] : std::as_const(m_laneHeaders)) {
+        p.fillRect(QRectF(0, r.top(), left, r.height()), pal.color(QPalette::AlternateBase));
+        p.setPen(grid);
+        p.drawLine(QPointF(0, r.bottom() + LaneGap / 2), QPointF(width(), r.bottom() + LaneGap / 2));
+        p.setPen(pal.color(QPalette::Text));
+        QString label;
+        for (const Lane &l : m_lanes) {
+            if (l.key == key) {
+                label = l.label;
+            }
+        }
+        p.drawText(r.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(label, Qt::ElideRight, r.width() - 10));
+    }
+
+    p.restore();
 
     // Axis and ticks.
-    const double axisTop = height() - axisHeight();
     p.fillRect(QRectF(0, axisTop, width(), axisHeight()), pal.color(QPalette::AlternateBase));
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(QPointF(0, axisTop), QPointF(width(), axisTop));
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlpha(60);
+    p.save();
+    p.setClipRect(QRectF(left, 0, plotWidth(), height()));
     for (const auto &[tick, labelRect] : visibleTicks()) {
-        const double x = m_scale.x(tick.day);
+        const double x = toX(tick.day);
         p.setPen(grid);
         p.drawLine(QPointF(x, 0), QPointF(x, axisTop));
         p.setPen(pal.color(QPalette::Text));
@@ -260,13 +520,19 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, tick.label);
     }
 
+    p.restore();
+    p.save();
+    p.setClipRect(QRectF(left, 0, plotWidth(), axisTop));
     const qsizetype current = m_selection ? m_selection->currentEvent() : -1;
-    const QFontMetricsF fm(font());
+    const QString actor = m_selection ? m_selection->currentActor() : QString();
     for (const Placed &pl : std::as_const(m_placed)) {
         const Item &it = m_items[pl.item];
         QColor colour = categoryColor(it.category);
         const bool coarse = it.precision != 3 || it.approximate; // not an exact day
         const bool isCurrent = it.event == current;
+        // With an actor selected, its events stand out and the others recede.
+        const bool dimmed = !actor.isEmpty() && !it.actorIds.contains(actor);
+        p.setOpacity(dimmed ? 0.25 : 1.0);
         const QRectF s = pl.shape;
         if (s.width() <= MarkerSize) {
             // An exact day (or a coarse date squeezed to a point at this zoom): a diamond.
@@ -300,8 +566,7 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.setBrush(g);
             p.drawRoundedRect(s, 3, 3);
             if (it.approximate) {
-                QPen dashed(colour.darker(120), 1, Qt::DashLine);
-                p.setPen(dashed);
+                p.setPen(QPen(colour.darker(120), 1, Qt::DashLine));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(s, 3, 3);
             }
@@ -313,10 +578,9 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
         if (it.disputed) {
             // A red badge: the sources disagree about this event.
-            const QRectF badge(s.left() - 4, s.top() - 6, 9, 9);
             p.setPen(Qt::NoPen);
             p.setBrush(QColor(0xC0, 0x1B, 0x1B));
-            p.drawEllipse(badge);
+            p.drawEllipse(QRectF(s.left() - 4, s.top() - 6, 9, 9));
         }
         if (!pl.label.isEmpty()) {
             QFont f = font();
@@ -328,13 +592,19 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.setFont(font());
         }
     }
-    if (m_hiddenCount > 0) {
-        const QString more = QStringLiteral("+%1 more \u2014 zoom in").arg(m_hiddenCount);
-        const QRectF r(width() - fm.horizontalAdvance(more) - 12, axisTop - fm.height() - 4,
-                       fm.horizontalAdvance(more) + 8, fm.height());
-        p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(r, Qt::AlignCenter, more);
+    p.setOpacity(1.0);
+    // Counted clusters: events that do not fit at this zoom. Click one to zoom into it.
+    for (const Cluster &c : std::as_const(m_clusters)) {
+        const QString text = QStringLiteral("+%1").arg(c.count);
+        const QRectF r(c.rect.left(), c.rect.top(), std::min(c.rect.width(), fm.horizontalAdvance(text) + 10),
+                       c.rect.height());
+        p.setPen(Qt::NoPen);
+        p.setBrush(pal.color(QPalette::Mid));
+        p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        p.setPen(pal.color(QPalette::Base));
+        p.drawText(r, Qt::AlignCenter, text);
     }
+    p.restore();
     if (hasFocus()) {
         p.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
@@ -344,12 +614,21 @@ void TimelineView::paintEvent(QPaintEvent *)
 
 void TimelineView::resizeEvent(QResizeEvent *)
 {
+    if (m_autoFit) {
+        // Still showing everything: keep showing everything at the new size.
+        m_layoutDirty = true;
+        layoutItems();
+        fitAll();
+        return;
+    }
     const double oldWidth = m_scale.width();
     const double span = m_scale.span();
-    m_scale.setWidth(width());
-    // Keep the days per pixel, so resizing reveals more time instead of stretching it.
-    m_scale.setRange(m_scale.firstDay(), m_scale.firstDay() + span * width() / oldWidth);
+    const double first = m_scale.firstDay();
     m_layoutDirty = true;
+    layoutItems(); // sets the new plot width
+    // Keep the days per pixel, so resizing reveals more time instead of stretching it.
+    m_scale.setRange(first, first + span * plotWidth() / oldWidth);
+    invalidateLayout();
 }
 
 void TimelineView::fitAll()
@@ -363,24 +642,24 @@ void TimelineView::fitAll()
         first = std::min(first, it.first);
         last = std::max(last, it.last + 1);
     }
-    m_scale.setWidth(width());
+    m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
-    m_layoutDirty = true;
-    update();
+    m_autoFit = true;
+    invalidateLayout();
 }
 
 void TimelineView::zoomIn()
 {
-    m_scale.zoomAround(width() / 2.0, 1.5);
-    m_layoutDirty = true;
-    update();
+    m_autoFit = false;
+    m_scale.zoomAround(plotWidth() / 2.0, 1.5);
+    invalidateLayout();
 }
 
 void TimelineView::zoomOut()
 {
-    m_scale.zoomAround(width() / 2.0, 1 / 1.5);
-    m_layoutDirty = true;
-    update();
+    m_autoFit = false;
+    m_scale.zoomAround(plotWidth() / 2.0, 1 / 1.5);
+    invalidateLayout();
 }
 
 void TimelineView::zoomToSelection()
@@ -391,8 +670,8 @@ void TimelineView::zoomToSelection()
     }
     const Item &it = m_items[item];
     m_scale.fit(it.first, it.last + 1, 0.5);
-    m_layoutDirty = true;
-    update();
+    m_autoFit = false;
+    invalidateLayout();
 }
 
 QRectF TimelineView::eventRect(qsizetype eventIndex) const
@@ -409,6 +688,9 @@ QRectF TimelineView::eventRect(qsizetype eventIndex) const
 int TimelineView::hitTest(QPointF pos) const
 {
     layoutItems();
+    if (pos.y() >= height() - axisHeight() || pos.x() < plotLeft()) {
+        return -1; // the axis and the lane headers hide what lies under them
+    }
     for (qsizetype i = m_placed.size() - 1; i >= 0; --i) {
         const Placed &pl = m_placed[i];
         if (pl.shape.adjusted(-3, -3, 3, 3).contains(pos) || pl.label.contains(pos)) {
@@ -416,6 +698,28 @@ int TimelineView::hitTest(QPointF pos) const
         }
     }
     return -1;
+}
+
+int TimelineView::clusterAt(QPointF pos) const
+{
+    layoutItems();
+    for (int i = 0; i < m_clusters.size(); ++i) {
+        if (m_clusters[i].rect.contains(pos)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+QString TimelineView::laneAt(QPointF pos) const
+{
+    layoutItems();
+    for (const auto &[r, key] : std::as_const(m_laneHeaders)) {
+        if (pos.y() >= r.top() && pos.y() < r.bottom() + LaneGap) {
+            return key;
+        }
+    }
+    return {};
 }
 
 int TimelineView::currentItem() const
@@ -441,17 +745,71 @@ void TimelineView::selectItem(int item)
 void TimelineView::wheelEvent(QWheelEvent *event)
 {
     const QPointF delta = event->angleDelta();
+    m_autoFit = false;
     if (event->modifiers() & Qt::ControlModifier) {
         const double steps = delta.y() / 120.0;
-        m_scale.zoomAround(event->position().x(), std::pow(1.25, steps));
+        m_scale.zoomAround(event->position().x() - plotLeft(), std::pow(1.25, steps));
+    } else if ((event->modifiers() & Qt::ShiftModifier) && m_vscroll->isVisible()) {
+        m_vscroll->setValue(m_vscroll->value() - static_cast<int>(delta.y() / 120.0 * m_vscroll->singleStep()));
     } else {
         // Plain wheel and horizontal scroll pan; a 120 step moves a tenth of the width.
         const double d = delta.x() != 0 ? -delta.x() : -delta.y();
-        m_scale.pan(d / 120.0 * width() / 10.0);
+        m_scale.pan(d / 120.0 * plotWidth() / 10.0);
     }
-    m_layoutDirty = true;
-    update();
+    invalidateLayout();
     event->accept();
+}
+
+bool TimelineView::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::NativeGesture: {
+        // Pinch to zoom, around the fingers.
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            m_autoFit = false;
+            m_scale.zoomAround(gesture->position().x() - plotLeft(), 1.0 + gesture->value());
+            invalidateLayout();
+            return true;
+        }
+        break;
+    }
+    case QEvent::ToolTip: {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int item = hitTest(help->pos());
+        const int cluster = clusterAt(help->pos());
+        QString tip;
+        if (item >= 0) {
+            const Item &it = m_items[item];
+            tip = it.title + QLatin1Char('\n') + it.date;
+            if (!it.actorNames.isEmpty()) {
+                tip += QStringLiteral("\nActors: ") + it.actorNames.join(QStringLiteral(", "));
+            }
+            tip += QStringLiteral("\nSources: %1").arg(it.sources);
+            if (it.disputed) {
+                tip += QStringLiteral("\nDisputed: the sources disagree");
+            }
+        } else if (cluster >= 0) {
+            tip = QStringLiteral("%1 more events here; click to zoom in").arg(m_clusters[cluster].count);
+        }
+        if (tip.isEmpty()) {
+            QToolTip::hideText();
+        } else {
+            // Case text is untrusted: escape it so the tooltip never interprets it as rich text.
+            QToolTip::showText(
+                help->globalPos(),
+                QStringLiteral("<p style='white-space:pre'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"), this);
+        }
+        return true;
+    }
+    case QEvent::FocusIn:
+    case QEvent::FocusOut:
+        update();
+        break;
+    default:
+        break;
+    }
+    return QWidget::event(event);
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)
@@ -468,25 +826,39 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     if (m_dragging) {
         const double dx = event->position().x() - m_dragStart.x();
         m_dragDistance += std::abs(dx);
+        if (dx != 0) {
+            m_autoFit = false;
+        }
         m_scale.pan(-dx);
         m_dragStart = event->position();
-        m_layoutDirty = true;
-        update();
+        invalidateLayout();
     }
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_dragging) {
-        m_dragging = false;
-        if (m_dragDistance < 4) {
-            const int item = hitTest(event->position());
-            if (item >= 0) {
-                selectItem(item);
-            } else if (m_selection) {
-                m_selection->clear();
-            }
-        }
+    if (event->button() != Qt::LeftButton || !m_dragging) {
+        return;
+    }
+    m_dragging = false;
+    if (m_dragDistance >= 4) {
+        return;
+    }
+    const int item = hitTest(event->position());
+    if (item >= 0) {
+        selectItem(item);
+        return;
+    }
+    const int cluster = clusterAt(event->position());
+    if (cluster >= 0) {
+        const Cluster c = m_clusters[cluster];
+        m_scale.fit(c.firstDay, c.lastDay + 1, 0.1);
+        m_autoFit = false;
+        invalidateLayout();
+        return;
+    }
+    if (m_selection && event->position().x() >= plotLeft()) {
+        m_selection->clear();
     }
 }
 
@@ -502,10 +874,11 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const int current = currentItem();
+    const int last = static_cast<int>(m_items.size()) - 1;
     switch (event->key()) {
     case Qt::Key_Right:
     case Qt::Key_Down:
-        selectItem(current < 0 ? 0 : std::min<int>(current + 1, m_items.size() - 1));
+        selectItem(current < 0 ? 0 : std::min(current + 1, last));
         break;
     case Qt::Key_Left:
     case Qt::Key_Up:
@@ -515,7 +888,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         selectItem(0);
         break;
     case Qt::Key_End:
-        selectItem(static_cast<int>(m_items.size()) - 1);
+        selectItem(last);
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
@@ -537,34 +910,37 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
-bool TimelineView::event(QEvent *event)
+void TimelineView::contextMenuEvent(QContextMenuEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const int item = hitTest(help->pos());
-        if (item >= 0) {
-            const Item &it = m_items[item];
-            QString tip = it.title + QLatin1Char('\n') + it.date;
-            if (!it.actors.isEmpty()) {
-                tip += QStringLiteral("\nActors: ") + it.actors;
-            }
-            tip += QStringLiteral("\nSources: %1").arg(it.sources);
-            if (it.disputed) {
-                tip += QStringLiteral("\nDisputed: the sources disagree");
-            }
-            // Case text is untrusted: escape it so the tooltip never interprets it as rich text.
-            QToolTip::showText(
-                help->globalPos(),
-                QStringLiteral("<p style='white-space:pre'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"), this);
-        } else {
-            QToolTip::hideText();
-        }
-        return true;
+    QMenu menu(this);
+    const QString lane = event->pos().x() < plotLeft() ? laneAt(event->pos()) : QString();
+    if (!lane.isEmpty()) {
+        menu.addAction(QStringLiteral("Hide This Lane"), this, [this, lane] { setLaneHidden(lane, true); });
+        menu.addAction(QStringLiteral("Move Lane Up"), this, [this, lane] { moveLane(lane, -1); });
+        menu.addAction(QStringLiteral("Move Lane Down"), this, [this, lane] { moveLane(lane, 1); });
     }
-    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut) {
-        update();
+    if (!m_hiddenLanes.isEmpty()) {
+        menu.addAction(QStringLiteral("Show All Lanes"), this, [this] {
+            m_hiddenLanes.clear();
+            invalidateLayout();
+            Q_EMIT laneOptionsChanged();
+        });
     }
-    return QWidget::event(event);
+    menu.addSeparator();
+    const struct
+    {
+        const char *label;
+        LaneMode mode;
+    } modes[] = {
+        {"No Lanes", LaneMode::None}, {"Lanes by Actor", LaneMode::Actor}, {"Lanes by Category", LaneMode::Category}};
+    for (const auto &m : modes) {
+        QAction *a = menu.addAction(QString::fromLatin1(m.label), this, [this, mode = m.mode] { setLaneMode(mode); });
+        a->setCheckable(true);
+        a->setChecked(m_laneMode == m.mode);
+    }
+    menu.addSeparator();
+    menu.addAction(QStringLiteral("Fit All"), this, &TimelineView::fitAll);
+    menu.exec(event->globalPos());
 }
 
 } // namespace AT

@@ -3,20 +3,28 @@
 #include "timelinescale.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QAbstractItemModel;
+class QScrollBar;
 
 namespace AT {
 
 class SelectionState;
 
 // The timeline: a zoomable time axis with events as markers (exact days) and bars (ranges and
-// imprecise dates, faded where the date is coarse or open). Reads the event model through roles only.
+// imprecise dates, faded where the date is coarse, fading out where an end is open). Events can
+// sit in lanes by actor (an event in every lane of its participants) or by category; lanes can be
+// reordered and hidden. Where events do not fit, they collapse into counted clusters that split as
+// you zoom in. Reads the event model through roles only and paints only the visible range.
 class TimelineView final : public QWidget
 {
     Q_OBJECT
 public:
+    enum class LaneMode { None, Actor, Category };
+    Q_ENUM(LaneMode)
+
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model);
@@ -24,16 +32,33 @@ public:
 
     const TimelineScale &scale() const { return m_scale; }
     TimelineScale::TickUnit currentTickUnit() const;
-    // The ticks currently drawn, for tests: each with its label rectangle.
+    // The ticks currently drawn, each with its label rectangle in widget coordinates.
     QList<QPair<TimelineScale::Tick, QRectF>> visibleTicks() const;
+
+    LaneMode laneMode() const { return m_laneMode; }
+    void setLaneMode(LaneMode mode);
+    // Lane keys (actor ids or categories) in display order, and the hidden ones.
+    QStringList lanes() const;
+    QStringList laneOrder() const { return m_laneOrder; }
+    void setLaneOrder(const QStringList &order);
+    QSet<QString> hiddenLanes() const { return m_hiddenLanes; }
+    void setHiddenLanes(const QSet<QString> &hidden);
+    void moveLane(const QString &key, int delta);
+    void setLaneHidden(const QString &key, bool hidden);
 
     void fitAll();
     void zoomIn();
     void zoomOut();
     void zoomToSelection();
 
-    // Where an event's marker or bar is drawn, in widget coordinates (empty when not shown).
+    // Where an event's marker or bar is drawn, in widget coordinates (empty when not shown);
+    // with lanes, its first visible occurrence.
     QRectF eventRect(qsizetype eventIndex) const;
+    // Labels drawn, for tests: none may overlap another.
+    QList<QRectF> labelRects() const;
+    // Events folded into clusters because they did not fit, and where the cluster badges sit.
+    int clusteredCount() const;
+    QList<QRectF> clusterRects() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -41,6 +66,7 @@ public:
 Q_SIGNALS:
     // Enter or double-click on the current event: open its first citation.
     void eventActivated(qsizetype eventIndex);
+    void laneOptionsChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -51,6 +77,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -67,35 +94,64 @@ private:
         bool disputed;
         QString title;
         QString date;
-        QString actors;
+        QStringList actorIds;
+        QStringList actorNames;
         int sources;
         QString category;
+    };
+    struct Lane
+    {
+        QString key;
+        QString label;
+        QList<int> items; // chronological
     };
     struct Placed
     {
         int item;
         QRectF shape;
         QRectF label; // empty when the label does not fit
-        int row;
+    };
+    struct Cluster
+    {
+        QRectF rect;
+        int count;
+        double firstDay;
+        double lastDay;
     };
 
     void reload();
+    void rebuildLanes();
+    void invalidateLayout();
     void layoutItems() const;
     int hitTest(QPointF pos) const;
+    int clusterAt(QPointF pos) const;
+    QString laneAt(QPointF pos) const;
     void selectItem(int item);
     int currentItem() const;
     double axisHeight() const;
     double rowHeight() const;
+    double headerWidth() const;
+    double plotLeft() const { return headerWidth(); }
+    double plotWidth() const;
+    double toX(double day) const { return plotLeft() + m_scale.x(day); }
+    QList<Lane> visibleLanes() const;
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
     TimelineScale m_scale;
     QList<Item> m_items; // chronological, as the model gives them
+    LaneMode m_laneMode = LaneMode::None;
+    QList<Lane> m_lanes; // in display order, hidden ones included
+    QStringList m_laneOrder;
+    QSet<QString> m_hiddenLanes;
+    QScrollBar *m_vscroll;
     mutable QList<Placed> m_placed;
+    mutable QList<Cluster> m_clusters;
+    mutable QList<QPair<QRectF, QString>> m_laneHeaders;
     mutable bool m_layoutDirty = true;
-    mutable int m_hiddenCount = 0;
     QPointF m_dragStart;
     bool m_dragging = false;
+    bool m_autoFit = true; // showing everything: a resize refits instead of revealing empty time
     double m_dragDistance = 0;
 };
 

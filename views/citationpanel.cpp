@@ -1,0 +1,153 @@
+#include "citationpanel.h"
+
+#include "roleproxymodel.h"
+#include "roles.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace AT {
+
+namespace {
+QLabel *sectionLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+void setUpList(QListView *list)
+{
+    list->setWordWrap(true);
+    list->setSpacing(3);
+    list->setAlternatingRowColors(true);
+    list->setUniformItemSizes(false);
+    list->setResizeMode(QListView::Adjust);
+    list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+}
+
+// A titled section of the panel, so the splitter between sections carries the titles along.
+QWidget *section(QLabel *title, QWidget *content)
+{
+    auto *w = new QWidget;
+    auto *layout = new QVBoxLayout(w);
+    layout->setContentsMargins(0, 2, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(title);
+    layout->addWidget(content, 1);
+    return w;
+}
+} // namespace
+
+CitationPanel::CitationPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel)
+    , m_details(new QLabel)
+    , m_claimsLabel(sectionLabel(QStringLiteral("Who says what")))
+    , m_disagreementsLabel(sectionLabel(QStringLiteral("Where the sources disagree")))
+    , m_citations(new QListView)
+    , m_claims(new QListView)
+    , m_disagreements(new QListView)
+    , m_claimCards(new RoleProxyModel(ClaimCardRole, this))
+    , m_disagreementCards(new RoleProxyModel(DisagreementCardRole, this))
+{
+    for (QLabel *l : {m_title, m_details}) {
+        l->setTextFormat(Qt::PlainText);
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    m_title->setText(QStringLiteral("No event selected"));
+
+    for (QListView *list : {m_citations, m_claims, m_disagreements}) {
+        setUpList(list);
+    }
+    m_citations->setAccessibleName(QStringLiteral("Citations of the selected event"));
+    m_claims->setAccessibleName(QStringLiteral("Who says what: claims about the selected event"));
+    m_disagreements->setAccessibleName(QStringLiteral("Where the sources disagree"));
+
+    m_claimSection = section(m_claimsLabel, m_claims);
+    m_disagreementSection = section(m_disagreementsLabel, m_disagreements);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(section(sectionLabel(QStringLiteral("Citations")), m_citations));
+    split->addWidget(m_claimSection);
+    split->addWidget(m_disagreementSection);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 2);
+    split->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_details);
+    layout->addWidget(split, 1);
+
+    connect(m_citations, &QListView::clicked, this,
+            [this](const QModelIndex &i) { Q_EMIT citationActivated(i.row()); });
+    connect(m_citations, &QListView::activated, this,
+            [this](const QModelIndex &i) { Q_EMIT citationActivated(i.row()); });
+}
+
+void CitationPanel::setModels(QAbstractItemModel *citations, QAbstractItemModel *claims,
+                              QAbstractItemModel *disagreements)
+{
+    m_citationModel = citations;
+    m_citations->setModel(citations);
+    m_claimCards->setSourceModel(claims);
+    m_disagreementCards->setSourceModel(disagreements);
+    m_claims->setModel(m_claimCards);
+    m_disagreements->setModel(m_disagreementCards);
+    connect(citations, &QAbstractItemModel::headerDataChanged, this, &CitationPanel::updateHeader);
+    connect(citations, &QAbstractItemModel::modelReset, this, &CitationPanel::updateHeader);
+    connect(claims, &QAbstractItemModel::modelReset, this, &CitationPanel::updateSections);
+    connect(disagreements, &QAbstractItemModel::modelReset, this, &CitationPanel::updateSections);
+    updateHeader();
+    updateSections();
+}
+
+QString CitationPanel::headerText() const
+{
+    return m_title->text() + QLatin1Char('\n') + m_details->text();
+}
+
+void CitationPanel::updateHeader()
+{
+    const QAbstractItemModel *m = m_citationModel;
+    if (!m || m->headerData(0, Qt::Horizontal, TitleRole).isNull()) {
+        m_title->setText(QStringLiteral("No event selected"));
+        m_details->setText(QStringLiteral("Select an event on the timeline or in the table to see its sources."));
+        return;
+    }
+    m_title->setText(m->headerData(0, Qt::Horizontal, TitleRole).toString());
+    const int sources = m->headerData(0, Qt::Horizontal, SourceCountRole).toInt();
+    QString details = m->headerData(0, Qt::Horizontal, DateDescriptionRole).toString();
+    details += QStringLiteral("\nReported by %1 of the case's sources").arg(sources);
+    const QStringList participants = m->headerData(0, Qt::Horizontal, ParticipantsRole).toStringList();
+    if (!participants.isEmpty()) {
+        details += QStringLiteral("\n") + participants.join(QStringLiteral(", "));
+    }
+    const QString summary = m->headerData(0, Qt::Horizontal, SummaryRole).toString();
+    if (!summary.isEmpty()) {
+        details += QStringLiteral("\n") + summary;
+    }
+    m_details->setText(details);
+}
+
+void CitationPanel::updateSections()
+{
+    const bool claims = m_claims->model() && m_claims->model()->rowCount() > 0;
+    const bool disputes = m_disagreements->model() && m_disagreements->model()->rowCount() > 0;
+    m_claimSection->setVisible(claims);
+    m_disagreementSection->setVisible(disputes);
+}
+
+} // namespace AT

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QListView;
+
+namespace AT {
+
+// For the selected event: what it is, every citation (quote, source, anchor status), the claims
+// about it with their wording side by side, and where sources disagree, the versions next to
+// each other. All text is shown as plain text.
+class CitationPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CitationPanel(QWidget *parent = nullptr);
+
+    void setModels(QAbstractItemModel *citations, QAbstractItemModel *claims, QAbstractItemModel *disagreements);
+    QListView *citationView() const { return m_citations; }
+    QListView *claimView() const { return m_claims; }
+    QListView *disagreementView() const { return m_disagreements; }
+    QString headerText() const;
+
+Q_SIGNALS:
+    // The user chose citation `row` (click or Enter).
+    void citationActivated(int row);
+
+private:
+    void updateHeader();
+    void updateSections();
+
+    QPointer<QAbstractItemModel> m_citationModel;
+    QLabel *m_title;
+    QLabel *m_details;
+    QLabel *m_claimsLabel;
+    QLabel *m_disagreementsLabel;
+    QListView *m_citations;
+    QListView *m_claims;
+    QListView *m_disagreements;
+    class RoleProxyModel *m_claimCards;
+    class RoleProxyModel *m_disagreementCards;
+    QWidget *m_claimSection = nullptr;
+    QWidget *m_disagreementSection = nullptr;
+};
+
+} // namespace AT

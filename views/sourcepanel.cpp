@@ -1,0 +1,150 @@
+#include "sourcepanel.h"
+
+#include "roles.h"
+#include "selectionstate.h"
+#include "sourcereader.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace AT {
+
+SourcePanel::SourcePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_chooser(new QComboBox)
+    , m_meta(new QLabel)
+    , m_status(new QLabel)
+    , m_reader(new SourceReader)
+{
+    m_chooser->setAccessibleName(QStringLiteral("Source"));
+    m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chooser->setMinimumContentsLength(20);
+    for (QLabel *l : {m_meta, m_status}) {
+        l->setTextFormat(Qt::PlainText);
+        l->setWordWrap(true);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_chooser);
+    layout->addWidget(m_meta);
+    layout->addWidget(m_reader, 1);
+    layout->addWidget(m_status);
+    connect(m_chooser, &QComboBox::activated, this, &SourcePanel::showSource);
+    connect(m_reader, &SourceReader::passageClicked, this, &SourcePanel::passageClicked);
+}
+
+void SourcePanel::setModels(QAbstractItemModel *sources, QAbstractItemModel *citations)
+{
+    m_sources = sources;
+    m_citations = citations;
+    m_chooser->setModel(sources);
+    m_chooser->setModelColumn(0);
+    connect(sources, &QAbstractItemModel::modelReset, this, [this] {
+        m_current = -1;
+        m_reader->showSource(QString(), QString(), {});
+        m_meta->clear();
+        m_status->clear();
+        m_chooser->setCurrentIndex(-1);
+    });
+    m_chooser->setCurrentIndex(-1);
+}
+
+void SourcePanel::setSelectionState(SelectionState *state)
+{
+    m_selection = state;
+}
+
+QString SourcePanel::status() const
+{
+    return m_status->text();
+}
+
+int SourcePanel::rowOfSource(const QString &id) const
+{
+    for (int r = 0; m_sources && r < m_sources->rowCount(); ++r) {
+        if (m_sources->index(r, 0).data(SourceIdRole).toString() == id) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+void SourcePanel::showSource(int row)
+{
+    if (!m_sources || row < 0 || row >= m_sources->rowCount()) {
+        return;
+    }
+    const QModelIndex s = m_sources->index(row, 0);
+    QList<SourceReader::Passage> passages;
+    for (const QVariant &v : s.data(CitedPassagesRole).toList()) {
+        const QVariantMap m = v.toMap();
+        passages.append({m.value(QStringLiteral("start")).toLongLong(), m.value(QStringLiteral("end")).toLongLong()});
+    }
+    m_current = row;
+    m_chooser->setCurrentIndex(row);
+    m_reader->showSource(s.data(SourceTitleRole).toString(), s.data(SourceTextRole).toString(), passages);
+    m_meta->setText(QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 %3 cited passages")
+                        .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString())
+                        .arg(passages.size()));
+    m_status->clear();
+    if (m_selection) {
+        m_selection->setCurrentSource(s.data(SourceIdRole).toString());
+    }
+}
+
+void SourcePanel::openCitation(int row)
+{
+    if (!m_citations || row < 0 || row >= m_citations->rowCount()) {
+        return;
+    }
+    const QModelIndex c = m_citations->index(row, 0);
+    const int source = rowOfSource(c.data(SourceIdRole).toString());
+    if (source < 0) {
+        return;
+    }
+    if (m_selection) {
+        m_selection->setCurrentCitation(row);
+    }
+    showSource(source);
+    const qint64 start = c.data(Utf16StartRole).toLongLong();
+    const qint64 end = c.data(Utf16EndRole).toLongLong();
+    if (start >= 0 && end >= start) {
+        m_reader->showPassage(start, end);
+    } else {
+        m_status->setText(QStringLiteral("This quote is %1 in the source: it cannot be shown in place.")
+                              .arg(c.data(AnchorRole).toString()));
+    }
+}
+
+void SourcePanel::passageClicked(qint64 position)
+{
+    if (!m_sources || m_current < 0) {
+        return;
+    }
+    QList<qsizetype> events;
+    for (const QVariant &v : m_sources->index(m_current, 0).data(CitedPassagesRole).toList()) {
+        const QVariantMap m = v.toMap();
+        if (position >= m.value(QStringLiteral("start")).toLongLong()
+            && position < m.value(QStringLiteral("end")).toLongLong()) {
+            for (qsizetype e : m.value(QStringLiteral("events")).value<QList<qsizetype>>()) {
+                if (!events.contains(e)) {
+                    events.append(e);
+                }
+            }
+        }
+    }
+    if (events.isEmpty()) {
+        m_status->setText(
+            QStringLiteral("This passage is cited by actors, claims or disputed points, not by an event."));
+        return;
+    }
+    m_status->setText(events.size() == 1
+                          ? QStringLiteral("Cited by 1 event, now selected.")
+                          : QStringLiteral("Cited by %1 events; the first is selected.").arg(events.size()));
+    if (m_selection && !events.contains(m_selection->currentEvent())) {
+        m_selection->setCurrentEvent(events.first());
+    }
+}
+
+} // namespace AT
