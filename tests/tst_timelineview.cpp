@@ -30,6 +30,7 @@ private Q_SLOTS:
     void actorLanes();
     void hideAndReorderLanes();
     void clustersSplitAsYouZoom();
+    void followsDarkPalette();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -276,6 +277,31 @@ void tst_TimelineView::clustersSplitAsYouZoom()
         QVERIFY2(m_view->eventRect(eventIndex(id)).isValid(), id);
     }
     QVERIFY(m_view->clusteredCount() < crowded);
+}
+
+void tst_TimelineView::followsDarkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::AlternateBase, QColor(45, 45, 45));
+    dark.setColor(QPalette::Text, QColor(235, 235, 235));
+    dark.setColor(QPalette::Window, QColor(40, 40, 40));
+    dark.setColor(QPalette::Mid, QColor(90, 90, 90));
+    m_view->setPalette(dark);
+    const QImage image = m_view->grab().toImage();
+    // The background is the palette's dark base ...
+    QCOMPARE(image.pixelColor(image.width() - 3, 3), QColor(30, 30, 30));
+    // ... and label text is drawn in the palette's light text colour, so it stays legible.
+    const QList<QRectF> labels = m_view->labelRects();
+    QVERIFY(!labels.isEmpty());
+    int light = 0;
+    const QRect r = labels.first().toAlignedRect().intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            light += image.pixelColor(x, y).lightness() > 180 ? 1 : 0;
+        }
+    }
+    QVERIFY(light > 10);
 }
 
 QTEST_MAIN(tst_TimelineView)
