@@ -3,6 +3,8 @@
 #include "builtincase.h"
 #include "casereader.h"
 #include "casereport.h"
+#include "casesession.h"
+#include "exporter.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -22,6 +24,11 @@ bool isHeadlessOption(const char *arg)
     return false;
 }
 
+bool isRenderOption(const char *arg)
+{
+    return std::strcmp(arg, "--export") == 0 || std::strcmp(arg, "--list-exports") == 0;
+}
+
 std::optional<int> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -36,8 +43,32 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("Print a Markdown summary of the case (events by date, disputed "
                                                     "points)."));
+    const QCommandLineOption listExports(QStringLiteral("list-exports"),
+                                         QStringLiteral("List what can be exported: the timeline and each chart."));
+    const QCommandLineOption exportName(
+        QStringLiteral("export"),
+        QStringLiteral("Export NAME (see --list-exports) to the --output file, as PNG, SVG, "
+                       "PDF or CSV by its extension. Needs no display."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("The file to write."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Export size in pixels (default 1920x1080)."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("PNG pixel density (default 2)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Export only events matching TEXT."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption actor(
+        QStringLiteral("actor"), QStringLiteral("Export only events of actor ID (repeatable)."), QStringLiteral("ID"));
     parser.addOption(check);
     parser.addOption(summary);
+    parser.addOption(listExports);
+    parser.addOption(exportName);
+    parser.addOption(output);
+    parser.addOption(size);
+    parser.addOption(scale);
+    parser.addOption(filter);
+    parser.addOption(actor);
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("A case file (.json) to open."),
                                  QStringLiteral("[CASE]"));
     if (!parser.parse(arguments)) {
@@ -63,6 +94,44 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     }
     m_casePath = positional.value(0);
     m_mode = parser.isSet(check) ? Mode::Check : parser.isSet(summary) ? Mode::Summary : Mode::Gui;
+    if (parser.isSet(listExports)) {
+        m_mode = Mode::ListExports;
+    }
+    if (parser.isSet(exportName)) {
+        m_mode = Mode::Export;
+        m_exportName = parser.value(exportName);
+        m_output = parser.value(output);
+        if (m_output.isEmpty()) {
+            std::fputs("--export needs --output FILE (.png, .svg, .pdf or .csv).\n", stderr);
+            return 2;
+        }
+        if (parser.isSet(size)) {
+            const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+            bool okW = false;
+            bool okH = false;
+            if (wh.size() == 2) {
+                m_size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+            }
+            if (!okW || !okH) {
+                std::fprintf(stderr, "--size must look like 1920x1080, not \"%s\".\n", qPrintable(parser.value(size)));
+                return 2;
+            }
+        }
+        if (parser.isSet(scale)) {
+            bool ok = false;
+            m_scale = parser.value(scale).toDouble(&ok);
+            if (!ok) {
+                std::fprintf(stderr, "--scale must be a number, not \"%s\".\n", qPrintable(parser.value(scale)));
+                return 2;
+            }
+        }
+        m_filter = parser.value(filter);
+        m_actors = parser.values(actor);
+    } else if (parser.isSet(output) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(filter)
+               || parser.isSet(actor)) {
+        std::fputs("--output, --size, --scale, --filter and --actor go with --export.\n", stderr);
+        return 2;
+    }
     return std::nullopt;
 }
 
@@ -82,6 +151,47 @@ int CommandLine::runHeadless() const
         return 1;
     }
     out << markdownSummary(load.kase);
+    return 0;
+}
+
+int CommandLine::runExport() const
+{
+    if (m_mode == Mode::ListExports) {
+        for (const QString &name : Exporter::names()) {
+            std::printf("%s\n", qPrintable(name));
+        }
+        return 0;
+    }
+    const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
+    CaseLoad load = CaseReader::readFile(path);
+    if (!load.ok()) {
+        QTextStream(stderr) << checkReport(m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath, load);
+        return 1;
+    }
+    CaseSession session;
+    session.setCase(std::make_shared<const Case>(std::move(load.kase)));
+    EventFilter f;
+    f.text = m_filter;
+    for (const QString &id : m_actors) {
+        if (!session.kase().actor(id)) {
+            std::fprintf(stderr, "--actor: the case has no actor with the id \"%s\".\n", qPrintable(id));
+            return 2;
+        }
+        f.actors.insert(id);
+    }
+    session.selection()->setFilter(f);
+    Exporter exporter(&session);
+    ExportOptions options;
+    options.size = m_size;
+    options.scale = m_scale;
+    QString error;
+    if (!exporter.exportTo(m_exportName, m_output, options, &error)) {
+        std::fprintf(stderr, "Export failed: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("Wrote %s (%lld of %lld events)\n", qPrintable(m_output),
+                static_cast<long long>(session.visibleEvents().size()),
+                static_cast<long long>(session.kase().events.size()));
     return 0;
 }
 

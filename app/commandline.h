@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -9,6 +10,8 @@ namespace AT {
 
 // True for options that do their work without a window (and so without a display).
 bool isHeadlessOption(const char *arg);
+// True for options that render (exports): they need widgets but no display.
+bool isRenderOption(const char *arg);
 
 // attribution-timeline [--check | --summary] [CASE]
 class CommandLine
@@ -17,13 +20,22 @@ public:
     // Returns an exit code when the process should end now (--help, --version, a usage error).
     std::optional<int> parse(const QStringList &arguments);
     int runHeadless() const;
+    // --export and --list-exports; needs a QApplication (on the offscreen platform is enough).
+    int runExport() const;
+    bool isExport() const { return m_mode == Mode::Export || m_mode == Mode::ListExports; }
     // The case to open; empty means the built-in case.
     QString casePath() const { return m_casePath; }
 
 private:
-    enum class Mode { Gui, Check, Summary };
+    enum class Mode { Gui, Check, Summary, Export, ListExports };
     Mode m_mode = Mode::Gui;
     QString m_casePath;
+    QString m_exportName;
+    QString m_output;
+    QSize m_size {1920, 1080};
+    double m_scale = 2;
+    QString m_filter;
+    QStringList m_actors;
 };
 
 } // namespace AT

@@ -11,10 +11,19 @@ int main(int argc, char *argv[])
 {
     // Command-line work (--check, --summary, --help) needs no display: start a core application for it.
     bool gui = true;
+    bool render = false;
     for (int i = 1; i < argc; ++i) {
         if (AT::isHeadlessOption(argv[i])) {
             gui = false;
         }
+        if (AT::isRenderOption(argv[i])) {
+            render = true;
+        }
+    }
+    if (render) {
+        // Exports draw with widgets but never show one: no display or window server is needed.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        gui = true;
     }
     std::unique_ptr<QCoreApplication> app;
     if (gui) {
@@ -32,6 +41,9 @@ int main(int argc, char *argv[])
     }
     if (!gui) {
         return cmd.runHeadless();
+    }
+    if (cmd.isExport()) {
+        return cmd.runExport();
     }
     QApplication::setApplicationDisplayName(QStringLiteral("Attribution Timeline"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attribution-timeline.svg")));

@@ -6,11 +6,14 @@
 #include "casereader.h"
 #include "casereport.h"
 #include "casesession.h"
+#include "chartmodel.h"
+#include "chartpanel.h"
 #include "citationlistmodel.h"
 #include "citationpanel.h"
 #include "claimlistmodel.h"
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
+#include "exporter.h"
 #include "highlightdelegate.h"
 #include "roles.h"
 #include "selectionstate.h"
@@ -21,6 +24,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -58,6 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actorPanel(new ActorPanel)
     , m_citationPanel(new CitationPanel)
     , m_sourcePanel(new SourcePanel)
+    , m_chartPanel(new ChartPanel(m_session))
+    , m_exporter(std::make_unique<Exporter>(m_session))
     , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_horizontal(new QSplitter(Qt::Horizontal))
@@ -101,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->addTab(m_table, QStringLiteral("Events"));
     m_tabs->addTab(m_actorPanel, QStringLiteral("Actors"));
+    m_tabs->addTab(m_chartPanel, QStringLiteral("Charts"));
     m_horizontal->addWidget(m_tabs);
     m_horizontal->addWidget(m_citationPanel);
     m_horizontal->addWidget(m_sourcePanel);
@@ -177,6 +184,26 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] { openCase(QString()); });
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(QStringLiteral("&Export"));
+    QAction *exportTimeline = exportMenu->addAction(QStringLiteral("Whole &Timeline\u2026"), this,
+                                                    [this] { exportInteractively(QStringLiteral("timeline"), false); });
+    exportTimeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportMenu->addAction(QStringLiteral("&Visible Part of the Timeline\u2026"), this,
+                          [this] { exportInteractively(QStringLiteral("timeline"), true); });
+    exportMenu->addAction(QStringLiteral("Current &Chart\u2026"), this, [this] {
+        exportInteractively(ChartModel::exportName(static_cast<ChartModel::Kind>(m_chartPanel->kind())), false);
+    });
+    exportMenu->addAction(QStringLiteral("Shown Events as &CSV\u2026"), this,
+                          [this] { exportInteractively(QStringLiteral("csv"), false); });
+    exportMenu->addSeparator();
+    QAction *copy = exportMenu->addAction(QStringLiteral("C&opy Timeline Image"), this, [this] {
+        ExportOptions options;
+        options.scale = devicePixelRatioF();
+        QGuiApplication::clipboard()->setImage(m_exporter->renderImage(QStringLiteral("timeline"), options));
+        statusBar()->showMessage(QStringLiteral("The timeline image is on the clipboard."), 5000);
+    });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     file->addSeparator();
     QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -281,6 +308,37 @@ void MainWindow::createActions()
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     updateRecentMenu();
+}
+
+void MainWindow::exportInteractively(const QString &name, bool visibleOnly)
+{
+    const bool csv = name == QLatin1String("csv");
+    const QString filters = csv
+        ? QStringLiteral("CSV (*.csv)")
+        : QStringLiteral(
+            "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf);;CSV of the shown events (*.csv)");
+    QString path = QFileDialog::getSaveFileName(
+        this, QStringLiteral("Export"), csv ? QStringLiteral("events.csv") : name + QStringLiteral(".png"), filters);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (Exporter::formatOf(path).isEmpty()) {
+        path += csv ? QStringLiteral(".csv") : QStringLiteral(".png");
+    }
+    ExportOptions options;
+    if (visibleOnly) {
+        options.visibleWindowOnly = true;
+        options.windowStart = m_timeline->scale().firstDay();
+        options.windowEnd = m_timeline->scale().lastDay();
+    }
+    QString error;
+    if (!m_exporter->exportTo(csv ? QStringLiteral("timeline") : name, path, options, &error)) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Export failed"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return;
+    }
+    statusBar()->showMessage(QStringLiteral("Exported %1").arg(path), 8000);
 }
 
 void MainWindow::showAbout()

@@ -20,7 +20,9 @@ class ActorPanel;
 class ActorTreeModel;
 class CaseSession;
 class CitationListModel;
+class ChartPanel;
 class CitationPanel;
+class Exporter;
 class ClaimListModel;
 class DisagreementTableModel;
 class EventTableModel;
@@ -48,6 +50,7 @@ public:
     ActorPanel *actorPanel() const { return m_actorPanel; }
     CitationPanel *citationPanel() const { return m_citationPanel; }
     SourcePanel *sourcePanel() const { return m_sourcePanel; }
+    ChartPanel *chartPanel() const { return m_chartPanel; }
     QLineEdit *searchField() const { return m_search; }
     SelectionState *selection() const;
     CaseSession *session() const { return m_session; }
@@ -60,6 +63,8 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    // Asks for a file and exports `name` ("timeline", a chart, or "csv") to it.
+    void exportInteractively(const QString &name, bool visibleOnly);
     void updateStatus();
     void updateRecentMenu();
     void addRecent(const QString &path);
@@ -79,6 +84,8 @@ private:
     ActorPanel *m_actorPanel;
     CitationPanel *m_citationPanel;
     SourcePanel *m_sourcePanel;
+    ChartPanel *m_chartPanel;
+    std::unique_ptr<Exporter> m_exporter;
     QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;

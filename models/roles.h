@@ -68,6 +68,9 @@ enum Role {
     VersionQuotesRole, // QStringList, "“quote” — source title"
     DisagreementCardRole, // QString, on column 0: the question and every version with its quotes
 
+    // Charts (ChartModel): what a row stands for, to filter on (a year, an actor id, a count).
+    ChartKeyRole = Qt::UserRole + 380,
+
     // Sources (SourceListModel)
     SourceTextRole = Qt::UserRole + 400, // QString, the full text
     PublisherRole, // QString, "unknown" when unknown

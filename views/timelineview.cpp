@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "categorycolor.h"
 #include "roles.h"
 #include "selectionstate.h"
 
@@ -32,19 +33,6 @@ constexpr double ClusterBucket = 56; // pixels: events that do not fit are count
 constexpr int RowsPerLane = 2;
 constexpr double LaneGap = 6;
 
-QColor categoryColor(const QString &category)
-{
-    // A fixed, colour-blind-friendly palette (Okabe-Ito), assigned by a stable hash of the category.
-    static const QColor palette[]
-        = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-           QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9), QColor(0x8C, 0x6D, 0x2C), QColor(0x55, 0x55, 0x55)};
-    // FNV-1a over the UTF-16 units: the same category gets the same colour in every run (qHash is seeded per process).
-    quint32 h = 2166136261u;
-    for (QChar c : category) {
-        h = (h ^ c.unicode()) * 16777619u;
-    }
-    return palette[h % (sizeof(palette) / sizeof(palette[0]))];
-}
 } // namespace
 
 TimelineView::TimelineView(QWidget *parent)
@@ -563,7 +551,12 @@ void TimelineView::paintEvent(QPaintEvent *)
             g.setColorAt(it.openEnd ? 1 - fade : 1.0, solid);
             g.setColorAt(1, it.openEnd ? clear : solid);
             p.setPen(Qt::NoPen);
-            p.setBrush(g);
+            // Solid where both ends are known: simpler for SVG and PDF consumers than a gradient.
+            if (it.openStart || it.openEnd) {
+                p.setBrush(g);
+            } else {
+                p.setBrush(solid);
+            }
             p.drawRoundedRect(s, 3, 3);
             if (it.approximate) {
                 p.setPen(QPen(colour.darker(120), 1, Qt::DashLine));
@@ -645,6 +638,14 @@ void TimelineView::fitAll()
     m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
     m_autoFit = true;
+    invalidateLayout();
+}
+
+void TimelineView::showRange(double firstDay, double lastDay)
+{
+    m_scale.setWidth(plotWidth());
+    m_scale.setRange(firstDay, lastDay);
+    m_autoFit = false;
     invalidateLayout();
 }
 

@@ -47,6 +47,8 @@ public:
     void setLaneHidden(const QString &key, bool hidden);
 
     void fitAll();
+    // Shows [firstDay, lastDay] (Julian days) across the plot.
+    void showRange(double firstDay, double lastDay);
     void zoomIn();
     void zoomOut();
     void zoomToSelection();

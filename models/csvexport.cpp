@@ -1,0 +1,58 @@
+#include "csvexport.h"
+
+#include "caseindex.h"
+
+namespace AT {
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
+        && !value.contains(QLatin1Char('\r'))) {
+        return value;
+    }
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QByteArray eventsToCsv(const CaseIndex &index, const QList<qsizetype> &events)
+{
+    const Case &kase = index.kase();
+    QString out = QStringLiteral("date,precision,start,end,title,category,actors,sources,quotes\r\n");
+    const QString sep = QStringLiteral(" | ");
+    for (qsizetype e : events) {
+        const Event &ev = kase.events[e];
+        QStringList actors;
+        const auto ids = index.eventActors(e);
+        const auto roles = index.eventRoles(e);
+        for (size_t i = 0; i < ids.size(); ++i) {
+            actors << kase.actors[ids[i]].name + QStringLiteral(" (") + index.roles()[roles[i]] + QLatin1Char(')');
+        }
+        QStringList sources;
+        for (qint32 s : index.eventSources(e)) {
+            sources << kase.sources[s].title;
+        }
+        QStringList quotes;
+        for (const Citation &c : ev.citations) {
+            quotes << c.quote;
+        }
+        const QStringList fields = {ev.date.toDisplayString(),
+                                    precisionName(ev.date.precision())
+                                        + (ev.date.isApproximate() ? QStringLiteral(", approximate") : QString()),
+                                    ev.date.isOpenStart() ? QString() : ev.date.start().toIsoString(),
+                                    ev.date.isRange() ? ev.date.end().toIsoString() : ev.date.start().toIsoString(),
+                                    ev.title,
+                                    ev.category,
+                                    actors.join(sep),
+                                    sources.join(sep),
+                                    quotes.join(sep)};
+        QStringList quoted;
+        for (const QString &f : fields) {
+            quoted << csvField(f);
+        }
+        out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out.toUtf8();
+}
+
+} // namespace AT

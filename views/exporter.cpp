@@ -1,0 +1,314 @@
+#include "exporter.h"
+
+#include "casereader.h"
+#include "casesession.h"
+#include "casewriter.h"
+#include "categorycolor.h"
+#include "chartbuilder.h"
+#include "chartmodel.h"
+#include "csvexport.h"
+#include "eventtablemodel.h"
+#include "timelineview.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QChart>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QStyle>
+#include <QSvgGenerator>
+
+namespace AT {
+
+namespace {
+constexpr double Margin = 28;
+
+// Exports are for print: always a light palette, whatever the desktop uses.
+QPalette printPalette()
+{
+    QPalette p = QApplication::style()->standardPalette();
+    p.setColor(QPalette::Base, Qt::white);
+    p.setColor(QPalette::AlternateBase, QColor(0xF3, 0xF3, 0xF3));
+    p.setColor(QPalette::Text, QColor(0x20, 0x20, 0x20));
+    p.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    return p;
+}
+} // namespace
+
+Exporter::Exporter(CaseSession *session)
+    : m_session(session)
+    , m_events(std::make_unique<EventTableModel>(session))
+{
+    for (ChartModel::Kind k : ChartModel::kinds()) {
+        m_charts << new ChartModel(k, session, session);
+    }
+}
+
+Exporter::~Exporter()
+{
+    qDeleteAll(m_charts);
+}
+
+QStringList Exporter::names()
+{
+    QStringList out {QStringLiteral("timeline")};
+    for (ChartModel::Kind k : ChartModel::kinds()) {
+        out << ChartModel::exportName(k);
+    }
+    return out;
+}
+
+QString Exporter::formatOf(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    for (const char *f : {"png", "svg", "pdf", "csv"}) {
+        if (suffix == QLatin1String(f)) {
+            return suffix;
+        }
+    }
+    return {};
+}
+
+void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const ExportOptions &options)
+{
+    const Case &kase = m_session->kase();
+    const QList<qsizetype> &shown = m_session->visibleEvents();
+    const QPalette pal = printPalette();
+    p.fillRect(area, Qt::white);
+    QFont titleFont = QApplication::font();
+    titleFont.setPixelSize(26);
+    titleFont.setBold(true);
+    QFont textFont = QApplication::font();
+    textFont.setPixelSize(14);
+    QFont smallFont = QApplication::font();
+    smallFont.setPixelSize(12);
+
+    // Title and what is shown.
+    QRectF r = area.adjusted(Margin, Margin, -Margin, -Margin);
+    const bool timeline = name == QLatin1String("timeline");
+    int chartIndex = -1;
+    for (int i = 0; i < m_charts.size(); ++i) {
+        if (ChartModel::exportName(m_charts[i]->kind()) == name) {
+            chartIndex = i;
+        }
+    }
+    p.setPen(QColor(0x20, 0x20, 0x20));
+    p.setFont(titleFont);
+    const QString title = timeline ? kase.title : ChartModel::title(m_charts[chartIndex]->kind());
+    const QRectF titleRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, title);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::TextWordWrap, title);
+    r.setTop(titleRect.bottom() + 4);
+    p.setFont(textFont);
+    QString subtitle = QStringLiteral("%1 of %2 events").arg(shown.size()).arg(kase.events.size());
+    const EventFilter &f = m_session->selection()->filter();
+    if (!f.text.isEmpty()) {
+        subtitle += QStringLiteral(" matching \u201c%1\u201d").arg(f.text);
+    }
+    if (!f.actors.isEmpty()) {
+        QStringList names;
+        for (const QString &id : f.actors) {
+            const Actor *a = kase.actor(id);
+            names << (a ? a->name : id);
+        }
+        names.sort();
+        subtitle += QStringLiteral(" involving ") + names.join(QStringLiteral(", "));
+    }
+    if (f.disputedOnly) {
+        subtitle += QStringLiteral(", disputed only");
+    }
+    if (!timeline) {
+        subtitle += QStringLiteral(" \u00b7 ") + kase.title;
+    }
+    const QRectF subRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
+    p.drawText(subRect, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
+    r.setTop(subRect.bottom() + 12);
+
+    // Credit line: the sources behind what is shown.
+    QList<int> cited;
+    for (qsizetype e : shown) {
+        for (qint32 s : m_session->index().eventSources(e)) {
+            if (!cited.contains(s)) {
+                cited << s;
+            }
+        }
+    }
+    std::sort(cited.begin(), cited.end());
+    QStringList credits;
+    for (int s : cited) {
+        const Source &src = kase.sources[s];
+        QString c = QStringLiteral("\u201c%1\u201d").arg(src.title);
+        if (!src.publisher.isEmpty()) {
+            c += QStringLiteral(", ") + src.publisher;
+        }
+        if (src.published.isValid()) {
+            c += QStringLiteral(", ") + src.published.toDisplayString();
+        }
+        credits << c;
+    }
+    const QString credit = QStringLiteral("Sources: ")
+        + (credits.isEmpty() ? QStringLiteral("none") : credits.join(QStringLiteral("; ")))
+        + QStringLiteral(". Made with Attribution Timeline.");
+    p.setFont(smallFont);
+    const QRectF creditRect
+        = p.boundingRect(QRectF(r.left(), 0, r.width(), area.height()), Qt::AlignLeft | Qt::TextWordWrap, credit);
+    const QRectF creditAt(r.left(), r.bottom() - creditRect.height(), r.width(), creditRect.height());
+    p.setPen(QColor(0x50, 0x50, 0x50));
+    p.drawText(creditAt, Qt::AlignLeft | Qt::TextWordWrap, credit);
+    r.setBottom(creditAt.top() - 10);
+
+    if (timeline) {
+        // Legend: the categories of the events shown, in the timeline's colours.
+        QStringList categories;
+        for (qsizetype e : shown) {
+            if (!categories.contains(kase.events[e].category)) {
+                categories << kase.events[e].category;
+            }
+        }
+        categories.sort();
+        const QFontMetricsF fm(smallFont);
+        double x = r.left();
+        double y = r.bottom() - fm.height();
+        const double legendTop = y;
+        for (const QString &c : categories) {
+            const double w = 14 + fm.horizontalAdvance(c) + 18;
+            if (x + w > r.right()) {
+                x = r.left();
+                y -= fm.height() + 4;
+            }
+            p.fillRect(QRectF(x, y + 2, 10, fm.height() - 4), categoryColor(c));
+            p.setPen(QColor(0x20, 0x20, 0x20));
+            p.drawText(QRectF(x + 14, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, c);
+            x += w;
+        }
+        const QString key = QStringLiteral(
+            "\u25C6 exact day   \u25AC range or month/year precision (faded)   \u25CF red: sources disagree");
+        p.drawText(QRectF(r.left(), legendTop - fm.height() - 4, r.width(), fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, key);
+        r.setBottom(std::min(y, legendTop - fm.height() - 4) - 8);
+
+        TimelineView view;
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.setPalette(pal);
+        view.setFont(textFont);
+        view.resize(r.size().toSize());
+        view.setModel(m_events.get());
+        if (options.visibleWindowOnly && options.windowEnd > options.windowStart) {
+            view.showRange(options.windowStart, options.windowEnd);
+        } else {
+            view.fitAll();
+        }
+        view.render(&p, r.topLeft().toPoint(), QRegion(), QWidget::DrawChildren);
+        return;
+    }
+
+    // A chart, through a scene: vector all the way for SVG and PDF.
+    ChartModel *model = m_charts[chartIndex];
+    std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString()));
+    chart->setBackgroundVisible(false);
+    QGraphicsScene scene;
+    scene.addItem(chart.get());
+    chart->setGeometry(QRectF(QPointF(0, 0), r.size()));
+    scene.setSceneRect(QRectF(QPointF(0, 0), r.size()));
+    scene.render(&p, r, QRectF(QPointF(0, 0), r.size()));
+    scene.removeItem(chart.get());
+}
+
+QImage Exporter::renderImage(const QString &name, const ExportOptions &options)
+{
+    QImage image(options.size * options.scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(options.scale);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
+    return image;
+}
+
+QByteArray Exporter::render(const QString &name, const QString &format, const ExportOptions &options, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error) {
+            *error = message;
+        }
+        return QByteArray();
+    };
+    if (!names().contains(name)) {
+        return fail(QStringLiteral("there is no export named \"%1\"; choose one of: %2")
+                        .arg(name, names().join(QStringLiteral(", "))));
+    }
+    if (options.size.width() < 200 || options.size.height() < 150 || options.size.width() > 20000
+        || options.size.height() > 20000) {
+        return fail(QStringLiteral("the size %1x%2 is out of range (200x150 to 20000x20000)")
+                        .arg(options.size.width())
+                        .arg(options.size.height()));
+    }
+    if (options.scale <= 0 || options.scale > 8) {
+        return fail(QStringLiteral("the scale %1 is out of range (more than 0, at most 8)").arg(options.scale));
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (format == QLatin1String("csv")) {
+        return eventsToCsv(m_session->index(), m_session->visibleEvents());
+    }
+    if (format == QLatin1String("png")) {
+        const QImage image = renderImage(name, options);
+        if (!image.save(&buffer, "PNG")) {
+            return fail(QStringLiteral("the image could not be encoded as PNG"));
+        }
+        return bytes;
+    }
+    if (format == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(options.size);
+        svg.setViewBox(QRect(QPoint(0, 0), options.size));
+        svg.setTitle(m_session->kase().title);
+        svg.setDescription(QStringLiteral("Exported by Attribution Timeline"));
+        QPainter p(&svg);
+        paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
+        p.end();
+        return bytes;
+    }
+    if (format == QLatin1String("pdf")) {
+        QPdfWriter pdf(&buffer);
+        pdf.setPageSize(options.pageSize);
+        pdf.setPageOrientation(QPageLayout::Landscape);
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(300);
+        pdf.setTitle(m_session->kase().title);
+        pdf.setCreator(QStringLiteral("Attribution Timeline"));
+        QPainter p(&pdf);
+        // Lay out at the requested width in logical pixels and scale to the page, text as text.
+        const double s = double(pdf.width()) / options.size.width();
+        p.scale(s, s);
+        paint(p, QRectF(0, 0, options.size.width(), pdf.height() / s), name, options);
+        p.end();
+        return bytes;
+    }
+    return fail(QStringLiteral("unknown format \"%1\"; use .png, .svg, .pdf or .csv").arg(format));
+}
+
+bool Exporter::exportTo(const QString &name, const QString &path, const ExportOptions &options, QString *error)
+{
+    const QString format = formatOf(path);
+    if (format.isEmpty()) {
+        if (error) {
+            *error = QStringLiteral("%1: unknown file type; name it .png, .svg, .pdf or .csv").arg(path);
+        }
+        return false;
+    }
+    QString why;
+    const QByteArray bytes = render(name, format, options, &why);
+    if (bytes.isEmpty()) {
+        if (error) {
+            *error = path + QStringLiteral(": ") + why;
+        }
+        return false;
+    }
+    return writeFileAtomically(path, bytes, error);
+}
+
+} // namespace AT

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QImage>
+#include <QPageSize>
+#include <QSize>
+#include <QString>
+
+#include <memory>
+
+namespace AT {
+
+class CaseSession;
+class ChartModel;
+class EventTableModel;
+
+struct ExportOptions
+{
+    QSize size {1920, 1080}; // the composition in logical pixels; PNG is this times `scale`
+    qreal scale = 2;
+    bool visibleWindowOnly = false; // timeline: only [windowStart, windowEnd] instead of everything
+    double windowStart = 0; // Julian days
+    double windowEnd = 0;
+    QPageSize pageSize = QPageSize(QPageSize::A4); // PDF, landscape
+};
+
+// Publication-ready exports: the whole timeline or a chart with a title, a legend and a credit line
+// naming the sources behind what is shown, as PNG, SVG (text kept as text) or PDF (vector), and the
+// shown events as CSV. One code path per format; every write is atomic and failures are reported.
+class Exporter
+{
+public:
+    explicit Exporter(CaseSession *session);
+    ~Exporter();
+
+    // "timeline" and one name per chart.
+    static QStringList names();
+    // The format by the file's extension: png, svg, pdf or csv; empty when unknown.
+    static QString formatOf(const QString &path);
+
+    bool exportTo(const QString &name, const QString &path, const ExportOptions &options, QString *error);
+    // The bytes of an export, for tests and the clipboard; empty with *error set on failure.
+    QByteArray render(const QString &name, const QString &format, const ExportOptions &options, QString *error);
+    QImage renderImage(const QString &name, const ExportOptions &options);
+
+private:
+    void paint(QPainter &p, const QRectF &area, const QString &name, const ExportOptions &options);
+    CaseSession *m_session;
+    std::unique_ptr<EventTableModel> m_events;
+    QList<ChartModel *> m_charts;
+};
+
+} // namespace AT
