@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Set-up, build, run and test Attribution Timeline on a Debian-based machine.
 #   ./build.sh run [ARGS...]   install what is missing, build, launch the app (built-in case)
-#   ./build.sh test            install what is missing, build, run the whole test suite headless
-# Both are idempotent: nothing is reinstalled and the build is incremental.
+#   ./build.sh test            install what is missing, build, run the whole test suite headless,
+#                              then build and run it again under AddressSanitizer, UndefinedBehavior-
+#                              Sanitizer and LeakSanitizer
+# Both are idempotent: nothing is reinstalled and the builds are incremental.
 set -euo pipefail
 
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
+ASAN_DIR=${ASAN_DIR:-build-asan}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 PACKAGES=(cmake ninja-build g++ pkg-config
@@ -58,7 +61,19 @@ run)
 test)
     install_missing
     build
+    echo "== Test suite"
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+    echo "== Test suite under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer"
+    if [ ! -f "$ASAN_DIR/CMakeCache.txt" ]; then
+        # -O1 without debug info and a unity build keep this second build quick on two cores.
+        cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 \
+              -DCMAKE_UNITY_BUILD=ON -DAT_SANITIZE=ON -DAT_WERROR=ON
+    fi
+    cmake --build "$ASAN_DIR" -j "$JOBS"
+    QT_QPA_PLATFORM=offscreen \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir "$ASAN_DIR" --output-on-failure -j "$JOBS" "$@"
     ;;
 *)
     echo "usage: $0 run [ARGS...] | test" >&2

@@ -84,7 +84,8 @@ void ActorTreeModel::recount()
             }
         }
     }
-    if (counts == m_eventCount) {
+    // std::equal, not QList::operator==: Qt 6.4 passes null to memcmp for empty lists (UBSan flags it).
+    if (std::equal(counts.cbegin(), counts.cend(), m_eventCount.cbegin(), m_eventCount.cend())) {
         return;
     }
     m_eventCount = counts;
