@@ -76,21 +76,22 @@ AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
         return result;
     }
 
+    // The common case first: the quote stands where the file says. Only otherwise search the text.
+    const qint64 u16Start = index.toUtf16(citation.start);
+    const qint64 u16End = index.toUtf16(citation.end);
+    if (u16Start >= 0 && u16End >= u16Start && u16End - u16Start == quote.size()
+        && QStringView(text).sliced(u16Start, quote.size()) == quote) {
+        result.anchor = Citation::Anchor::Exact;
+        result.start = citation.start;
+        result.end = citation.end;
+        result.occurrences = -1; // not counted: the position decides
+        return result;
+    }
     QList<qsizetype> hits;
     for (qsizetype from = text.indexOf(quote); from >= 0; from = text.indexOf(quote, from + 1)) {
         hits.append(from);
     }
     result.occurrences = hits.size();
-
-    const qint64 u16Start = index.toUtf16(citation.start);
-    const qint64 u16End = index.toUtf16(citation.end);
-    if (u16Start >= 0 && u16End >= u16Start && u16End - u16Start == quote.size()
-        && std::binary_search(hits.cbegin(), hits.cend(), qsizetype(u16Start))) {
-        result.anchor = Citation::Anchor::Exact;
-        result.start = citation.start;
-        result.end = citation.end;
-        return result;
-    }
     if (hits.isEmpty()) {
         result.anchor = Citation::Anchor::Orphaned;
         return result;

@@ -31,7 +31,8 @@ struct AnchorResult
     Citation::Anchor anchor = Citation::Anchor::Unchecked;
     qint64 start = -1; // code points, valid when anchored
     qint64 end = -1;
-    qsizetype occurrences = 0; // how often the quote occurs in the text
+    qsizetype occurrences
+        = 0; // how often the quote occurs in the text; -1 when an exact position made counting needless
 };
 
 // Checks a citation against its source text: exact at its stated position, else found once

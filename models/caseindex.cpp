@@ -27,6 +27,23 @@ int intern(QStringList &names, QHash<QString, int> &numbers, const QString &name
 
 QString CaseIndex::fold(QStringView text)
 {
+    // Plain ASCII needs neither decomposition nor full folding: lower-case it directly.
+    bool ascii = true;
+    for (QChar c : text) {
+        if (c.unicode() > 127) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        QString out = text.toString();
+        for (QChar &c : out) {
+            if (c >= u'A' && c <= u'Z') {
+                c = QChar(c.unicode() + 32);
+            }
+        }
+        return out;
+    }
     // Decompose, drop combining marks, then case-fold: "Ž" -> "z", "ß" -> "ss".
     const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
     QString out;

@@ -2,6 +2,7 @@
 
 #include "casesession.h"
 #include "roles.h"
+#include "timelineitem.h"
 
 #include <QCollator>
 
@@ -161,6 +162,22 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         default:
             return data(index, Qt::DisplayRole);
         }
+    case TimelineItemRole: {
+        TimelineItem item;
+        item.event = event;
+        item.first = static_cast<double>(e.date.earliestJulianDay());
+        item.last = static_cast<double>(e.date.latestJulianDay());
+        item.precision = static_cast<int>(e.date.precision());
+        item.range = e.date.isRange();
+        item.openStart = e.date.isOpenStart();
+        item.openEnd = e.date.isOpenEnd();
+        item.approximate = e.date.isApproximate();
+        item.disputed = !e.disagreements.isEmpty();
+        item.sources = sources;
+        item.title = e.title;
+        item.category = e.category;
+        return QVariant::fromValue(item);
+    }
     case EventIdRole:
         return e.id;
     case EventIndexRole:

@@ -28,6 +28,7 @@ enum Role {
     CitationCountRole, // int
     DisputedRole, // bool: the event is part of a disputed point
     SortRole, // a value that sorts the column correctly
+    TimelineItemRole, // AT::TimelineItem (timelineitem.h): the above that the timeline needs, in one call
 
     // Actors (ActorTreeModel)
     ActorIdRole = Qt::UserRole + 100, // QString; empty on kind rows

@@ -1,4 +1,5 @@
 #include "builtincase.h"
+#include "casegenerator.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "eventtablemodel.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void hideAndReorderLanes();
     void clustersSplitAsYouZoom();
     void followsDarkPalette();
+    void manyEventsCollapseIntoCounts();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -302,6 +304,25 @@ void tst_TimelineView::followsDarkPalette()
         }
     }
     QVERIFY(light > 10);
+}
+
+void tst_TimelineView::manyEventsCollapseIntoCounts()
+{
+    // 20,000 events at "fit all": counted per column (every event accounted for), no labels.
+    CaseSession session;
+    session.setCase(std::make_shared<const Case>(
+        CaseReader::readData(generateCase({20000, 3, 500, 200}), QStringLiteral("g"), {}).kase));
+    EventTableModel model(&session);
+    TimelineView view;
+    view.resize(1200, 400);
+    view.setModel(&model);
+    view.fitAll();
+    QCOMPARE(view.clusteredCount(), 20000);
+    QVERIFY(view.labelRects().isEmpty());
+    // Zoomed in to a few days, events are placed one by one again, with labels.
+    view.showRange(QDate(2010, 6, 1).toJulianDay(), QDate(2010, 6, 20).toJulianDay());
+    QVERIFY(view.clusteredCount() < 20000);
+    QVERIFY(!view.labelRects().isEmpty());
 }
 
 QTEST_MAIN(tst_TimelineView)

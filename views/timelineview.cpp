@@ -32,6 +32,7 @@ constexpr double MaxLabelWidth = 280;
 constexpr double ClusterBucket = 56; // pixels: events that do not fit are counted per bucket
 constexpr int RowsPerLane = 2;
 constexpr double LaneGap = 6;
+constexpr qsizetype DensityThreshold = 3000; // events in view above which the timeline shows counts per column
 
 } // namespace
 
@@ -109,35 +110,43 @@ void TimelineView::setSelectionState(SelectionState *state)
 void TimelineView::reload()
 {
     m_items.clear();
+    m_maxSpanDays = 0;
     if (m_model) {
         const int rows = m_model->rowCount();
         m_items.reserve(rows);
         for (int r = 0; r < rows; ++r) {
-            const QModelIndex idx = m_model->index(r, 0);
             Item item;
-            item.event = idx.data(EventIndexRole).value<qsizetype>();
-            item.first = static_cast<double>(idx.data(EarliestDayRole).toLongLong());
-            item.last = static_cast<double>(idx.data(LatestDayRole).toLongLong());
-            item.precision = idx.data(PrecisionRole).toInt();
-            item.range = idx.data(IsRangeRole).toBool();
-            item.openStart = idx.data(OpenStartRole).toBool();
-            item.openEnd = idx.data(OpenEndRole).toBool();
-            item.approximate = idx.data(ApproximateRole).toBool();
-            item.disputed = idx.data(DisputedRole).toBool();
-            item.title = idx.data(TitleRole).toString();
-            item.date = idx.data(DateDescriptionRole).toString();
-            item.actorIds = idx.data(ActorIdsRole).toStringList();
-            item.actorNames = idx.data(ActorNamesRole).toStringList();
-            item.sources = idx.data(SourceCountRole).toInt();
-            item.category = idx.data(CategoryRole).toString();
+            static_cast<TimelineItem &>(item) = m_model->index(r, 0).data(TimelineItemRole).value<TimelineItem>();
+            item.row = r;
+            m_maxSpanDays = std::max(m_maxSpanDays, item.last - item.first + 1);
             m_items.append(std::move(item));
         }
         // The model may be sorted by another column: the timeline always works in time order.
-        std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) {
-            return a.first < b.first || (a.first == b.first && a.last < b.last);
-        });
+        if (!std::is_sorted(m_items.cbegin(), m_items.cend(),
+                            [](const Item &a, const Item &b) { return a.first < b.first; })) {
+            std::stable_sort(m_items.begin(), m_items.end(),
+                             [](const Item &a, const Item &b) { return a.first < b.first; });
+        }
     }
     rebuildLanes();
+}
+
+const QStringList &TimelineView::actorIdsOf(const Item &item) const
+{
+    if (!item.actorsLoaded && m_model) {
+        item.actorIds = m_model->index(item.row, 0).data(ActorIdsRole).toStringList();
+        item.actorsLoaded = true;
+    }
+    return item.actorIds;
+}
+
+QString TimelineView::detail(const Item &item, int role) const
+{
+    if (!m_model) {
+        return {};
+    }
+    const QVariant v = m_model->index(item.row, 0).data(role);
+    return v.typeId() == QMetaType::QStringList ? v.toStringList().join(QStringLiteral(", ")) : v.toString();
 }
 
 void TimelineView::rebuildLanes()
@@ -156,8 +165,8 @@ void TimelineView::rebuildLanes()
             QStringList keys;
             QStringList labels;
             if (m_laneMode == LaneMode::Actor) {
-                keys = it.actorIds;
-                labels = it.actorNames;
+                keys = actorIdsOf(it);
+                labels = m_model->index(it.row, 0).data(ActorNamesRole).toStringList();
             } else {
                 keys = {it.category};
                 labels = {it.category};
@@ -296,6 +305,7 @@ void TimelineView::layoutItems() const
     m_placed.clear();
     m_clusters.clear();
     m_laneHeaders.clear();
+    m_densityMode = false;
     auto *self = const_cast<TimelineView *>(this);
     self->m_scale.setWidth(plotWidth());
 
@@ -336,7 +346,48 @@ void TimelineView::layoutItems() const
         }
         QList<double> rowEnd(rowsPerLane, -1e9); // the rightmost occupied x of each row
         QHash<int, int> clusterOf; // bucket -> index in m_clusters
-        for (int i : lane.items) {
+        // Only what can reach into the view: binary search on the start, allowing for the longest event.
+        const double fromDay = m_scale.day(-MaxLabelWidth - OpenFade) - m_maxSpanDays;
+        const double toDay = m_scale.day(plotWidth() + OpenFade);
+        const auto begin = std::lower_bound(lane.items.cbegin(), lane.items.cend(), fromDay,
+                                            [this](int i, double day) { return m_items[i].first < day; });
+        const auto end = std::upper_bound(begin, lane.items.cend(), toDay,
+                                          [this](double day, int i) { return day < m_items[i].first; });
+        if (end - begin > DensityThreshold) {
+            // Level of detail: far more events than room. Count them per column instead of placing each.
+            m_densityMode = true;
+            QList<int> counts(static_cast<int>(std::ceil(plotWidth() / ClusterBucket)) + 1, 0);
+            QList<double> firstDay(counts.size(), 0);
+            QList<double> lastDay(counts.size(), 0);
+            for (auto i = begin; i != end; ++i) {
+                const Item &it = m_items[*i];
+                const double x = m_scale.x(it.first);
+                if (x + (it.last - it.first + 1) / m_scale.daysPerPixel() < 0 || x > plotWidth()) {
+                    continue;
+                }
+                const int b = std::clamp(static_cast<int>(std::max(x, 0.0) / ClusterBucket), 0,
+                                         static_cast<int>(counts.size()) - 1);
+                firstDay[b] = counts[b] ? std::min(firstDay[b], it.first) : it.first;
+                lastDay[b] = counts[b] ? std::max(lastDay[b], it.last) : it.last;
+                ++counts[b];
+            }
+            const int busiest = std::max(1, *std::max_element(counts.cbegin(), counts.cend()));
+            const double areaTop = laneTop;
+            const double areaHeight = rowsPerLane * rowHeight();
+            for (int b = 0; b < counts.size(); ++b) {
+                if (counts[b] == 0) {
+                    continue;
+                }
+                const double bx = left + b * ClusterBucket;
+                Cluster c {QRectF(bx + 2, laneTop + areaHeight + 1, ClusterBucket - 4, fm.height()), counts[b],
+                           firstDay[b], lastDay[b], std::sqrt(double(counts[b]) / busiest)};
+                Q_UNUSED(areaTop);
+                m_clusters.append(c);
+            }
+            continue;
+        }
+        for (auto iter = begin; iter != end; ++iter) {
+            const int i = *iter;
             const Item &it = m_items[i];
             double x0 = toX(it.first);
             double x1 = toX(it.last + 1);
@@ -352,7 +403,10 @@ void TimelineView::layoutItems() const
             const bool marker = x1 - x0 < MarkerSize;
             QRectF shape
                 = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
-            const double labelWidth = std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth);
+            if (it.labelWidth < 0) {
+                it.labelWidth = static_cast<float>(std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth));
+            }
+            const double labelWidth = it.labelWidth;
             // Labels start under their event; near the right edge they end there instead, so none is clipped.
             double labelX = std::max(shape.left(), left + 2);
             if (labelX + labelWidth > right - 2) {
@@ -519,7 +573,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         const bool coarse = it.precision != 3 || it.approximate; // not an exact day
         const bool isCurrent = it.event == current;
         // With an actor selected, its events stand out and the others recede.
-        const bool dimmed = !actor.isEmpty() && !it.actorIds.contains(actor);
+        const bool dimmed = !actor.isEmpty() && !actorIdsOf(it).contains(actor);
         p.setOpacity(dimmed ? 0.25 : 1.0);
         const QRectF s = pl.shape;
         if (s.width() <= MarkerSize) {
@@ -588,7 +642,15 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setOpacity(1.0);
     // Counted clusters: events that do not fit at this zoom. Click one to zoom into it.
     for (const Cluster &c : std::as_const(m_clusters)) {
-        const QString text = QStringLiteral("+%1").arg(c.count);
+        if (c.density > 0) {
+            // Density mode: a column as tall as its share of the busiest, above its count.
+            const double h = (c.rect.top() - 8) * c.density;
+            QColor bar = pal.color(QPalette::Highlight);
+            bar.setAlpha(110);
+            p.fillRect(QRectF(c.rect.left(), c.rect.top() - 2 - h, c.rect.width(), h), bar);
+        }
+        const QString text
+            = c.count >= 10000 ? QStringLiteral("%1k").arg(c.count / 1000) : QStringLiteral("+%1").arg(c.count);
         const QRectF r(c.rect.left(), c.rect.top(), std::min(c.rect.width(), fm.horizontalAdvance(text) + 10),
                        c.rect.height());
         p.setPen(Qt::NoPen);
@@ -782,9 +844,10 @@ bool TimelineView::event(QEvent *event)
         QString tip;
         if (item >= 0) {
             const Item &it = m_items[item];
-            tip = it.title + QLatin1Char('\n') + it.date;
-            if (!it.actorNames.isEmpty()) {
-                tip += QStringLiteral("\nActors: ") + it.actorNames.join(QStringLiteral(", "));
+            tip = it.title + QLatin1Char('\n') + detail(it, DateDescriptionRole);
+            const QString actors = detail(it, ActorNamesRole);
+            if (!actors.isEmpty()) {
+                tip += QStringLiteral("\nActors: ") + actors;
             }
             tip += QStringLiteral("\nSources: %1").arg(it.sources);
             if (it.disputed) {

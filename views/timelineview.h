@@ -1,5 +1,6 @@
 #pragma once
 
+#include "timelineitem.h"
 #include "timelinescale.h"
 
 #include <QPointer>
@@ -83,23 +84,12 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Item
+    struct Item : TimelineItem
     {
-        qsizetype event; // index into Case::events
-        double first; // Julian days, inclusive
-        double last;
-        int precision;
-        bool range;
-        bool openStart;
-        bool openEnd;
-        bool approximate;
-        bool disputed;
-        QString title;
-        QString date;
-        QStringList actorIds;
-        QStringList actorNames;
-        int sources;
-        QString category;
+        int row = -1; // model row, for details fetched only when needed (tooltips, lanes, highlight)
+        mutable QStringList actorIds;
+        mutable bool actorsLoaded = false;
+        mutable float labelWidth = -1; // measured on first need, then kept
     };
     struct Lane
     {
@@ -119,6 +109,7 @@ private:
         int count;
         double firstDay;
         double lastDay;
+        double density = 0; // 0..1 in density mode: how full this column is relative to the busiest
     };
 
     void reload();
@@ -136,6 +127,8 @@ private:
     double plotLeft() const { return headerWidth(); }
     double plotWidth() const;
     double toX(double day) const { return plotLeft() + m_scale.x(day); }
+    const QStringList &actorIdsOf(const Item &item) const;
+    QString detail(const Item &item, int role) const;
     QList<Lane> visibleLanes() const;
 
     QPointer<QAbstractItemModel> m_model;
@@ -151,6 +144,8 @@ private:
     mutable QList<Cluster> m_clusters;
     mutable QList<QPair<QRectF, QString>> m_laneHeaders;
     mutable bool m_layoutDirty = true;
+    mutable bool m_densityMode = false; // too many events in view to place one by one
+    double m_maxSpanDays = 0; // the longest event, to find what reaches into the view
     QPointF m_dragStart;
     bool m_dragging = false;
     bool m_autoFit = true; // showing everything: a resize refits instead of revealing empty time
