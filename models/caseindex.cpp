@@ -3,6 +3,7 @@
 #include "casereport.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace AT {
 
@@ -88,6 +89,8 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     QHash<QString, int> categoryNumbers;
     m_category.resize(n);
     m_disputed.resize(n);
+    m_earliest.resize(n);
+    m_latest.resize(n);
     m_searchText.resize(n);
     m_participantOffsets.reserve(n + 1);
     m_sourceOffsets.reserve(n + 1);
@@ -98,6 +101,8 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         const Event &ev = c.events[e];
         m_category[e] = intern(m_categories, categoryNumbers, ev.category);
         m_disputed[e] = !ev.disagreements.isEmpty();
+        m_earliest[e] = ev.date.isOpenStart() ? std::numeric_limits<qint64>::min() : ev.date.earliestJulianDay();
+        m_latest[e] = ev.date.isOpenEnd() ? std::numeric_limits<qint64>::max() : ev.date.latestJulianDay();
         QString text = ev.title + QLatin1Char('\n') + ev.summary + QLatin1Char('\n') + ev.category;
         for (const QString &tag : ev.tags) {
             text += QLatin1Char('\n') + tag;

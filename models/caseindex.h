@@ -39,6 +39,9 @@ public:
     int sourceNumber(const QString &id) const { return m_sourceNumber.value(id, -1); }
     std::span<const qint32> eventSources(qsizetype event) const; // distinct, ascending
     bool isDisputed(qsizetype event) const { return m_disputed[event]; }
+    // The days an event's date may cover, with open ends unbounded: flat arrays for the date filter.
+    qint64 earliestDay(qsizetype event) const { return m_earliest[event]; }
+    qint64 latestDay(qsizetype event) const { return m_latest[event]; }
 
     // Titles, summaries, quotes, tags, actor names and aliases of the event, folded by fold().
     const QString &searchText(qsizetype event) const { return m_searchText[event]; }
@@ -61,6 +64,8 @@ private:
     QList<qint32> m_sourceOffsets;
     QList<qint32> m_sources;
     QList<bool> m_disputed;
+    QList<qint64> m_earliest;
+    QList<qint64> m_latest;
     QList<QString> m_searchText;
 };
 

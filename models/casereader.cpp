@@ -79,8 +79,25 @@ public:
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
+        // A hostile file can hold millions of faults: list the first ones, count the rest.
+        if (m_problems.size() >= CaseReader::MaxProblems) {
+            ++m_unlisted;
+            m_unlistedErrors = m_unlistedErrors || severity == Problem::Severity::Error;
+            return;
+        }
         m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
+    CaseLoad finish(Case kase)
+    {
+        if (m_unlisted > 0) {
+            m_problems.append(
+                Problem {m_unlistedErrors ? Problem::Severity::Error : Problem::Severity::Warning, m_file, QString(), 0,
+                         0, QStringLiteral("%1 more problem(s) not listed; fix the ones above first").arg(m_unlisted)});
+        }
+        return {std::move(kase), m_problems};
+    }
+    qsizetype m_unlisted = 0;
+    bool m_unlistedErrors = false;
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
@@ -154,10 +171,18 @@ QString Reader::string(const QJsonObject &obj, QLatin1StringView key, const Path
 {
     const QJsonValue v = obj.value(key);
     if (v.isString()) {
-        if (required && v.toString().trimmed().isEmpty()) {
+        QString value = v.toString();
+        if (required && value.trimmed().isEmpty()) {
             error(path.child(key), QStringLiteral("must not be empty"));
         }
-        return v.toString();
+        if (value.size() > CaseReader::MaxFieldChars && key != QLatin1StringView("text")) {
+            error(path.child(key),
+                  QStringLiteral("is %1 characters long; the limit is %2 (only a source's \"text\" may be longer)")
+                      .arg(value.size())
+                      .arg(CaseReader::MaxFieldChars));
+            return {};
+        }
+        return value;
     }
     if (v.isUndefined() || v.isNull()) {
         if (required) {
@@ -825,7 +850,7 @@ CaseLoad Reader::read(const QByteArray &input)
     QByteArray data = input;
     if (data.isEmpty()) {
         error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     if (data.startsWith("\xEF\xBB\xBF")) {
         warning(root,
@@ -845,13 +870,13 @@ CaseLoad Reader::read(const QByteArray &input)
         const int column = static_cast<int>(QString::fromUtf8(head.sliced(lineStart)).size()) + 1;
         m_problems.append(Problem {Problem::Severity::Error, m_file, QString(), line, column,
                                    QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     if (!doc.isObject()) {
         error(root,
               QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
                   .arg(QString(CaseReader::FormatId)));
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     const QJsonObject obj = doc.object();
     const QJsonValue format = obj.value(QLatin1StringView("format"));
@@ -859,11 +884,11 @@ CaseLoad Reader::read(const QByteArray &input)
         error(Path {}.child(QLatin1StringView("format")),
               QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\"")
                   .arg(QString(CaseReader::FormatId)));
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     const auto version = integer(obj, QLatin1StringView("version"), root, true);
     if (!version) {
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     if (*version > CaseReader::FormatVersion) {
         error(Path {}.child(QLatin1StringView("version")),
@@ -871,12 +896,12 @@ CaseLoad Reader::read(const QByteArray &input)
                              "Attribution Timeline to open it")
                   .arg(*version)
                   .arg(CaseReader::FormatVersion));
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     if (*version < 1) {
         error(Path {}.child(QLatin1StringView("version")),
               QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
-        return {Case {}, m_problems};
+        return finish(Case {});
     }
     checkKeys(obj,
               {QLatin1StringView("format"), QLatin1StringView("version"), QLatin1StringView("title"),
@@ -891,7 +916,7 @@ CaseLoad Reader::read(const QByteArray &input)
                       root.child(QLatin1StringView("disagreements")));
     readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
     readClaims(array(obj, QLatin1StringView("claims"), root, false), root.child(QLatin1StringView("claims")));
-    return {std::move(m_case), m_problems};
+    return finish(std::move(m_case));
 }
 
 } // namespace

@@ -26,6 +26,8 @@ public:
     // Documented limits; larger input gives a clear error instead of exhausting memory.
     static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB
     static constexpr qint64 MaxSourceFileBytes = qint64(64) << 20; // 64 MiB per referenced source text
+    static constexpr qsizetype MaxFieldChars = 1 << 20; // any other string field: about a million characters
+    static constexpr qsizetype MaxProblems = 1000; // listed; beyond that a count of the rest
 
     // A file on disk; relative source paths resolve against its folder.
     static CaseLoad readFile(const QString &path);

@@ -58,9 +58,8 @@ QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
             continue;
         }
         if (filter.fromDay != 0 || filter.toDay != 0) {
-            const PartialDate &d = kase.events[e].date;
-            const qint64 first = d.isOpenStart() ? std::numeric_limits<qint64>::min() : d.earliestJulianDay();
-            const qint64 last = d.isOpenEnd() ? std::numeric_limits<qint64>::max() : d.latestJulianDay();
+            const qint64 first = index.earliestDay(e);
+            const qint64 last = index.latestDay(e);
             if ((filter.toDay != 0 && first > filter.toDay) || (filter.fromDay != 0 && last < filter.fromDay)) {
                 continue;
             }

@@ -125,6 +125,8 @@ private Q_SLOTS:
     void badField();
     void badDocument_data();
     void badDocument();
+    void hostileSizes();
+    void truncatedEverywhere();
     void sourcePaths_data();
     void sourcePaths();
     void changedSourceText();
@@ -298,6 +300,8 @@ void tst_CaseReader::badDocument_data()
         << withBom
         << QStringLiteral(
                "x.json: warning: the file starts with a UTF-8 byte order mark, which was ignored; save it without one");
+    QTest::newRow("binary noise") << QByteArray("\x00\x01\x02\xff\xfe\x80garbage", 14)
+                                  << QStringLiteral("x.json:1:1: error: not valid JSON: illegal value");
     QTest::newRow("deep nesting") << (QByteArray(5000, '[') + QByteArray(5000, ']'))
                                   << QStringLiteral("x.json:1:1025: error: not valid JSON: too deeply nested document");
 }
@@ -308,6 +312,46 @@ void tst_CaseReader::badDocument()
     QFETCH(QString, problems);
     const CaseLoad load = CaseReader::readData(data, QStringLiteral("x.json"), QString());
     QCOMPARE(problemsText(load), problems);
+}
+
+void tst_CaseReader::hostileSizes()
+{
+    // A million-element array where events belong: the first problems are listed, the rest counted.
+    QByteArray bomb
+        = R"({"format": "attribution-timeline-case", "version": 1, "title": "t", "sources": [], "events": [)";
+    bomb.reserve(bomb.size() + 2'000'000);
+    for (int i = 0; i < 1'000'000; ++i) {
+        bomb += i ? ",1" : "1";
+    }
+    bomb += "]}";
+    const CaseLoad many = CaseReader::readData(bomb, QStringLiteral("bomb.json"), QString());
+    QCOMPARE(many.problems.size(), CaseReader::MaxProblems + 1);
+    QCOMPARE(many.problems.first().toString(),
+             QStringLiteral("bomb.json: events[0]: error: expected an object, found a number"));
+    QCOMPARE(many.problems.last().toString(),
+             QStringLiteral("bomb.json: error: 999000 more problem(s) not listed; fix the ones above first"));
+    // A 100 MB title: refused with the limit named, without exhausting memory.
+    QByteArray huge = mutated(QStringLiteral("events[0].title"), "\"x\"");
+    huge.replace(QByteArray("\"title\": \"x\""),
+                 QByteArray(QByteArray("\"title\": \"") + QByteArray(100'000'000, 'x') + '"'));
+    const CaseLoad big = CaseReader::readData(huge, QStringLiteral("big.json"), QString());
+    QCOMPARE(problemsText(big),
+             QStringLiteral("big.json: events[0].title: error: is 100000000 characters long; the limit is "
+                            "1048576 (only a source's \"text\" may be longer)"));
+}
+
+void tst_CaseReader::truncatedEverywhere()
+{
+    // Cut the file at every few bytes: always an error with a line and column, never a crash.
+    const QByteArray whole(BaseCase);
+    int cuts = 0;
+    for (qsizetype n = 0; n < whole.size() - 2; n += 9) {
+        const CaseLoad load = CaseReader::readData(whole.left(n), QStringLiteral("cut.json"), QString());
+        QVERIFY2(!load.ok(), qPrintable(QString::number(n)));
+        QVERIFY(n == 0 || load.problems.first().line > 0);
+        ++cuts;
+    }
+    QVERIFY(cuts > 100);
 }
 
 void tst_CaseReader::sourcePaths_data()

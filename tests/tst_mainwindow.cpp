@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -133,6 +134,27 @@ void tst_MainWindow::tableFollowsSelection()
 void tst_MainWindow::badCaseKeepsTheOpenCase()
 {
     const int rows = m_window->eventTable()->model()->rowCount();
+    QTemporaryDir dir;
+    const QList<QByteArray> bad
+        = {QByteArray(), QByteArray("not json"), QByteArray("\xEF\xBB\xBF{"),
+           QByteArray(R"({"format": "attribution-timeline-case", "version": 99, "title": "x", "sources": []})"),
+           QByteArray(R"({"format": "attribution-timeline-case", "version": 1, "title": "x", "sources": [],
+                                                 "events": [{"id": "e", "title": "t", "category": "c", "date": {"start": "2023-02-30"}}]})")};
+    for (int i = 0; i < bad.size(); ++i) {
+        const QString path = dir.filePath(QStringLiteral("bad%1.json").arg(i));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bad[i]);
+        f.close();
+        QTimer::singleShot(0, this, [] {
+            if (QWidget *w = QApplication::activeModalWidget()) {
+                w->close();
+            }
+        });
+        QVERIFY(!m_window->openCase(path));
+        QCOMPARE(m_window->eventTable()->model()->rowCount(), rows);
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("APT31")));
+    }
     // The error dialog is modal; close it as soon as it shows.
     QTimer::singleShot(0, this, [] {
         if (QWidget *w = QApplication::activeModalWidget()) {
