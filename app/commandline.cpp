@@ -24,6 +24,22 @@ bool isHeadlessOption(const char *arg)
     return false;
 }
 
+std::optional<QPageSize> pageSizeFromName(const QString &name)
+{
+    const struct
+    {
+        const char *name;
+        QPageSize::PageSizeId id;
+    } sizes[] = {{"A3", QPageSize::A3},         {"A4", QPageSize::A4},       {"A5", QPageSize::A5},
+                 {"Letter", QPageSize::Letter}, {"Legal", QPageSize::Legal}, {"Tabloid", QPageSize::Tabloid}};
+    for (const auto &s : sizes) {
+        if (name.compare(QLatin1String(s.name), Qt::CaseInsensitive) == 0) {
+            return QPageSize(s.id);
+        }
+    }
+    return std::nullopt;
+}
+
 bool isRenderOption(const char *arg)
 {
     return std::strcmp(arg, "--export") == 0 || std::strcmp(arg, "--list-exports") == 0;
@@ -56,6 +72,10 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
                                   QStringLiteral("WxH"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("PNG pixel density (default 2)."),
                                    QStringLiteral("N"));
+    const QCommandLineOption pageSize(
+        QStringLiteral("page-size"),
+        QStringLiteral("PDF page size, landscape: A3, A4 (default), A5, Letter, Legal or Tabloid."),
+        QStringLiteral("NAME"));
     const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Export only events matching TEXT."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption actor(
@@ -68,6 +88,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     parser.addOption(size);
     parser.addOption(scale);
     parser.addOption(filter);
+    parser.addOption(pageSize);
     parser.addOption(actor);
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("A case file (.json) to open."),
                                  QStringLiteral("[CASE]"));
@@ -127,6 +148,14 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         }
         m_filter = parser.value(filter);
         m_actors = parser.values(actor);
+        if (parser.isSet(pageSize)) {
+            m_pageSize = parser.value(pageSize);
+            if (!pageSizeFromName(m_pageSize)) {
+                std::fprintf(stderr, "--page-size must be A3, A4, A5, Letter, Legal or Tabloid, not \"%s\".\n",
+                             qPrintable(m_pageSize));
+                return 2;
+            }
+        }
     } else if (parser.isSet(output) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(filter)
                || parser.isSet(actor)) {
         std::fputs("--output, --size, --scale, --filter and --actor go with --export.\n", stderr);
@@ -184,6 +213,7 @@ int CommandLine::runExport() const
     ExportOptions options;
     options.size = m_size;
     options.scale = m_scale;
+    options.pageSize = *pageSizeFromName(m_pageSize);
     QString error;
     if (!exporter.exportTo(m_exportName, m_output, options, &error)) {
         std::fprintf(stderr, "Export failed: %s\n", qPrintable(error));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPageSize>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,8 @@ namespace AT {
 
 // True for options that do their work without a window (and so without a display).
 bool isHeadlessOption(const char *arg);
+// "A4", "letter", ...: the PDF page sizes the command line offers.
+std::optional<QPageSize> pageSizeFromName(const QString &name);
 // True for options that render (exports): they need widgets but no display.
 bool isRenderOption(const char *arg);
 
@@ -36,6 +39,7 @@ private:
     double m_scale = 2;
     QString m_filter;
     QStringList m_actors;
+    QString m_pageSize = QStringLiteral("A4");
 };
 
 } // namespace AT

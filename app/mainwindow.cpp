@@ -31,6 +31,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -326,6 +327,9 @@ void MainWindow::exportInteractively(const QString &name, bool visibleOnly)
         path += csv ? QStringLiteral(".csv") : QStringLiteral(".png");
     }
     ExportOptions options;
+    // PDF on the paper the user's locale uses.
+    options.pageSize
+        = QPageSize(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4);
     if (visibleOnly) {
         options.visibleWindowOnly = true;
         options.windowStart = m_timeline->scale().firstDay();
