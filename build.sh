@@ -2,7 +2,8 @@
 # Set-up, build, run and test Attribution Timeline on a Debian-based machine.
 #   ./build.sh run [ARGS...]   install what is missing, build, launch the app (built-in case)
 #   ./build.sh test            install what is missing, build, run the whole test suite headless,
-#                              then build and run it again under AddressSanitizer, UndefinedBehavior-
+#                              fuzz the case reader and citation anchoring (libFuzzer, 30 s each), then
+#                              build and run the suite again under AddressSanitizer, UndefinedBehavior-
 #                              Sanitizer and LeakSanitizer
 # Both are idempotent: nothing is reinstalled and the builds are incremental.
 set -euo pipefail
@@ -10,11 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 ASAN_DIR=${ASAN_DIR:-build-asan}
+FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 PACKAGES=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev
-          fonts-dejavu-core)
+          fonts-dejavu-core clang libclang-rt-dev)
 
 install_missing() {
     local missing=()
@@ -63,6 +66,23 @@ test)
     build
     echo "== Test suite"
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+    echo "== Fuzzing the case reader and citation anchoring (libFuzzer, ${FUZZ_SECONDS} s each)"
+    if [ ! -f "$FUZZ_DIR/CMakeCache.txt" ]; then
+        cmake -S . -B "$FUZZ_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
+              -DCMAKE_CXX_FLAGS="-O1 -g" -DCMAKE_UNITY_BUILD=ON -DAT_FUZZ=ON -DAT_WERROR=ON
+    fi
+    cmake --build "$FUZZ_DIR" -j "$JOBS"
+    for target in casereader anchoring; do
+        # The build's corpus comes first (new finds go there); committed regressions replay every run.
+        if ! "$FUZZ_DIR/tests/fuzz/fuzz_$target" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=4096 \
+                "$FUZZ_DIR/tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target" \
+                -artifact_prefix="$FUZZ_DIR/" > "$FUZZ_DIR/fuzz_$target.log" 2>&1; then
+            tail -40 "$FUZZ_DIR/fuzz_$target.log"
+            echo "fuzz_$target found a crash; the input is in $FUZZ_DIR/ (add it to tests/fuzz/regressions/$target/)" >&2
+            exit 1
+        fi
+        echo "fuzz_$target: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$FUZZ_DIR/fuzz_$target.log"), no crash"
+    done
     echo "== Test suite under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer"
     if [ ! -f "$ASAN_DIR/CMakeCache.txt" ]; then
         # -O1 without debug info and a unity build keep this second build quick on two cores.

@@ -152,10 +152,6 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
     const Case &kase = m_session->kase();
     if (index.internalId() == 0) {
         const Kind &k = m_kinds[index.row()];
-        int events = 0;
-        for (int a : k.actors) {
-            events += m_eventCount[a];
-        }
         switch (role) {
         case Qt::DisplayRole:
             if (index.column() == NameColumn) {

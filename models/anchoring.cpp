@@ -87,9 +87,15 @@ AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
         result.occurrences = -1; // not counted: the position decides
         return result;
     }
+    // An occurrence that starts or ends inside a surrogate pair is half a character: not a match.
+    auto splitsPair = [&](qsizetype at) {
+        return at > 0 && at < text.size() && text[at].isLowSurrogate() && text[at - 1].isHighSurrogate();
+    };
     QList<qsizetype> hits;
     for (qsizetype from = text.indexOf(quote); from >= 0; from = text.indexOf(quote, from + 1)) {
-        hits.append(from);
+        if (!splitsPair(from) && !splitsPair(from + quote.size())) {
+            hits.append(from);
+        }
     }
     result.occurrences = hits.size();
     if (hits.isEmpty()) {

@@ -16,7 +16,7 @@ class CitationListModel final : public QAbstractListModel
 public:
     explicit CitationListModel(CaseSession *session, QObject *parent = nullptr);
 
-    qsizetype event() const { return m_event; }
+    qsizetype currentEvent() const { return m_event; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -91,6 +91,13 @@ void tst_Anchoring::anchor_data()
         << qint64(2) << qint64(18);
     QTest::newRow("plain space is not nbsp") << curly << QStringLiteral("of State") << qint64(19) << qint64(27)
                                              << QString() << QString() << Orph << qint64(19) << qint64(27);
+    // Found by the anchoring fuzzer: a quote that begins or ends inside a surrogate pair is half a
+    // character, never a match (it used to re-anchor onto the whole pair and lose the quote).
+    const QString astral = QStringLiteral("x\U0001F600y");
+    QTest::newRow("quote starting inside a surrogate pair") << astral << astral.mid(2, 2) << qint64(5) << qint64(7)
+                                                            << QString() << QString() << Orph << qint64(5) << qint64(7);
+    QTest::newRow("quote ending inside a surrogate pair") << astral << astral.mid(0, 2) << qint64(5) << qint64(7)
+                                                          << QString() << QString() << Orph << qint64(5) << qint64(7);
     QTest::newRow("curly double quotes") << curly << QStringLiteral("\u201cno\u201d") << qint64(42) << qint64(46)
                                          << QString() << QString() << Exact << qint64(42) << qint64(46);
 }
