@@ -383,6 +383,8 @@ bool MainWindow::openCase(const QString &path)
         return false;
     }
     m_case = std::make_shared<const Case>(std::move(load.kase));
+    // Counted once per case: the status line is refreshed on every filter keystroke.
+    m_citationCounts = countCitations(*m_case);
     m_search->clear();
     m_searchDelay->stop();
     m_session->setCase(m_case);
@@ -406,7 +408,7 @@ void MainWindow::updateStatus()
         m_status->clear();
         return;
     }
-    const CitationCounts counts = countCitations(*m_case);
+    const CitationCounts &counts = m_citationCounts;
     m_status->setText(
         QStringLiteral("%1 of %2 events shown \u00b7 %3 actors \u00b7 %4 sources \u00b7 %5 of %6 citations anchored")
             .arg(m_session->visibleEvents().size())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "casereport.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -70,6 +72,7 @@ private:
     void addRecent(const QString &path);
 
     std::shared_ptr<const Case> m_case;
+    CitationCounts m_citationCounts;
     CaseSession *m_session;
     EventTableModel *m_events;
     ActorTreeModel *m_actors;

@@ -9,6 +9,9 @@
 #include <QAbstractItemModel>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace AT::Test {
 
 // Four events with mixed date precisions, accents, an alias and a disputed point.
@@ -91,6 +94,22 @@ inline QString snapshot(const QAbstractItemModel &model, const QModelIndex &pare
         }
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+// Runs f() while this process may write files of at most `bytes` bytes: a disk that fills up
+// mid-write, as far as the process can tell. Unlike a read-only folder, it works even as root.
+template<typename F> auto withFileSizeLimit(rlim_t bytes, F f)
+{
+    struct rlimit old;
+    getrlimit(RLIMIT_FSIZE, &old);
+    const auto handler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit capped = old;
+    capped.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &capped);
+    auto result = f();
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, handler);
+    return result;
 }
 
 } // namespace AT::Test

@@ -1,5 +1,6 @@
 #include "casereader.h"
 #include "casewriter.h"
+#include "testcases.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,8 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace AT;
@@ -501,16 +500,8 @@ void tst_CaseReader::writeFailureKeepsOldFile()
     Case bigger = base.kase;
     bigger.description = QString(200000, QLatin1Char('x'));
 
-    // A disk that fills up mid-write: cap the file size this process may write (works even as root).
-    struct rlimit old;
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit capped = old;
-    capped.rlim_cur = 4096;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &capped), 0);
-    const bool wrote = CaseWriter::writeFile(bigger, file, &error);
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, oldHandler);
+    // A disk that fills up mid-write.
+    const bool wrote = Test::withFileSizeLimit(4096, [&] { return CaseWriter::writeFile(bigger, file, &error); });
     QVERIFY(!wrote);
     QVERIFY2(error.startsWith(file + QStringLiteral(": ")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("the previous file is unchanged")), qPrintable(error));

@@ -12,9 +12,6 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
-#include <csignal>
-#include <sys/resource.h>
-
 using namespace AT;
 
 namespace {
@@ -262,17 +259,10 @@ void tst_Exporter::failedWriteLeavesNoPartialFile()
     QVERIFY(old.open(QIODevice::WriteOnly));
     old.write("an earlier export");
     old.close();
-    // A full disk, as far as this process can tell (works even as root).
-    struct rlimit limit;
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
-    const auto handler = std::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit capped = limit;
-    capped.rlim_cur = 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &capped), 0);
+    // A disk that fills up mid-write.
     QString error;
-    const bool ok = m_exporter->exportTo(QStringLiteral("timeline"), path, {}, &error);
-    setrlimit(RLIMIT_FSIZE, &limit);
-    std::signal(SIGXFSZ, handler);
+    const bool ok = Test::withFileSizeLimit(
+        1024, [&] { return m_exporter->exportTo(QStringLiteral("timeline"), path, {}, &error); });
     QVERIFY(!ok);
     QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
     QVERIFY(old.open(QIODevice::ReadOnly));
