@@ -412,7 +412,7 @@ std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
     case Citation::Anchor::Reanchored:
         warning(path,
                 QStringLiteral("the quote is not at its stated position [%1, %2)%3 but at [%4, %5) of source \"%6\"; "
-                               "the position was corrected (save the case to keep it)")
+                               "the app uses the found position; set \"start\" and \"end\" in the file to match")
                     .arg(c.statedStart)
                     .arg(c.statedEnd)
                     .arg(positionsValid ? QString() : QStringLiteral(", which is not a valid range of the text"))

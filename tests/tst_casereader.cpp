@@ -226,17 +226,17 @@ void tst_CaseReader::badField_data()
         "correct it to the source's exact words");
     row("offset drifted", "events[0].citations[0].start", "3",
         "case.json: events[0].citations[0]: warning: the quote is not at its stated position [3, 23) but at [15, 23) "
-        "of source \"s1\"; the position was corrected (save the case to keep it)");
+        "of source \"s1\"; the app uses the found position; set \"start\" and \"end\" in the file to match");
     row("offset out of range", "events[0].citations[0].end", "9999",
         "case.json: events[0].citations[0]: warning: the quote is not at its stated position [15, 9999), which is not "
-        "a valid range of the text but at [15, 23) of source \"s1\"; the position was corrected (save the case to keep "
-        "it)");
+        "a valid range of the text but at [15, 23) of source \"s1\"; the app uses the found position; set \"start\" "
+        "and \"end\" in the file to match");
     row("offset not integer", "events[0].citations[0].start", "1.5",
         "case.json: events[0].citations[0].start: error: expected an integer, found a number");
     row("offset negative inverted", "events[0].citations[0].start", "-4",
         "case.json: events[0].citations[0]: warning: the quote is not at its stated position [-4, 23), which is not a "
-        "valid range of the text but at [15, 23) of source \"s1\"; the position was corrected (save the case to keep "
-        "it)");
+        "valid range of the text but at [15, 23) of source \"s1\"; the app uses the found position; set \"start\" "
+        "and \"end\" in the file to match");
     row("empty quote", "events[0].citations[0].quote", "\"\"",
         "case.json: events[0].citations[0].quote: error: must not be empty");
     row("citation not an object", "events[0].citations[0]", "\"s1\"",
