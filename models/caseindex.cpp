@@ -1,9 +1,8 @@
 #include "caseindex.h"
 
-#include "casereport.h"
-
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace AT {
 
@@ -24,19 +23,33 @@ int intern(QStringList &names, QHash<QString, int> &numbers, const QString &name
     numbers.insert(name, n);
     return n;
 }
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 128; });
+}
+
+// Appends fold(text) in UTF-8, without the detour through a QString for plain ASCII.
+void appendFolded(QByteArray &out, QStringView text)
+{
+    if (isAscii(text)) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *d = out.data() + at;
+        for (QChar c : text) {
+            const char16_t u = c.unicode();
+            *d++ = static_cast<char>(u >= u'A' && u <= u'Z' ? u + 32 : u);
+        }
+        return;
+    }
+    out += CaseIndex::fold(text).toUtf8();
+}
 } // namespace
 
 QString CaseIndex::fold(QStringView text)
 {
     // Plain ASCII needs neither decomposition nor full folding: lower-case it directly.
-    bool ascii = true;
-    for (QChar c : text) {
-        if (c.unicode() > 127) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii) {
+    if (isAscii(text)) {
         QString out = text.toString();
         for (QChar &c : out) {
             if (c >= u'A' && c <= u'Z') {
@@ -63,23 +76,39 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
 {
     const Case &c = *m_case;
     const qsizetype n = c.events.size();
-    m_chronological = chronologicalOrder(c);
+
+    // Chronological order (PartialDate::isBefore), with each event's first day computed once
+    // instead of in every comparison: the order compares first days before anything else.
+    QList<qint64> firstDay(n);
+    for (qsizetype e = 0; e < n; ++e) {
+        firstDay[e] = c.events[e].date.earliestJulianDay();
+    }
+    m_chronological.resize(n);
+    std::iota(m_chronological.begin(), m_chronological.end(), qsizetype(0));
+    std::stable_sort(m_chronological.begin(), m_chronological.end(), [&](qsizetype a, qsizetype b) {
+        if (firstDay[a] != firstDay[b]) {
+            return firstDay[a] < firstDay[b];
+        }
+        return c.events[a].date.isBefore(c.events[b].date);
+    });
     m_rank.resize(n);
     for (qsizetype r = 0; r < n; ++r) {
         m_rank[m_chronological[r]] = r;
     }
 
     // Per actor, the folded text an event gains by naming it: its name and every alias.
-    QList<QString> actorText;
+    QList<QByteArray> actorText;
     actorText.reserve(c.actors.size());
     for (qsizetype i = 0; i < c.actors.size(); ++i) {
         const Actor &a = c.actors[i];
         m_actorNumber.insert(a.id, static_cast<int>(i));
-        QString text = a.name;
+        QByteArray text;
+        appendFolded(text, a.name);
         for (const Alias &alias : a.aliases) {
-            text += QLatin1Char('\n') + alias.name;
+            text += '\n';
+            appendFolded(text, alias.name);
         }
-        actorText.append(fold(text));
+        actorText.append(text);
     }
     for (qsizetype i = 0; i < c.sources.size(); ++i) {
         m_sourceNumber.insert(c.sources[i].id, static_cast<int>(i));
@@ -87,30 +116,35 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
 
     QHash<QString, int> roleNumbers;
     QHash<QString, int> categoryNumbers;
-    m_category.resize(n);
-    m_disputed.resize(n);
+    m_timeline.resize(n);
     m_earliest.resize(n);
     m_latest.resize(n);
-    m_searchText.resize(n);
     m_participantOffsets.reserve(n + 1);
     m_sourceOffsets.reserve(n + 1);
+    m_searchOffsets.reserve(n + 1);
     m_participantOffsets.append(0);
     m_sourceOffsets.append(0);
     QList<qint32> sources;
-    for (qsizetype e = 0; e < n; ++e) {
+    for (qsizetype r = 0; r < n; ++r) {
+        const qsizetype e = m_chronological[r];
         const Event &ev = c.events[e];
-        m_category[e] = intern(m_categories, categoryNumbers, ev.category);
-        m_disputed[e] = !ev.disagreements.isEmpty();
-        m_earliest[e] = ev.date.isOpenStart() ? std::numeric_limits<qint64>::min() : ev.date.earliestJulianDay();
-        m_latest[e] = ev.date.isOpenEnd() ? std::numeric_limits<qint64>::max() : ev.date.latestJulianDay();
-        QString text = ev.title + QLatin1Char('\n') + ev.summary + QLatin1Char('\n') + ev.category;
+        m_earliest[r] = ev.date.isOpenStart() ? std::numeric_limits<qint64>::min() : firstDay[e];
+        m_latest[r] = ev.date.isOpenEnd() ? std::numeric_limits<qint64>::max() : ev.date.latestJulianDay();
+
+        m_searchOffsets.append(m_searchBlob.size());
+        appendFolded(m_searchBlob, ev.title);
+        m_searchBlob += '\n';
+        appendFolded(m_searchBlob, ev.summary);
+        m_searchBlob += '\n';
+        appendFolded(m_searchBlob, ev.category);
         for (const QString &tag : ev.tags) {
-            text += QLatin1Char('\n') + tag;
+            m_searchBlob += '\n';
+            appendFolded(m_searchBlob, tag);
         }
         for (const Citation &cit : ev.citations) {
-            text += QLatin1Char('\n') + cit.quote;
+            m_searchBlob += '\n';
+            appendFolded(m_searchBlob, cit.quote);
         }
-        QString folded = fold(text);
         for (const Participant &p : ev.participants) {
             const int actor = m_actorNumber.value(p.actorId, -1);
             if (actor < 0) {
@@ -118,10 +152,11 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
             }
             m_participantActors.append(actor);
             m_participantRoles.append(intern(m_roles, roleNumbers, p.role));
-            folded += QLatin1Char('\n') + actorText[actor];
+            m_searchBlob += '\n';
+            m_searchBlob += actorText[actor];
         }
+        m_searchBlob += '\0';
         m_participantOffsets.append(static_cast<qint32>(m_participantActors.size()));
-        m_searchText[e] = std::move(folded);
 
         sources.clear();
         for (const Citation &cit : ev.citations) {
@@ -134,22 +169,115 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
         m_sources.append(sources);
         m_sourceOffsets.append(static_cast<qint32>(m_sources.size()));
+
+        TimelineItem &item = m_timeline[r];
+        item.event = e;
+        item.rank = r;
+        item.first = static_cast<double>(firstDay[e]);
+        item.last = static_cast<double>(ev.date.latestJulianDay());
+        item.sources = static_cast<qint32>(sources.size());
+        item.category = intern(m_categories, categoryNumbers, ev.category);
+        item.precision = static_cast<quint8>(ev.date.precision());
+        item.range = ev.date.isRange();
+        item.openStart = ev.date.isOpenStart();
+        item.openEnd = ev.date.isOpenEnd();
+        item.approximate = ev.date.isApproximate();
+        item.disputed = !ev.disagreements.isEmpty();
     }
+    m_searchOffsets.append(m_searchBlob.size());
+    m_searchBlob.squeeze();
 }
 
-std::span<const qint32> CaseIndex::eventActors(qsizetype event) const
+std::span<const qint32> CaseIndex::actorsAt(qsizetype rank) const
 {
-    return slice(m_participantActors, m_participantOffsets, event);
+    return slice(m_participantActors, m_participantOffsets, rank);
 }
 
-std::span<const qint32> CaseIndex::eventRoles(qsizetype event) const
+std::span<const qint32> CaseIndex::rolesAt(qsizetype rank) const
 {
-    return slice(m_participantRoles, m_participantOffsets, event);
+    return slice(m_participantRoles, m_participantOffsets, rank);
 }
 
-std::span<const qint32> CaseIndex::eventSources(qsizetype event) const
+std::span<const qint32> CaseIndex::sourcesAt(qsizetype rank) const
 {
-    return slice(m_sources, m_sourceOffsets, event);
+    return slice(m_sources, m_sourceOffsets, rank);
+}
+
+QByteArrayView CaseIndex::searchTextAt(qsizetype rank) const
+{
+    return QByteArrayView(m_searchBlob)
+        .sliced(m_searchOffsets[rank], m_searchOffsets[rank + 1] - m_searchOffsets[rank] - 1);
+}
+
+TimelineRows::TimelineRows(std::shared_ptr<const CaseIndex> index, QList<TimelineItem> items)
+    : m_index(std::move(index))
+    , m_items(std::move(items))
+{ }
+
+QString TimelineRows::title(const TimelineItem &item) const
+{
+    return m_index->kase().events[item.event].title;
+}
+
+QString TimelineRows::categoryName(const TimelineItem &item) const
+{
+    return m_index->categories()[item.category];
+}
+
+QString TimelineRows::dateDescription(const TimelineItem &item) const
+{
+    return m_index->kase().events[item.event].date.describe();
+}
+
+QStringList TimelineRows::actorNames(const TimelineItem &item) const
+{
+    QStringList names;
+    for (qint32 a : actors(item)) {
+        if (!names.contains(actorName(a))) {
+            names << actorName(a);
+        }
+    }
+    return names;
+}
+
+std::span<const qint32> TimelineRows::actors(const TimelineItem &item) const
+{
+    return m_index->actorsAt(item.rank);
+}
+
+int TimelineRows::actorCount() const
+{
+    return m_index ? static_cast<int>(m_index->kase().actors.size()) : 0;
+}
+
+QString TimelineRows::actorId(qint32 actor) const
+{
+    return m_index->kase().actors[actor].id;
+}
+
+QString TimelineRows::actorName(qint32 actor) const
+{
+    return m_index->kase().actors[actor].name;
+}
+
+int TimelineRows::actorNumber(const QString &id) const
+{
+    return m_index ? m_index->actorNumber(id) : -1;
+}
+
+qsizetype TimelineRows::rankOf(qsizetype event) const
+{
+    return m_index && event >= 0 && event < m_index->eventCount() ? m_index->rankOf(event) : -1;
+}
+
+int TimelineRows::categoryCount() const
+{
+    return m_index ? static_cast<int>(m_index->categories().size()) : 0;
+}
+
+QString TimelineRows::categoryName(int category) const
+{
+    return m_index->categories()[category];
 }
 
 } // namespace AT

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "casedata.h"
+#include "timelineitem.h"
 
+#include <QByteArray>
 #include <QHash>
 
 #include <memory>
@@ -12,6 +14,9 @@ namespace AT {
 // A case prepared for fast filtering and display, built once per loaded case: events in
 // chronological order, numeric ids for actors, categories and sources, flat per-event arrays and
 // each event's searchable text folded (case- and accent-insensitive). Immutable once built.
+//
+// The arrays are stored in chronological order (by rank), so a pass over the whole case in time
+// order reads memory front to back; per-event accessors translate the event index to its rank.
 class CaseIndex
 {
 public:
@@ -28,23 +33,41 @@ public:
     // Actors are numbered by their position in Case::actors.
     int actorNumber(const QString &id) const { return m_actorNumber.value(id, -1); }
     // Participants of an event as (actor number, role number) pairs.
-    std::span<const qint32> eventActors(qsizetype event) const;
-    std::span<const qint32> eventRoles(qsizetype event) const;
+    std::span<const qint32> eventActors(qsizetype event) const { return actorsAt(m_rank[event]); }
+    std::span<const qint32> eventRoles(qsizetype event) const { return rolesAt(m_rank[event]); }
     const QStringList &roles() const { return m_roles; }
-    int roleNumber(const QString &role) const { return m_roles.indexOf(role); }
+    int roleNumber(const QString &role) const { return static_cast<int>(m_roles.indexOf(role)); }
 
     const QStringList &categories() const { return m_categories; }
-    int categoryOf(qsizetype event) const { return m_category[event]; }
+    int categoryOf(qsizetype event) const { return m_timeline[m_rank[event]].category; }
 
     int sourceNumber(const QString &id) const { return m_sourceNumber.value(id, -1); }
-    std::span<const qint32> eventSources(qsizetype event) const; // distinct, ascending
-    bool isDisputed(qsizetype event) const { return m_disputed[event]; }
+    std::span<const qint32> eventSources(qsizetype event) const
+    {
+        return sourcesAt(m_rank[event]);
+    } // distinct, ascending
+    bool isDisputed(qsizetype event) const { return m_timeline[m_rank[event]].disputed; }
     // The days an event's date may cover, with open ends unbounded: flat arrays for the date filter.
-    qint64 earliestDay(qsizetype event) const { return m_earliest[event]; }
-    qint64 latestDay(qsizetype event) const { return m_latest[event]; }
+    qint64 earliestDay(qsizetype event) const { return m_earliest[m_rank[event]]; }
+    qint64 latestDay(qsizetype event) const { return m_latest[m_rank[event]]; }
 
     // Titles, summaries, quotes, tags, actor names and aliases of the event, folded by fold().
-    const QString &searchText(qsizetype event) const { return m_searchText[event]; }
+    QString searchText(qsizetype event) const { return QString::fromUtf8(searchTextAt(m_rank[event])); }
+
+    // The same, by rank, for passes over the whole case in chronological order.
+    std::span<const qint32> actorsAt(qsizetype rank) const;
+    std::span<const qint32> rolesAt(qsizetype rank) const;
+    std::span<const qint32> sourcesAt(qsizetype rank) const;
+    qint64 earliestAt(qsizetype rank) const { return m_earliest[rank]; }
+    qint64 latestAt(qsizetype rank) const { return m_latest[rank]; }
+    const TimelineItem &timelineAt(qsizetype rank) const { return m_timeline[rank]; }
+    // Every event's timeline item, by rank.
+    const QList<TimelineItem> &timelineItems() const { return m_timeline; }
+    QByteArrayView searchTextAt(qsizetype rank) const;
+    // All events' folded search text in UTF-8, by rank, each followed by a NUL byte; event at rank r
+    // occupies [searchOffset(r), searchOffset(r + 1) - 1).
+    QByteArrayView searchBlob() const { return m_searchBlob; }
+    qsizetype searchOffset(qsizetype rank) const { return m_searchOffsets[rank]; }
 
     // Lower-cases (full case folding) and strips accents, so "Zirconium" finds "ZIRCONIUM" and "Zirconíum".
     static QString fold(QStringView text);
@@ -57,16 +80,17 @@ private:
     QHash<QString, int> m_sourceNumber;
     QStringList m_roles;
     QStringList m_categories;
-    QList<int> m_category;
-    QList<qint32> m_participantOffsets; // event i's participants are [offsets[i], offsets[i + 1])
+    // By rank from here on.
+    QList<TimelineItem> m_timeline;
+    QList<qint32> m_participantOffsets; // rank r's participants are [offsets[r], offsets[r + 1])
     QList<qint32> m_participantActors;
     QList<qint32> m_participantRoles;
     QList<qint32> m_sourceOffsets;
     QList<qint32> m_sources;
-    QList<bool> m_disputed;
     QList<qint64> m_earliest;
     QList<qint64> m_latest;
-    QList<QString> m_searchText;
+    QByteArray m_searchBlob;
+    QList<qsizetype> m_searchOffsets;
 };
 
 } // namespace AT

@@ -4,7 +4,7 @@ namespace AT {
 
 CaseSession::CaseSession(QObject *parent)
     : QObject(parent)
-    , m_index(std::make_unique<CaseIndex>(nullptr))
+    , m_index(std::make_shared<const CaseIndex>(nullptr))
     , m_selection(new SelectionState(this))
 {
     connect(m_selection, &SelectionState::filterChanged, this, [this] {
@@ -15,7 +15,9 @@ CaseSession::CaseSession(QObject *parent)
 
 void CaseSession::setCase(std::shared_ptr<const Case> kase)
 {
-    m_index = std::make_unique<CaseIndex>(std::move(kase));
+    m_index = std::make_shared<const CaseIndex>(std::move(kase));
+    m_needle.clear();
+    m_textMatches.clear();
     {
         // Resetting the selection clears the filter, which would refilter against the new index
         // and announce it; the case change below announces everything at once instead.
@@ -28,7 +30,23 @@ void CaseSession::setCase(std::shared_ptr<const Case> kase)
 
 void CaseSession::refilter()
 {
-    m_visible = filterEvents(*m_index, m_selection->filter());
+    const EventFilter &filter = m_selection->filter();
+    const QString needle = searchNeedle(filter.text);
+    if (needle.isEmpty()) {
+        m_needle.clear();
+        m_textMatches.clear();
+    } else if (needle != m_needle) {
+        // Typing one more letter: the new hits are among the old ones.
+        const bool narrower = !m_needle.isEmpty() && needle.contains(m_needle);
+        m_textMatches = matchText(*m_index, needle, narrower ? &m_textMatches : nullptr);
+        m_needle = needle;
+    }
+    m_visibleRanks = filterRanks(*m_index, filter, needle.isEmpty() ? nullptr : &m_textMatches);
+    const QList<qsizetype> &order = m_index->chronological();
+    m_visible.resize(m_visibleRanks.size());
+    for (qsizetype i = 0; i < m_visibleRanks.size(); ++i) {
+        m_visible[i] = order[m_visibleRanks[i]];
+    }
     m_visibleFlag.fill(false, m_index->eventCount());
     for (qsizetype e : std::as_const(m_visible)) {
         m_visibleFlag[e] = true;

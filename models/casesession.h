@@ -19,11 +19,15 @@ public:
 
     void setCase(std::shared_ptr<const Case> kase);
     const CaseIndex &index() const { return *m_index; }
+    std::shared_ptr<const CaseIndex> sharedIndex() const { return m_index; }
     const Case &kase() const { return m_index->kase(); }
     SelectionState *selection() const { return m_selection; }
 
     // Indexes into Case::events that pass the filter, chronological.
     const QList<qsizetype> &visibleEvents() const { return m_visible; }
+    // The same as chronological ranks (CaseIndex::chronological()), ascending.
+    const QList<qsizetype> &visibleRanks() const { return m_visibleRanks; }
+    bool allVisible() const { return m_visible.size() == m_index->eventCount(); }
     bool isVisible(qsizetype event) const { return event >= 0 && event < m_visibleFlag.size() && m_visibleFlag[event]; }
 
 Q_SIGNALS:
@@ -34,9 +38,13 @@ Q_SIGNALS:
 
 private:
     void refilter();
-    std::unique_ptr<CaseIndex> m_index;
+    std::shared_ptr<const CaseIndex> m_index;
     SelectionState *m_selection;
     QList<qsizetype> m_visible;
+    QList<qsizetype> m_visibleRanks;
+    // The last text searched and its matches by rank: a longer text containing it searches only those.
+    QString m_needle;
+    QList<bool> m_textMatches;
     QList<bool> m_visibleFlag;
 };
 

@@ -1,20 +1,82 @@
 #include "eventfilter.h"
 
 #include "caseindex.h"
-#include "partialdate.h"
+#include "textsearch.h"
 
-#include <QStringMatcher>
+#include <QThread>
 
 #include <algorithm>
+#include <numeric>
+#include <thread>
+#include <vector>
 
 namespace AT {
 
-QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
+QString searchNeedle(const QString &text)
+{
+    QString needle = CaseIndex::fold(text.trimmed());
+    needle.remove(QChar(0)); // the search text separates events with NUL bytes
+    return needle;
+}
+
+QList<bool> matchText(const CaseIndex &index, const QString &needle, const QList<bool> *within, int parts)
+{
+    const qsizetype n = index.eventCount();
+    QList<bool> hits(n, false);
+    const QByteArray utf8 = needle.toUtf8();
+    const SubstringFinder finder(utf8);
+    const QByteArrayView blob = index.searchBlob();
+    bool *hit = hits.data(); // detached once here, then written by rank (by several threads below)
+    if (within) {
+        for (qsizetype r = 0; r < n; ++r) {
+            hit[r] = (*within)[r] && finder.indexIn(index.searchTextAt(r)) >= 0;
+        }
+        return hits;
+    }
+    // One scan of the whole text; a hit marks its event and the scan resumes at the next event.
+    auto scan = [&](qsizetype fromRank, qsizetype toRank) {
+        const QByteArrayView part = blob.first(index.searchOffset(toRank));
+        qsizetype r = fromRank;
+        qsizetype pos = index.searchOffset(fromRank);
+        while (r < toRank) {
+            pos = finder.indexIn(part, pos);
+            if (pos < 0) {
+                break;
+            }
+            // Ranks are few per hit on average; walk forward to the event holding the hit.
+            while (index.searchOffset(r + 1) <= pos) {
+                ++r;
+            }
+            hit[r] = true;
+            pos = index.searchOffset(++r);
+        }
+    };
+    // Large cases: split the ranks between the cores (each part writes its own ranks only).
+    constexpr qsizetype ParallelBytes = 8 << 20;
+    if (parts <= 0) {
+        parts = blob.size() < ParallelBytes ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
+    }
+    parts = static_cast<int>(std::clamp<qsizetype>(parts, 1, std::max<qsizetype>(n, 1)));
+    std::vector<std::thread> threads;
+    for (int p = 1; p < parts; ++p) {
+        threads.emplace_back(scan, n * p / parts, n * (p + 1) / parts);
+    }
+    scan(0, n / parts);
+    for (std::thread &t : threads) {
+        t.join();
+    }
+    return hits;
+}
+
+QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, const QList<bool> *textMatches)
 {
     const Case &kase = index.kase();
-    const QList<qsizetype> &order = index.chronological();
+    const qsizetype n = index.eventCount();
+    QList<qsizetype> out;
     if (filter.isEmpty()) {
-        return order;
+        out.resize(n);
+        std::iota(out.begin(), out.end(), qsizetype(0));
+        return out;
     }
 
     // Turn ids into numbers once, so the loop compares integers.
@@ -22,13 +84,16 @@ QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
     if (!filter.actors.isEmpty()) {
         actorWanted.resize(kase.actors.size(), false);
         for (const QString &id : filter.actors) {
-            const int n = index.actorNumber(id);
-            if (n >= 0) {
-                actorWanted[n] = true;
+            const int a = index.actorNumber(id);
+            if (a >= 0) {
+                actorWanted[a] = true;
             }
         }
     }
     const int role = filter.role.isEmpty() ? -1 : index.roleNumber(filter.role);
+    if (!filter.role.isEmpty() && role < 0) {
+        return out; // no participant anywhere has that role
+    }
     QList<bool> categoryWanted;
     if (!filter.categories.isEmpty()) {
         categoryWanted.resize(index.categories().size(), false);
@@ -40,36 +105,42 @@ QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
     if (!filter.sources.isEmpty()) {
         sourceWanted.resize(kase.sources.size(), false);
         for (const QString &id : filter.sources) {
-            const int n = index.sourceNumber(id);
-            if (n >= 0) {
-                sourceWanted[n] = true;
+            const int s = index.sourceNumber(id);
+            if (s >= 0) {
+                sourceWanted[s] = true;
             }
         }
     }
-    const QString needle = CaseIndex::fold(filter.text.trimmed());
-    const QStringMatcher matcher(needle);
+    QList<bool> ownMatches;
+    const QString needle = searchNeedle(filter.text);
+    if (!needle.isEmpty() && !textMatches) {
+        ownMatches = matchText(index, needle);
+        textMatches = &ownMatches;
+    }
+    const bool byText = !needle.isEmpty();
+    const bool byDate = filter.fromDay != 0 || filter.toDay != 0;
+    const bool byActor = !filter.role.isEmpty() || !actorWanted.isEmpty();
 
-    QList<qsizetype> out;
-    for (qsizetype e : order) {
-        if (filter.disputedOnly && !index.isDisputed(e)) {
+    for (qsizetype r = 0; r < n; ++r) {
+        if (byText && !(*textMatches)[r]) {
             continue;
         }
-        if (!categoryWanted.isEmpty() && !categoryWanted[index.categoryOf(e)]) {
+        const TimelineItem &item = index.timelineAt(r);
+        if (filter.disputedOnly && !item.disputed) {
             continue;
         }
-        if (filter.fromDay != 0 || filter.toDay != 0) {
-            const qint64 first = index.earliestDay(e);
-            const qint64 last = index.latestDay(e);
-            if ((filter.toDay != 0 && first > filter.toDay) || (filter.fromDay != 0 && last < filter.fromDay)) {
+        if (!categoryWanted.isEmpty() && !categoryWanted[item.category]) {
+            continue;
+        }
+        if (byDate) {
+            if ((filter.toDay != 0 && index.earliestAt(r) > filter.toDay)
+                || (filter.fromDay != 0 && index.latestAt(r) < filter.fromDay)) {
                 continue;
             }
         }
-        if (!filter.role.isEmpty() || !actorWanted.isEmpty()) {
-            if (!filter.role.isEmpty() && role < 0) {
-                continue; // no participant anywhere has that role
-            }
-            const auto actors = index.eventActors(e);
-            const auto roles = index.eventRoles(e);
+        if (byActor) {
+            const auto actors = index.actorsAt(r);
+            const auto roles = index.rolesAt(r);
             bool any = false;
             for (size_t i = 0; i < actors.size() && !any; ++i) {
                 any = (actorWanted.isEmpty() || actorWanted[actors[i]]) && (role < 0 || roles[i] == role);
@@ -79,17 +150,23 @@ QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
             }
         }
         if (!sourceWanted.isEmpty()) {
-            const auto sources = index.eventSources(e);
+            const auto sources = index.sourcesAt(r);
             if (std::none_of(sources.begin(), sources.end(), [&](qint32 s) { return sourceWanted[s]; })) {
                 continue;
             }
         }
-        if (!needle.isEmpty() && matcher.indexIn(index.searchText(e)) < 0) {
-            continue;
-        }
-        out.append(e);
+        out.append(r);
     }
     return out;
+}
+
+QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter)
+{
+    QList<qsizetype> events = filterRanks(index, filter);
+    for (qsizetype &r : events) {
+        r = index.chronological()[r];
+    }
+    return events;
 }
 
 } // namespace AT

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -24,8 +25,23 @@ struct EventFilter
     friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };
 
-// The events that pass the filter, as indexes into Case::events, in chronological order.
-// One pass over the chronological order; no per-row virtual calls, no proxies.
+// The filter's text as it is searched: trimmed and folded like CaseIndex's search text.
+QString searchNeedle(const QString &text);
+
+// Which events contain `needle` (already folded), by chronological rank. With `within`, only the
+// events marked there are searched: a needle that extends an earlier one matches a subset of it,
+// so typing one more letter searches the earlier hits only. A full search of a large case is
+// split into `parts` (0: one per core) searched in parallel.
+QList<bool> matchText(const CaseIndex &index, const QString &needle, const QList<bool> *within = nullptr,
+                      int parts = 0);
+
+// The chronological ranks of the events that pass the filter, ascending. One pass over flat
+// arrays stored in that order; no per-row virtual calls, no proxies. `textMatches`, when given, is
+// matchText() of the filter's text, computed by the caller (who may narrow an earlier search).
+QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter,
+                             const QList<bool> *textMatches = nullptr);
+
+// The same as indexes into Case::events, in chronological order.
 QList<qsizetype> filterEvents(const CaseIndex &index, const EventFilter &filter);
 
 } // namespace AT

@@ -7,6 +7,8 @@
 #include <QCollator>
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace AT {
 
@@ -14,7 +16,10 @@ EventTableModel::EventTableModel(CaseSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
 {
-    connect(session, &CaseSession::caseChanged, this, &EventTableModel::rebuild);
+    connect(session, &CaseSession::caseChanged, this, [this] {
+        m_orders.clear(); // sorted orders of the old case no longer apply
+        rebuild();
+    });
     connect(session, &CaseSession::visibleEventsChanged, this, &EventTableModel::rebuild);
     rebuild();
 }
@@ -22,49 +27,103 @@ EventTableModel::EventTableModel(CaseSession *session, QObject *parent)
 void EventTableModel::rebuild()
 {
     beginResetModel();
-    m_rows = m_session->visibleEvents();
     applySort();
     endResetModel();
 }
 
-void EventTableModel::applySort()
+const QList<qsizetype> &EventTableModel::sortedOrder(int column)
 {
+    auto it = m_orders.find(column);
+    if (it != m_orders.end()) {
+        return *it;
+    }
+    // All events, sorted by the column, stable so that equal keys stay in chronological order.
+    // Computed once per case and column; a filter change then only drops the hidden events.
     const CaseIndex &index = m_session->index();
     const Case &kase = index.kase();
-    if (m_sortColumn != DateColumn) {
-        // Stable, so equal keys stay in chronological order.
-        auto byKey = [&](auto key) {
-            std::stable_sort(m_rows.begin(), m_rows.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
-        };
-        switch (m_sortColumn) {
-        case TitleColumn: {
-            QCollator collator;
-            collator.setCaseSensitivity(Qt::CaseInsensitive);
-            std::stable_sort(m_rows.begin(), m_rows.end(), [&](qsizetype a, qsizetype b) {
-                return collator.compare(kase.events[a].title, kase.events[b].title) < 0;
-            });
-            break;
+    QList<qsizetype> order = index.chronological();
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    // Ranks of a few distinct names in collation order, so events sort by integers.
+    auto nameRanks = [&](const QStringList &names) {
+        QList<int> byName(names.size());
+        std::iota(byName.begin(), byName.end(), 0);
+        std::stable_sort(byName.begin(), byName.end(),
+                         [&](int a, int b) { return collator.compare(names[a], names[b]) < 0; });
+        QList<int> rank(names.size());
+        for (int r = 0; r < byName.size(); ++r) {
+            rank[byName[r]] = r;
         }
-        case CategoryColumn:
-            byKey([&](qsizetype e) { return kase.events[e].category; });
-            break;
-        case ActorsColumn:
-            byKey([&](qsizetype e) { return actorNames(e).value(0); });
-            break;
-        case SourcesColumn:
-            byKey([&](qsizetype e) { return index.eventSources(e).size(); });
-            break;
-        case DisputedColumn:
-            byKey([&](qsizetype e) { return index.isDisputed(e); });
-            break;
+        return rank;
+    };
+    auto byKey = [&](const auto &key) {
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
+    };
+    switch (column) {
+    case TitleColumn: {
+        // One collation key per event (what ICU would otherwise recompute in every comparison).
+        std::vector<QCollatorSortKey> keys;
+        keys.reserve(static_cast<size_t>(order.size()));
+        for (qsizetype e = 0; e < kase.events.size(); ++e) {
+            keys.push_back(collator.sortKey(kase.events[e].title));
+        }
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+            return keys[static_cast<size_t>(a)].compare(keys[static_cast<size_t>(b)]) < 0;
+        });
+        break;
+    }
+    case CategoryColumn: {
+        const QList<int> rank = nameRanks(index.categories());
+        byKey([&](qsizetype e) { return rank[index.categoryOf(e)]; });
+        break;
+    }
+    case ActorsColumn: {
+        QStringList names;
+        for (const Actor &a : kase.actors) {
+            names << a.name;
+        }
+        const QList<int> rank = nameRanks(names);
+        // By the first actor named; events without actors first.
+        byKey([&](qsizetype e) {
+            const auto actors = index.eventActors(e);
+            return actors.empty() ? -1 : rank[actors.front()];
+        });
+        break;
+    }
+    case SourcesColumn:
+        byKey([&](qsizetype e) { return index.eventSources(e).size(); });
+        break;
+    case DisputedColumn:
+        byKey([&](qsizetype e) { return index.isDisputed(e); });
+        break;
+    default:
+        break;
+    }
+    return *m_orders.insert(column, std::move(order));
+}
+
+void EventTableModel::applySort()
+{
+    m_timelineRows.reset();
+    m_rowOfEventValid = false;
+    if (m_sortColumn == DateColumn) {
+        m_rows = m_session->visibleEvents();
+    } else {
+        const QList<qsizetype> &order = sortedOrder(m_sortColumn);
+        if (m_session->allVisible()) {
+            m_rows = order;
+        } else {
+            m_rows.clear();
+            m_rows.reserve(m_session->visibleEvents().size());
+            for (qsizetype e : order) {
+                if (m_session->isVisible(e)) {
+                    m_rows.append(e);
+                }
+            }
         }
     }
     if (m_sortOrder == Qt::DescendingOrder) {
         std::reverse(m_rows.begin(), m_rows.end());
-    }
-    m_rowOfEvent.fill(-1, index.eventCount());
-    for (int r = 0; r < m_rows.size(); ++r) {
-        m_rowOfEvent[m_rows[r]] = r;
     }
 }
 
@@ -82,12 +141,11 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
     }
     m_sortColumn = column;
     m_sortOrder = order;
-    m_rows = m_session->visibleEvents();
     applySort();
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i) {
-        after.append(index(m_rowOfEvent[events[i]], before[i].column()));
+        after.append(index(rowOfEvent(events[i]), before[i].column()));
     }
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -95,7 +153,33 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
 
 int EventTableModel::rowOfEvent(qsizetype eventIndex) const
 {
+    if (!m_rowOfEventValid) {
+        // Built on first need: filtering and sorting a million rows should not pay for it.
+        m_rowOfEvent.fill(-1, m_session->index().eventCount());
+        for (int r = 0; r < m_rows.size(); ++r) {
+            m_rowOfEvent[m_rows[r]] = r;
+        }
+        m_rowOfEventValid = true;
+    }
     return eventIndex >= 0 && eventIndex < m_rowOfEvent.size() ? m_rowOfEvent[eventIndex] : -1;
+}
+
+TimelineRows EventTableModel::timelineRows() const
+{
+    if (!m_timelineRows) {
+        const std::shared_ptr<const CaseIndex> index = m_session->sharedIndex();
+        if (m_session->allVisible()) {
+            m_timelineRows = TimelineRows(index, index->timelineItems()); // shared, not copied
+        } else {
+            QList<TimelineItem> items;
+            items.reserve(m_session->visibleRanks().size());
+            for (qsizetype r : m_session->visibleRanks()) {
+                items.append(index->timelineAt(r));
+            }
+            m_timelineRows = TimelineRows(index, std::move(items));
+        }
+    }
+    return *m_timelineRows;
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
@@ -123,6 +207,9 @@ QStringList EventTableModel::actorNames(qsizetype event) const
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
+    if (!index.isValid() && role == TimelineRowsRole) {
+        return QVariant::fromValue(timelineRows());
+    }
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
@@ -162,22 +249,6 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         default:
             return data(index, Qt::DisplayRole);
         }
-    case TimelineItemRole: {
-        TimelineItem item;
-        item.event = event;
-        item.first = static_cast<double>(e.date.earliestJulianDay());
-        item.last = static_cast<double>(e.date.latestJulianDay());
-        item.precision = static_cast<int>(e.date.precision());
-        item.range = e.date.isRange();
-        item.openStart = e.date.isOpenStart();
-        item.openEnd = e.date.isOpenEnd();
-        item.approximate = e.date.isApproximate();
-        item.disputed = !e.disagreements.isEmpty();
-        item.sources = sources;
-        item.title = e.title;
-        item.category = e.category;
-        return QVariant::fromValue(item);
-    }
     case EventIdRole:
         return e.id;
     case EventIndexRole:

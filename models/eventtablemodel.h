@@ -1,7 +1,12 @@
 #pragma once
 
+#include "timelineitem.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
+
+#include <optional>
 
 namespace AT {
 
@@ -9,7 +14,9 @@ class CaseSession;
 
 // The events that pass the filter, as a table in chronological order (or sorted by a column).
 // Rows follow the session's visible-event list and are published with one reset per change;
-// views read it through the roles in roles.h.
+// views read it through the roles in roles.h, the timeline all rows at once through TimelineRowsRole.
+// Sorting by a column computes that column's order of all events once per case; a filter change
+// then only drops hidden events from it, so neither costs more than one pass at a million rows.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,14 +35,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // The visible events in time order, whatever the sort column (TimelineRowsRole).
+    TimelineRows timelineRows() const;
+
 private:
     void rebuild();
     void applySort();
+    const QList<qsizetype> &sortedOrder(int column);
     QStringList actorNames(qsizetype event) const;
 
     QPointer<CaseSession> m_session;
+    QHash<int, QList<qsizetype>> m_orders; // column -> all events sorted by it, ascending
     QList<qsizetype> m_rows; // event indexes
-    QList<int> m_rowOfEvent;
+    mutable QList<int> m_rowOfEvent;
+    mutable bool m_rowOfEventValid = false;
+    mutable std::optional<TimelineRows> m_timelineRows;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -28,7 +28,9 @@ enum Role {
     CitationCountRole, // int
     DisputedRole, // bool: the event is part of a disputed point
     SortRole, // a value that sorts the column correctly
-    TimelineItemRole, // AT::TimelineItem (timelineitem.h): the above that the timeline needs, in one call
+    // On the root index only: AT::TimelineRows (timelineitem.h), every visible row at once in time
+    // order, for the timeline, which places all of them and cannot afford one QVariant per row.
+    TimelineRowsRole,
 
     // Actors (ActorTreeModel)
     ActorIdRole = Qt::UserRole + 100, // QString; empty on kind rows

@@ -1,3 +1,5 @@
+#include "casegenerator.h"
+#include "casereader.h"
 #include "eventfilter.h"
 #include "testcases.h"
 
@@ -15,8 +17,12 @@ private Q_SLOTS:
     void builtinAliasSearch_data();
     void builtinAliasSearch();
     void fold();
+    void searchMatchesEveryEventsText_data();
+    void searchMatchesEveryEventsText();
+    void narrowedAndParallelSearchAgree();
 
 private:
+    std::shared_ptr<const Case> generated();
     std::shared_ptr<const Case> m_small;
     std::shared_ptr<const Case> m_builtin;
 };
@@ -133,6 +139,74 @@ void tst_EventFilter::builtinAliasSearch()
 void tst_EventFilter::fold()
 {
     QCOMPARE(CaseIndex::fold(u"Électoral ZIRCONÍUM Straße"), QStringLiteral("electoral zirconium strasse"));
+}
+
+std::shared_ptr<const Case> tst_EventFilter::generated()
+{
+    static const auto kase = std::make_shared<const Case>(
+        CaseReader::readData(generateCase({1500, 5, 60, 40}), QStringLiteral("generated"), {}).kase);
+    return kase;
+}
+
+void tst_EventFilter::searchMatchesEveryEventsText_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const char *t : {"n", "ne", "net", "netw", "Network", "Z\u00fcrich", "\u0160koda", "\u56fd\u5bb6",
+                          "alert\U0001F6A8", "\u201cquoted\u201d", "no such words", "e\nd"}) {
+        QTest::newRow(t) << QString::fromUtf8(t);
+    }
+}
+
+void tst_EventFilter::searchMatchesEveryEventsText()
+{
+    // The oracle: each event's text put together from the Case itself, folded and searched with
+    // QString::contains, against the folded UTF-8 blob the index searches.
+    QFETCH(QString, text);
+    const std::shared_ptr<const Case> kase = generated();
+    const CaseIndex index(kase);
+    const QString needle = CaseIndex::fold(text.trimmed());
+    QList<qsizetype> expected;
+    for (qsizetype e : index.chronological()) {
+        const Event &ev = kase->events[e];
+        QStringList parts {ev.title, ev.summary, ev.category};
+        parts += ev.tags;
+        for (const Citation &c : ev.citations) {
+            parts << c.quote;
+        }
+        for (const Participant &p : ev.participants) {
+            if (const Actor *a = kase->actor(p.actorId)) {
+                parts << a->name;
+                for (const Alias &alias : a->aliases) {
+                    parts << alias.name;
+                }
+            }
+        }
+        if (CaseIndex::fold(parts.join(QLatin1Char('\n'))).contains(needle)) {
+            expected << e;
+        }
+    }
+    EventFilter f;
+    f.text = text;
+    QCOMPARE(expected.isEmpty(), text == QLatin1String("no such words")); // the oracle is not vacuous
+    QCOMPARE(filterEvents(index, f), expected);
+}
+
+void tst_EventFilter::narrowedAndParallelSearchAgree()
+{
+    const CaseIndex index(generated());
+    const QStringList typed {QStringLiteral("n"), QStringLiteral("ne"), QStringLiteral("net"), QStringLiteral("netw")};
+    QList<bool> previous;
+    for (const QString &needle : typed) {
+        const QList<bool> full = matchText(index, needle, nullptr, 1);
+        QVERIFY(full.contains(true));
+        for (int parts : {2, 3, 7}) {
+            QCOMPARE(matchText(index, needle, nullptr, parts), full);
+        }
+        if (!previous.isEmpty()) {
+            QCOMPARE(matchText(index, needle, &previous), full);
+        }
+        previous = full;
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_EventFilter)

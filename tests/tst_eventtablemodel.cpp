@@ -1,6 +1,7 @@
 #include "eventtablemodel.h"
 #include "roles.h"
 #include "testcases.h"
+#include "timelineitem.h"
 
 #include <QAbstractItemModelTester>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void sortByColumns_data();
     void sortByColumns();
     void sortKeepsPersistentIndexes();
+    void timelineRowsInTimeOrder();
     void roles();
     void newCaseResets();
 
@@ -97,11 +99,48 @@ void tst_EventTableModel::sortByColumns()
         got << m_model->index(r, 0).data(TitleRole).toString();
     }
     QCOMPARE(got.join(QStringLiteral(", ")), titles);
-    // A filter change keeps the sort.
+    // A filter change keeps the sort: the rows are the sorted order without the hidden events.
+    auto rows = [this] {
+        QStringList out;
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            out << m_model->index(r, 0).data(TitleRole).toString();
+        }
+        return out.join(QStringLiteral(", "));
+    };
     EventFilter f;
     f.categories = {QStringLiteral("campaign"), QStringLiteral("denial")};
     m_session->selection()->setFilter(f);
-    QCOMPARE(m_model->rowCount(), 2);
+    QStringList kept = titles.split(QStringLiteral(", "));
+    kept.removeIf([](const QString &t) { return t != QLatin1String("Campaign") && t != QLatin1String("Denial"); });
+    QCOMPARE(rows(), kept.join(QStringLiteral(", ")));
+    m_session->selection()->setFilter({});
+    QCOMPARE(rows(), titles);
+}
+
+void tst_EventTableModel::timelineRowsInTimeOrder()
+{
+    // Whatever the table's sort, the timeline gets the visible events in time order, at once.
+    m_model->sort(EventTableModel::TitleColumn, Qt::DescendingOrder);
+    auto events = [this] {
+        QList<qsizetype> out;
+        const auto rows = m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>();
+        for (const TimelineItem &item : rows.items()) {
+            out << item.event;
+        }
+        return out;
+    };
+    QCOMPARE(events(), m_session->visibleEvents());
+    QCOMPARE(events().size(), 4);
+    EventFilter f;
+    f.disputedOnly = true;
+    m_session->selection()->setFilter(f);
+    QCOMPARE(events(), m_session->visibleEvents());
+    const auto rows = m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>();
+    QCOMPARE(rows.items().size(), 2);
+    QCOMPARE(rows.title(rows.items()[0]), QStringLiteral("Register breach"));
+    QCOMPARE(rows.actorNames(rows.items()[1]),
+             (QStringList {QStringLiteral("APT31"), QStringLiteral("UK government")}));
+    QVERIFY(!m_model->data(QModelIndex(), Qt::DisplayRole).isValid());
 }
 
 void tst_EventTableModel::sortKeepsPersistentIndexes()

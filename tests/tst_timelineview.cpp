@@ -33,6 +33,7 @@ private Q_SLOTS:
     void clustersSplitAsYouZoom();
     void followsDarkPalette();
     void manyEventsCollapseIntoCounts();
+    void densityCountsWhatReachesIntoView();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -323,6 +324,40 @@ void tst_TimelineView::manyEventsCollapseIntoCounts()
     view.showRange(QDate(2010, 6, 1).toJulianDay(), QDate(2010, 6, 20).toJulianDay());
     QVERIFY(view.clusteredCount() < 20000);
     QVERIFY(!view.labelRects().isEmpty());
+}
+
+void tst_TimelineView::densityCountsWhatReachesIntoView()
+{
+    // Panned into the middle of 20,000 events: the columns count every event drawn in the view,
+    // those that began before its left edge and still run included, and no other.
+    CaseSession session;
+    const auto kase = std::make_shared<const Case>(
+        CaseReader::readData(generateCase({20000, 4, 500, 200}), QStringLiteral("g"), {}).kase);
+    session.setCase(kase);
+    EventTableModel model(&session);
+    TimelineView view;
+    view.resize(1200, 400);
+    view.setModel(&model);
+    const CaseIndex &index = session.index();
+    auto dayAt = [&](double share) {
+        const qsizetype rank = static_cast<qsizetype>(share * static_cast<double>(index.eventCount()));
+        return static_cast<double>(index.timelineAt(rank).first);
+    };
+    for (const auto &[from, to] : {std::pair {0.25, 0.75}, std::pair {0.4, 0.6}}) {
+        view.showRange(dayAt(from), dayAt(to));
+        (void)view.clusteredCount(); // lays out, which sets the scale's width
+        const TimelineScale &scale = view.scale();
+        int expected = 0;
+        for (const Event &e : kase->events) {
+            const double first = e.date.earliestJulianDay();
+            const double last = e.date.latestJulianDay();
+            const double x = scale.x(first);
+            expected += x <= scale.width() && x + (last - first + 1) / scale.daysPerPixel() >= 0;
+        }
+        QVERIFY(expected > 3000); // density mode, not events placed one by one
+        QCOMPARE(view.clusteredCount(), expected);
+        QVERIFY(view.labelRects().isEmpty());
+    }
 }
 
 QTEST_MAIN(tst_TimelineView)

@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 namespace AT {
 
@@ -33,6 +35,7 @@ constexpr double ClusterBucket = 56; // pixels: events that do not fit are count
 constexpr int RowsPerLane = 2;
 constexpr double LaneGap = 6;
 constexpr qsizetype DensityThreshold = 3000; // events in view above which the timeline shows counts per column
+constexpr qsizetype BlockSize = 64; // items per block of a lane's latest-day index
 
 } // namespace
 
@@ -109,75 +112,68 @@ void TimelineView::setSelectionState(SelectionState *state)
 
 void TimelineView::reload()
 {
-    m_items.clear();
+    m_rows = m_model ? m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>() : TimelineRows();
+    m_items = m_rows.items();
+    // The model gives its rows in time order; anything else is sorted here, once.
+    const auto byFirst = [](const Item &a, const Item &b) { return a.first < b.first; };
+    if (!std::is_sorted(m_items.cbegin(), m_items.cend(), byFirst)) {
+        std::stable_sort(m_items.begin(), m_items.end(), byFirst);
+    }
     m_maxSpanDays = 0;
-    if (m_model) {
-        const int rows = m_model->rowCount();
-        m_items.reserve(rows);
-        for (int r = 0; r < rows; ++r) {
-            Item item;
-            static_cast<TimelineItem &>(item) = m_model->index(r, 0).data(TimelineItemRole).value<TimelineItem>();
-            item.row = r;
-            m_maxSpanDays = std::max(m_maxSpanDays, item.last - item.first + 1);
-            m_items.append(std::move(item));
-        }
-        // The model may be sorted by another column: the timeline always works in time order.
-        if (!std::is_sorted(m_items.cbegin(), m_items.cend(),
-                            [](const Item &a, const Item &b) { return a.first < b.first; })) {
-            std::stable_sort(m_items.begin(), m_items.end(),
-                             [](const Item &a, const Item &b) { return a.first < b.first; });
-        }
+    m_lastDay = m_items.isEmpty() ? 0 : m_items.first().last;
+    for (const Item &it : std::as_const(m_items)) {
+        m_maxSpanDays = std::max(m_maxSpanDays, it.last - it.first + 1);
+        m_lastDay = std::max(m_lastDay, it.last);
+    }
+    m_labelWidth.fill(-1, m_items.size());
+    m_categoryColors.clear();
+    for (int c = 0; c < m_rows.categoryCount(); ++c) {
+        m_categoryColors.append(categoryColor(m_rows.categoryName(c)));
     }
     rebuildLanes();
 }
 
-const QStringList &TimelineView::actorIdsOf(const Item &item) const
+float TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
 {
-    if (!item.actorsLoaded && m_model) {
-        item.actorIds = m_model->index(item.row, 0).data(ActorIdsRole).toStringList();
-        item.actorsLoaded = true;
+    float &w = m_labelWidth[item];
+    if (w < 0) {
+        w = static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_items[item])) + 2, MaxLabelWidth));
     }
-    return item.actorIds;
-}
-
-QString TimelineView::detail(const Item &item, int role) const
-{
-    if (!m_model) {
-        return {};
-    }
-    const QVariant v = m_model->index(item.row, 0).data(role);
-    return v.typeId() == QMetaType::QStringList ? v.toStringList().join(QStringLiteral(", ")) : v.toString();
+    return w;
 }
 
 void TimelineView::rebuildLanes()
 {
     m_lanes.clear();
     if (m_laneMode == LaneMode::None) {
-        Lane all {QString(), QString(), {}};
-        for (int i = 0; i < m_items.size(); ++i) {
-            all.items.append(i);
-        }
+        Lane all;
+        all.items.resize(m_items.size());
+        std::iota(all.items.begin(), all.items.end(), 0);
         m_lanes.append(all);
     } else {
-        QHash<QString, int> laneOf;
-        for (int i = 0; i < m_items.size(); ++i) {
-            const Item &it = m_items[i];
-            QStringList keys;
-            QStringList labels;
-            if (m_laneMode == LaneMode::Actor) {
-                keys = actorIdsOf(it);
-                labels = m_model->index(it.row, 0).data(ActorNamesRole).toStringList();
-            } else {
-                keys = {it.category};
-                labels = {it.category};
+        // Lanes by actor number or category number, then named.
+        const bool byActor = m_laneMode == LaneMode::Actor;
+        QList<int> laneOf(byActor ? m_rows.actorCount() : m_rows.categoryCount(), -1);
+        auto add = [&](int key, int item) {
+            int &lane = laneOf[key];
+            if (lane < 0) {
+                lane = static_cast<int>(m_lanes.size());
+                const QString id = byActor ? m_rows.actorId(key) : m_rows.categoryName(key);
+                const QString label = byActor ? m_rows.actorName(key) : id;
+                m_lanes.append(Lane {id, label, {}, {}});
             }
-            for (qsizetype k = 0; k < keys.size(); ++k) {
-                auto lane = laneOf.find(keys[k]);
-                if (lane == laneOf.end()) {
-                    lane = laneOf.insert(keys[k], static_cast<int>(m_lanes.size()));
-                    m_lanes.append(Lane {keys[k], labels.value(k, keys[k]), {}});
+            QList<int> &items = m_lanes[lane].items;
+            if (items.isEmpty() || items.last() != item) { // an actor in two roles: one lane entry
+                items.append(item);
+            }
+        };
+        for (int i = 0; i < m_items.size(); ++i) {
+            if (byActor) {
+                for (qint32 a : m_rows.actors(m_items[i])) {
+                    add(a, i);
                 }
-                m_lanes[*lane].items.append(i);
+            } else {
+                add(m_items[i].category, i);
             }
         }
         // Busiest lanes first, unless the user ordered them.
@@ -190,7 +186,31 @@ void TimelineView::rebuildLanes()
             return a.items.size() > b.items.size() || (a.items.size() == b.items.size() && a.label < b.label);
         });
     }
+    // The latest day per block of items, so density mode finds a column's latest day without a scan.
+    for (Lane &lane : m_lanes) {
+        lane.blockLast.fill(-std::numeric_limits<double>::infinity(), (lane.items.size() + BlockSize - 1) / BlockSize);
+        for (qsizetype k = 0; k < lane.items.size(); ++k) {
+            double &b = lane.blockLast[k / BlockSize];
+            b = std::max(b, m_items[lane.items[k]].last);
+        }
+    }
     invalidateLayout();
+}
+
+double TimelineView::latestIn(const Lane &lane, qsizetype from, qsizetype to) const
+{
+    double latest = -std::numeric_limits<double>::infinity();
+    qsizetype k = from;
+    for (; k < to && k % BlockSize != 0; ++k) {
+        latest = std::max(latest, m_items[lane.items[k]].last);
+    }
+    for (; k + BlockSize <= to; k += BlockSize) {
+        latest = std::max(latest, lane.blockLast[k / BlockSize]);
+    }
+    for (; k < to; ++k) {
+        latest = std::max(latest, m_items[lane.items[k]].last);
+    }
+    return latest;
 }
 
 void TimelineView::invalidateLayout()
@@ -356,34 +376,8 @@ void TimelineView::layoutItems() const
         if (end - begin > DensityThreshold) {
             // Level of detail: far more events than room. Count them per column instead of placing each.
             m_densityMode = true;
-            QList<int> counts(static_cast<int>(std::ceil(plotWidth() / ClusterBucket)) + 1, 0);
-            QList<double> firstDay(counts.size(), 0);
-            QList<double> lastDay(counts.size(), 0);
-            for (auto i = begin; i != end; ++i) {
-                const Item &it = m_items[*i];
-                const double x = m_scale.x(it.first);
-                if (x + (it.last - it.first + 1) / m_scale.daysPerPixel() < 0 || x > plotWidth()) {
-                    continue;
-                }
-                const int b = std::clamp(static_cast<int>(std::max(x, 0.0) / ClusterBucket), 0,
-                                         static_cast<int>(counts.size()) - 1);
-                firstDay[b] = counts[b] ? std::min(firstDay[b], it.first) : it.first;
-                lastDay[b] = counts[b] ? std::max(lastDay[b], it.last) : it.last;
-                ++counts[b];
-            }
-            const int busiest = std::max(1, *std::max_element(counts.cbegin(), counts.cend()));
-            const double areaTop = laneTop;
-            const double areaHeight = rowsPerLane * rowHeight();
-            for (int b = 0; b < counts.size(); ++b) {
-                if (counts[b] == 0) {
-                    continue;
-                }
-                const double bx = left + b * ClusterBucket;
-                Cluster c {QRectF(bx + 2, laneTop + areaHeight + 1, ClusterBucket - 4, fm.height()), counts[b],
-                           firstDay[b], lastDay[b], std::sqrt(double(counts[b]) / busiest)};
-                Q_UNUSED(areaTop);
-                m_clusters.append(c);
-            }
+            layoutDensity(lane, begin - lane.items.cbegin(), end - lane.items.cbegin(), laneTop,
+                          rowsPerLane * rowHeight(), fm.height());
             continue;
         }
         for (auto iter = begin; iter != end; ++iter) {
@@ -403,10 +397,7 @@ void TimelineView::layoutItems() const
             const bool marker = x1 - x0 < MarkerSize;
             QRectF shape
                 = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
-            if (it.labelWidth < 0) {
-                it.labelWidth = static_cast<float>(std::min(fm.horizontalAdvance(it.title) + 2, MaxLabelWidth));
-            }
-            const double labelWidth = it.labelWidth;
+            const double labelWidth = this->labelWidth(i, fm);
             // Labels start under their event; near the right edge they end there instead, so none is clipped.
             double labelX = std::max(shape.left(), left + 2);
             if (labelX + labelWidth > right - 2) {
@@ -456,6 +447,75 @@ void TimelineView::layoutItems() const
             }
             m_placed.append(Placed {i, shape, label});
         }
+    }
+}
+
+void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype end, double laneTop, double areaHeight,
+                                 double stripHeight) const
+{
+    // Each column counts the events that begin in it; the first also those already running at the
+    // left edge. Items are in time order, so a column's events are one stretch, found by binary
+    // search: a frame costs a few hundred searches, not a pass over every event in view.
+    const double width = plotWidth();
+    const int columns = static_cast<int>(std::ceil(width / ClusterBucket)) + 1;
+    const double dpp = m_scale.daysPerPixel();
+    const auto firstOf = [&](qsizetype k) { return m_items[lane.items[k]].first; };
+    const auto columnOf = [&](int item) {
+        return std::clamp(static_cast<int>(std::max(m_scale.x(m_items[item].first), 0.0) / ClusterBucket), 0,
+                          columns - 1);
+    };
+    // Items from `begin` may start before the view; those that end before it are not shown.
+    const qsizetype inView = std::partition_point(lane.items.cbegin() + begin, lane.items.cbegin() + end,
+                                                  [&](int i) { return m_scale.x(m_items[i].first) < 0; })
+        - lane.items.cbegin();
+    qsizetype running = 0;
+    double runningFirst = std::numeric_limits<double>::infinity();
+    double runningLast = -std::numeric_limits<double>::infinity();
+    for (qsizetype k = begin; k < inView; ++k) {
+        if (k % BlockSize == 0 && k + BlockSize <= inView && (lane.blockLast[k / BlockSize] + 1) < m_scale.day(0)) {
+            k += BlockSize - 1; // a whole block ends before the view
+            continue;
+        }
+        const Item &it = m_items[lane.items[k]];
+        if (m_scale.x(it.first) + (it.last - it.first + 1) / dpp < 0) {
+            continue;
+        }
+        ++running;
+        runningFirst = std::min(runningFirst, it.first);
+        runningLast = std::max(runningLast, it.last);
+    }
+    // Items past the right edge are not shown.
+    const qsizetype last = std::partition_point(lane.items.cbegin() + inView, lane.items.cbegin() + end,
+                                                [&](int i) { return m_scale.x(m_items[i].first) <= width; })
+        - lane.items.cbegin();
+    QList<int> counts(columns, 0);
+    QList<double> firstDay(columns, 0);
+    QList<double> lastDay(columns, 0);
+    qsizetype from = inView;
+    for (int b = 0; b < columns && from < last; ++b) {
+        const qsizetype to = std::partition_point(lane.items.cbegin() + from, lane.items.cbegin() + last,
+                                                  [&](int i) { return columnOf(i) <= b; })
+            - lane.items.cbegin();
+        if (to > from) {
+            counts[b] = static_cast<int>(to - from);
+            firstDay[b] = firstOf(from);
+            lastDay[b] = latestIn(lane, from, to);
+        }
+        from = to;
+    }
+    if (running > 0) {
+        firstDay[0] = runningFirst;
+        lastDay[0] = counts[0] ? std::max(lastDay[0], runningLast) : runningLast;
+        counts[0] += static_cast<int>(running);
+    }
+    const int busiest = std::max(1, *std::max_element(counts.cbegin(), counts.cend()));
+    for (int b = 0; b < columns; ++b) {
+        if (counts[b] == 0) {
+            continue;
+        }
+        const double bx = plotLeft() + b * ClusterBucket;
+        m_clusters.append(Cluster {QRectF(bx + 2, laneTop + areaHeight + 1, ClusterBucket - 4, stripHeight), counts[b],
+                                   firstDay[b], lastDay[b], std::sqrt(double(counts[b]) / busiest)});
     }
 }
 
@@ -567,13 +627,15 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setClipRect(QRectF(left, 0, plotWidth(), axisTop));
     const qsizetype current = m_selection ? m_selection->currentEvent() : -1;
     const QString actor = m_selection ? m_selection->currentActor() : QString();
+    const int actorNumber = actor.isEmpty() ? -1 : m_rows.actorNumber(actor);
     for (const Placed &pl : std::as_const(m_placed)) {
         const Item &it = m_items[pl.item];
-        QColor colour = categoryColor(it.category);
+        QColor colour = m_categoryColors.value(it.category);
         const bool coarse = it.precision != 3 || it.approximate; // not an exact day
         const bool isCurrent = it.event == current;
         // With an actor selected, its events stand out and the others recede.
-        const bool dimmed = !actor.isEmpty() && !actorIdsOf(it).contains(actor);
+        const auto actors = m_rows.actors(it);
+        const bool dimmed = !actor.isEmpty() && std::find(actors.begin(), actors.end(), actorNumber) == actors.end();
         p.setOpacity(dimmed ? 0.25 : 1.0);
         const QRectF s = pl.shape;
         if (s.width() <= MarkerSize) {
@@ -634,7 +696,7 @@ void TimelineView::paintEvent(QPaintEvent *)
             f.setBold(isCurrent);
             p.setFont(f);
             p.setPen(isCurrent ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
-            const QString text = QFontMetricsF(f).elidedText(it.title, Qt::ElideRight, pl.label.width());
+            const QString text = QFontMetricsF(f).elidedText(m_rows.title(it), Qt::ElideRight, pl.label.width());
             p.drawText(pl.label, Qt::AlignLeft | Qt::AlignVCenter, text);
             p.setFont(font());
         }
@@ -643,11 +705,18 @@ void TimelineView::paintEvent(QPaintEvent *)
     // Counted clusters: events that do not fit at this zoom. Click one to zoom into it.
     for (const Cluster &c : std::as_const(m_clusters)) {
         if (c.density > 0) {
-            // Density mode: a column as tall as its share of the busiest, above its count.
+            // Density mode: a column as tall as its share of the busiest, above its count. The
+            // highlight is blended with the background here and the column snapped to whole pixels,
+            // so the painter fills it opaquely instead of rasterising an antialiased translucent shape.
             const double h = (c.rect.top() - 8) * c.density;
-            QColor bar = pal.color(QPalette::Highlight);
-            bar.setAlpha(110);
-            p.fillRect(QRectF(c.rect.left(), c.rect.top() - 2 - h, c.rect.width(), h), bar);
+            const QColor highlight = pal.color(QPalette::Highlight);
+            const QColor base = pal.color(QPalette::Base);
+            const auto mix = [](int a, int b) { return (a * 110 + b * (255 - 110)) / 255; };
+            const QColor bar(mix(highlight.red(), base.red()), mix(highlight.green(), base.green()),
+                             mix(highlight.blue(), base.blue()));
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.fillRect(QRectF(c.rect.left(), c.rect.top() - 2 - h, c.rect.width(), h).toAlignedRect(), bar);
+            p.setRenderHint(QPainter::Antialiasing, true);
         }
         const QString text
             = c.count >= 10000 ? QStringLiteral("%1k").arg(c.count / 1000) : QStringLiteral("+%1").arg(c.count);
@@ -691,12 +760,8 @@ void TimelineView::fitAll()
     if (m_items.isEmpty()) {
         return;
     }
-    double first = m_items.first().first;
-    double last = m_items.first().last;
-    for (const Item &it : std::as_const(m_items)) {
-        first = std::min(first, it.first);
-        last = std::max(last, it.last + 1);
-    }
+    const double first = m_items.first().first; // in time order
+    const double last = m_lastDay + 1;
     m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
     m_autoFit = true;
@@ -790,12 +855,11 @@ int TimelineView::currentItem() const
     if (!m_selection || m_selection->currentEvent() < 0) {
         return -1;
     }
-    for (int i = 0; i < m_items.size(); ++i) {
-        if (m_items[i].event == m_selection->currentEvent()) {
-            return i;
-        }
-    }
-    return -1;
+    // Items are in chronological order: find the event by its rank.
+    const qsizetype rank = m_rows.rankOf(m_selection->currentEvent());
+    const auto it = std::lower_bound(m_items.cbegin(), m_items.cend(), rank,
+                                     [](const Item &item, qsizetype r) { return item.rank < r; });
+    return it != m_items.cend() && it->rank == rank ? static_cast<int>(it - m_items.cbegin()) : -1;
 }
 
 void TimelineView::selectItem(int item)
@@ -844,8 +908,8 @@ bool TimelineView::event(QEvent *event)
         QString tip;
         if (item >= 0) {
             const Item &it = m_items[item];
-            tip = it.title + QLatin1Char('\n') + detail(it, DateDescriptionRole);
-            const QString actors = detail(it, ActorNamesRole);
+            tip = m_rows.title(it) + QLatin1Char('\n') + m_rows.dateDescription(it);
+            const QString actors = m_rows.actorNames(it).join(QStringLiteral(", "));
             if (!actors.isEmpty()) {
                 tip += QStringLiteral("\nActors: ") + actors;
             }

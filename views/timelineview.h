@@ -3,11 +3,13 @@
 #include "timelineitem.h"
 #include "timelinescale.h"
 
+#include <QColor>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 class QAbstractItemModel;
+class QFontMetricsF;
 class QScrollBar;
 
 namespace AT {
@@ -18,7 +20,9 @@ class SelectionState;
 // imprecise dates, faded where the date is coarse, fading out where an end is open). Events can
 // sit in lanes by actor (an event in every lane of its participants) or by category; lanes can be
 // reordered and hidden. Where events do not fit, they collapse into counted clusters that split as
-// you zoom in. Reads the event model through roles only and paints only the visible range.
+// you zoom in. Reads all of the event model's rows at once (TimelineRowsRole) and lays out and
+// paints only the visible range; beyond a few thousand events in view it draws counts per column,
+// found by binary search, so a frame costs the same at a thousand events as at a million.
 class TimelineView final : public QWidget
 {
     Q_OBJECT
@@ -84,18 +88,13 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Item : TimelineItem
-    {
-        int row = -1; // model row, for details fetched only when needed (tooltips, lanes, highlight)
-        mutable QStringList actorIds;
-        mutable bool actorsLoaded = false;
-        mutable float labelWidth = -1; // measured on first need, then kept
-    };
+    using Item = TimelineItem;
     struct Lane
     {
         QString key;
         QString label;
         QList<int> items; // chronological
+        QList<double> blockLast; // the latest day of each block of BlockSize items, for range maxima
     };
     struct Placed
     {
@@ -127,14 +126,19 @@ private:
     double plotLeft() const { return headerWidth(); }
     double plotWidth() const;
     double toX(double day) const { return plotLeft() + m_scale.x(day); }
-    const QStringList &actorIdsOf(const Item &item) const;
-    QString detail(const Item &item, int role) const;
+    float labelWidth(int item, const QFontMetricsF &fm) const;
+    double latestIn(const Lane &lane, qsizetype from, qsizetype to) const;
+    void layoutDensity(const Lane &lane, qsizetype begin, qsizetype end, double laneTop, double areaHeight,
+                       double stripHeight) const;
     QList<Lane> visibleLanes() const;
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
     TimelineScale m_scale;
-    QList<Item> m_items; // chronological, as the model gives them
+    TimelineRows m_rows; // the model's rows, shared
+    QList<Item> m_items; // chronological (m_rows.items(), shared unless it had to be sorted)
+    mutable QList<float> m_labelWidth; // per item, measured on first need; -1 until then
+    QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
     QList<Lane> m_lanes; // in display order, hidden ones included
     QStringList m_laneOrder;
@@ -146,6 +150,7 @@ private:
     mutable bool m_layoutDirty = true;
     mutable bool m_densityMode = false; // too many events in view to place one by one
     double m_maxSpanDays = 0; // the longest event, to find what reaches into the view
+    double m_lastDay = 0; // the latest day of any event
     QPointF m_dragStart;
     bool m_dragging = false;
     bool m_autoFit = true; // showing everything: a resize refits instead of revealing empty time
