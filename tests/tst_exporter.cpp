@@ -1,3 +1,5 @@
+#include "casegenerator.h"
+#include "casereader.h"
 #include "casesession.h"
 #include "chartmodel.h"
 #include "chartpanel.h"
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void png_data();
     void png();
     void svgKeepsTextAsText();
+    void longCreditLineIsCounted();
     void pdf();
     void csvRoundTrips();
     void chartsFollowTheFilter();
@@ -172,6 +175,30 @@ void tst_Exporter::svgKeepsTextAsText()
         = m_exporter->render(QStringLiteral("events-per-actor"), QStringLiteral("svg"), options, &error);
     QVERIFY(svgTexts(chart, &wellFormed).contains(QStringLiteral("APT31")));
     QVERIFY(wellFormed);
+}
+
+void tst_Exporter::longCreditLineIsCounted()
+{
+    // Forty cited sources: the first twelve are named, the rest counted, so the picture stays.
+    CaseSession session;
+    session.setCase(std::make_shared<const Case>(
+        CaseReader::readData(generateCase({300, 2, 40, 40}), QStringLiteral("g"), {}).kase));
+    QSet<qint32> cited;
+    for (qsizetype e : session.visibleEvents()) {
+        for (qint32 s : session.index().eventSources(e)) {
+            cited.insert(s);
+        }
+    }
+    QVERIFY(cited.size() > 12);
+    Exporter exporter(&session);
+    QString error;
+    const QByteArray svg = exporter.render(QStringLiteral("timeline"), QStringLiteral("svg"), {}, &error);
+    bool wellFormed = false;
+    const QString text = svgTexts(svg, &wellFormed).join(QLatin1Char(' '));
+    QVERIFY(wellFormed);
+    QVERIFY2(text.contains(QStringLiteral("and %1 more (listed in the case file)").arg(cited.size() - 12)),
+             qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("\u201cReport ")), 12);
 }
 
 void tst_Exporter::pdf()
