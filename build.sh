@@ -16,7 +16,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 PACKAGES=(cmake ninja-build g++ pkg-config
-          qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev
+          qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev libsimdjson-dev
           fonts-dejavu-core clang libclang-rt-dev)
 
 install_missing() {

@@ -29,21 +29,59 @@ bool isAscii(QStringView text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 128; });
 }
 
-// Appends fold(text) in UTF-8, without the detour through a QString for plain ASCII.
-void appendFolded(QByteArray &out, QStringView text)
+// Appends fold(text) in UTF-8. ASCII is lower-cased in place; each run of other characters is
+// folded whole (decomposition, mark removal and case folding never reach across an ASCII
+// character, so run by run gives the same result as the whole text) and remembered, since the
+// same words recur throughout a case: folding every event's text with Unicode normalisation was
+// most of the time spent building the index.
+class Folder
 {
-    if (isAscii(text)) {
-        const qsizetype at = out.size();
-        out.resize(at + text.size());
-        char *d = out.data() + at;
-        for (QChar c : text) {
-            const char16_t u = c.unicode();
-            *d++ = static_cast<char>(u >= u'A' && u <= u'Z' ? u + 32 : u);
+public:
+    void append(QByteArray &out, QStringView text)
+    {
+        const char16_t *p = text.utf16();
+        const qsizetype n = text.size();
+        qsizetype i = 0;
+        while (i < n) {
+            qsizetype j = i;
+            while (j < n && p[j] < 128) {
+                ++j;
+            }
+            if (j > i) {
+                const qsizetype at = out.size();
+                out.resize(at + (j - i));
+                char *d = out.data() + at;
+                for (qsizetype k = i; k < j; ++k) {
+                    const char16_t u = p[k];
+                    *d++ = static_cast<char>(u >= u'A' && u <= u'Z' ? u + 32 : u);
+                }
+                i = j;
+            }
+            while (j < n && p[j] >= 128) {
+                ++j;
+            }
+            if (j > i) {
+                const QString run = text.sliced(i, j - i).toString();
+                auto it = m_runs.constFind(run);
+                if (it == m_runs.constEnd()) {
+                    const QByteArray folded = CaseIndex::fold(run).toUtf8();
+                    if (m_runs.size() >= MaxRuns) {
+                        out += folded;
+                        i = j;
+                        continue;
+                    }
+                    it = m_runs.insert(run, folded);
+                }
+                out += *it;
+                i = j;
+            }
         }
-        return;
     }
-    out += CaseIndex::fold(text).toUtf8();
-}
+
+private:
+    static constexpr qsizetype MaxRuns = 1 << 16; // bounds the memory a hostile case can make it use
+    QHash<QString, QByteArray> m_runs;
+};
 } // namespace
 
 QString CaseIndex::fold(QStringView text)
@@ -97,6 +135,8 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     }
 
     // Per actor, the folded text an event gains by naming it: its name and every alias.
+    Folder folder;
+    const auto appendFolded = [&folder](QByteArray &out, QStringView text) { folder.append(out, text); };
     QList<QByteArray> actorText;
     actorText.reserve(c.actors.size());
     for (qsizetype i = 0; i < c.actors.size(); ++i) {

@@ -15,13 +15,256 @@
 #include <QStringDecoder>
 
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <simdjson.h>
 #include <vector>
 
 namespace AT {
 
 namespace {
+
+// The parsed document as the reader sees it: simdjson's DOM, which parses at several hundred MB/s
+// where QJsonDocument manages about fifty, or Qt's for the few texts simdjson refuses and Qt
+// accepts (integers beyond 64 bits, numbers beyond a double, unpaired surrogate escapes). Qt also
+// words every syntax error, with its offset, the same way whichever parser found it first.
+class JsonObject;
+class JsonArray;
+
+class JsonValue
+{
+public:
+    enum Type { Null, Bool, Double, String, Array, Object, Undefined };
+
+    JsonValue() = default;
+    explicit JsonValue(simdjson::dom::element e)
+        : m_backend(Backend::Simd)
+        , m_simd(e)
+    { }
+    explicit JsonValue(QJsonValue v)
+        : m_backend(v.isUndefined() ? Backend::None : Backend::Qt)
+        , m_qt(std::move(v))
+    { }
+
+    Type type() const
+    {
+        switch (m_backend) {
+        case Backend::None:
+            return Undefined;
+        case Backend::Qt:
+            switch (m_qt.type()) {
+            case QJsonValue::Null:
+                return Null;
+            case QJsonValue::Bool:
+                return Bool;
+            case QJsonValue::Double:
+                return Double;
+            case QJsonValue::String:
+                return String;
+            case QJsonValue::Array:
+                return Array;
+            case QJsonValue::Object:
+                return Object;
+            case QJsonValue::Undefined:
+                return Undefined;
+            }
+            return Undefined;
+        case Backend::Simd:
+            switch (m_simd.type()) {
+            case simdjson::dom::element_type::NULL_VALUE:
+                return Null;
+            case simdjson::dom::element_type::BOOL:
+                return Bool;
+            case simdjson::dom::element_type::INT64:
+            case simdjson::dom::element_type::UINT64:
+            case simdjson::dom::element_type::DOUBLE:
+                return Double;
+            case simdjson::dom::element_type::STRING:
+                return String;
+            case simdjson::dom::element_type::ARRAY:
+                return Array;
+            case simdjson::dom::element_type::OBJECT:
+                return Object;
+            }
+        }
+        return Undefined;
+    }
+    bool isUndefined() const { return type() == Undefined; }
+    bool isNull() const { return type() == Null; }
+    bool isBool() const { return type() == Bool; }
+    bool isDouble() const { return type() == Double; }
+    bool isString() const { return type() == String; }
+    bool isArray() const { return type() == Array; }
+    bool isObject() const { return type() == Object; }
+
+    bool toBool() const
+    {
+        bool b = false;
+        return m_backend == Backend::Simd ? (m_simd.get_bool().get(b) == simdjson::SUCCESS && b) : m_qt.toBool();
+    }
+    double toDouble(double fallback = 0) const
+    {
+        if (m_backend == Backend::Qt) {
+            return m_qt.toDouble(fallback);
+        }
+        double d = 0;
+        return m_backend == Backend::Simd && m_simd.get_double().get(d) == simdjson::SUCCESS ? d : fallback;
+    }
+    QString toString() const
+    {
+        if (m_backend == Backend::Qt) {
+            return m_qt.toString();
+        }
+        std::string_view s;
+        if (m_backend != Backend::Simd || m_simd.get_string().get(s) != simdjson::SUCCESS) {
+            return {};
+        }
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    }
+    JsonObject toObject() const;
+    JsonArray toArray() const;
+
+private:
+    enum class Backend { None, Simd, Qt };
+    Backend m_backend = Backend::None;
+    simdjson::dom::element m_simd;
+    QJsonValue m_qt;
+};
+
+class JsonObject
+{
+public:
+    JsonObject() = default;
+    explicit JsonObject(simdjson::dom::object o)
+        : m_simd(o)
+        , m_isSimd(true)
+    { }
+    explicit JsonObject(QJsonObject o)
+        : m_qt(std::move(o))
+    { }
+
+    JsonValue value(QLatin1StringView key) const
+    {
+        if (!m_isSimd) {
+            return JsonValue(m_qt.value(key));
+        }
+        simdjson::dom::element e;
+        if (m_simd.at_key(std::string_view(key.data(), static_cast<size_t>(key.size()))).get(e) != simdjson::SUCCESS) {
+            return {};
+        }
+        return JsonValue(e);
+    }
+    bool contains(QLatin1StringView key) const { return !value(key).isUndefined(); }
+    // Calls f with each key, in the file's order, as UTF-8.
+    template<typename F> void forEachKey(F &&f) const
+    {
+        if (m_isSimd) {
+            for (const simdjson::dom::key_value_pair field : m_simd) {
+                f(QUtf8StringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
+            }
+            return;
+        }
+        for (auto it = m_qt.constBegin(); it != m_qt.constEnd(); ++it) {
+            const QByteArray key = it.key().toUtf8();
+            f(QUtf8StringView(key));
+        }
+    }
+
+private:
+    simdjson::dom::object m_simd;
+    QJsonObject m_qt;
+    bool m_isSimd = false;
+};
+
+class JsonArray
+{
+public:
+    JsonArray() = default;
+    explicit JsonArray(simdjson::dom::array a)
+    {
+        // simdjson reaches the i-th element by walking from the first: collect them once.
+        for (simdjson::dom::element e : a) {
+            m_items.emplace_back(e);
+        }
+    }
+    explicit JsonArray(const QJsonArray &a)
+    {
+        m_items.reserve(static_cast<size_t>(a.size()));
+        for (const QJsonValue &v : a) {
+            m_items.emplace_back(v);
+        }
+    }
+    qsizetype size() const { return static_cast<qsizetype>(m_items.size()); }
+    bool isEmpty() const { return m_items.empty(); }
+    const JsonValue &operator[](qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
+    const JsonValue &at(qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
+
+private:
+    std::vector<JsonValue> m_items;
+};
+
+JsonObject JsonValue::toObject() const
+{
+    if (m_backend == Backend::Qt) {
+        return JsonObject(m_qt.toObject());
+    }
+    simdjson::dom::object o;
+    return m_backend == Backend::Simd && m_simd.get_object().get(o) == simdjson::SUCCESS ? JsonObject(o) : JsonObject();
+}
+
+JsonArray JsonValue::toArray() const
+{
+    if (m_backend == Backend::Qt) {
+        return JsonArray(m_qt.toArray());
+    }
+    simdjson::dom::array a;
+    return m_backend == Backend::Simd && m_simd.get_array().get(a) == simdjson::SUCCESS ? JsonArray(a) : JsonArray();
+}
+
+// Owns whichever parser's document the values point into.
+class JsonDocument
+{
+public:
+    // False, with Qt's description of the first syntax error, when neither parser accepts `data`.
+    bool parse(const QByteArray &data, QJsonParseError *error)
+    {
+        // simdjson reads up to SIMDJSON_PADDING bytes past the end; QByteArrays read from a file
+        // are allocated with that room (CaseReader::readFile), others are copied once.
+        const bool padded = data.capacity() - data.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+        if (m_parser.parse(data.constData(), static_cast<size_t>(data.size()), !padded).get(m_root)
+            == simdjson::SUCCESS) {
+            m_isSimd = true;
+            error->error = QJsonParseError::NoError;
+            return true;
+        }
+        m_qt = QJsonDocument::fromJson(data, error);
+        return error->error == QJsonParseError::NoError;
+    }
+    JsonValue root() const
+    {
+        if (m_isSimd) {
+            return JsonValue(m_root);
+        }
+        if (m_qt.isObject()) {
+            return JsonValue(QJsonValue(m_qt.object()));
+        }
+        return m_qt.isArray() ? JsonValue(QJsonValue(m_qt.array())) : JsonValue();
+    }
+
+private:
+    simdjson::dom::parser m_parser;
+    simdjson::dom::element m_root;
+    QJsonDocument m_qt;
+    bool m_isSimd = false;
+};
+
+// Allowed keys are ASCII, so comparing bytes is comparing characters.
+bool sameKey(QUtf8StringView key, QLatin1StringView allowed)
+{
+    return key.size() == allowed.size()
+        && std::memcmp(key.data(), allowed.data(), static_cast<size_t>(key.size())) == 0;
+}
 
 // A JSON path built on the stack and only turned into text when a problem needs it.
 struct Path
@@ -45,22 +288,22 @@ struct Path
     }
 };
 
-QString typeName(const QJsonValue &v)
+QString typeName(const JsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null:
+    case JsonValue::Null:
         return QStringLiteral("null");
-    case QJsonValue::Bool:
+    case JsonValue::Bool:
         return QStringLiteral("a boolean");
-    case QJsonValue::Double:
+    case JsonValue::Double:
         return QStringLiteral("a number");
-    case QJsonValue::String:
+    case JsonValue::String:
         return QStringLiteral("a string");
-    case QJsonValue::Array:
+    case JsonValue::Array:
         return QStringLiteral("an array");
-    case QJsonValue::Object:
+    case JsonValue::Object:
         return QStringLiteral("an object");
-    case QJsonValue::Undefined:
+    case JsonValue::Undefined:
         return QStringLiteral("missing");
     }
     return {};
@@ -101,26 +344,26 @@ private:
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
-    void checkKeys(const QJsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path);
-    bool object(const QJsonValue &v, const Path &path, QJsonObject *out);
-    QString string(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
-    QStringList stringList(const QJsonObject &obj, QLatin1StringView key, const Path &path);
-    QJsonArray array(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
-    std::optional<qint64> integer(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
-    bool boolean(const QJsonObject &obj, QLatin1StringView key, const Path &path);
-    DatePoint datePoint(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
-    PartialDate partialDate(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required);
-    QList<Citation> citations(const QJsonObject &obj, QLatin1StringView key, const Path &path);
-    std::optional<Citation> citation(const QJsonValue &v, const Path &path);
-    QString id(const QJsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
+    void checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path);
+    bool object(const JsonValue &v, const Path &path, JsonObject *out);
+    QString string(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    QStringList stringList(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    JsonArray array(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    std::optional<qint64> integer(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    bool boolean(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    DatePoint datePoint(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
+    PartialDate partialDate(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    std::optional<Citation> citation(const JsonValue &v, const Path &path);
+    QString id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
     void actorRef(const QString &id, const Path &path);
 
-    void readSources(const QJsonArray &array, const Path &path);
+    void readSources(const JsonArray &array, const Path &path);
     bool loadSourceText(Source &source, const Path &path);
-    void readActors(const QJsonArray &array, const Path &path);
-    void readDisagreements(const QJsonArray &array, const Path &path);
-    void readEvents(const QJsonArray &array, const Path &path);
-    void readClaims(const QJsonArray &array, const Path &path);
+    void readActors(const JsonArray &array, const Path &path);
+    void readDisagreements(const JsonArray &array, const Path &path);
+    void readEvents(const JsonArray &array, const Path &path);
+    void readClaims(const JsonArray &array, const Path &path);
 
     QString m_file;
     QString m_baseDir;
@@ -135,29 +378,23 @@ private:
     QSet<QString> m_disagreementIds;
 };
 
-void Reader::checkKeys(const QJsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
+void Reader::checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
 {
-    for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
-        bool known = false;
-        for (auto key : allowed) {
-            if (it.key() == key) {
-                known = true;
-                break;
-            }
+    obj.forEachKey([&](QUtf8StringView key) {
+        if (std::any_of(allowed.begin(), allowed.end(), [&](QLatin1StringView a) { return sameKey(key, a); })) {
+            return;
         }
-        if (!known) {
-            QStringList names;
-            for (auto key : allowed) {
-                names << QString(key);
-            }
-            warning(path,
-                    QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
-                        .arg(it.key(), names.join(QStringLiteral(", "))));
+        QStringList names;
+        for (auto a : allowed) {
+            names << QString(a);
         }
-    }
+        warning(path,
+                QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
+                    .arg(key.toString(), names.join(QStringLiteral(", "))));
+    });
 }
 
-bool Reader::object(const QJsonValue &v, const Path &path, QJsonObject *out)
+bool Reader::object(const JsonValue &v, const Path &path, JsonObject *out)
 {
     if (!v.isObject()) {
         error(path, QStringLiteral("expected an object, found %1").arg(typeName(v)));
@@ -167,9 +404,9 @@ bool Reader::object(const QJsonValue &v, const Path &path, QJsonObject *out)
     return true;
 }
 
-QString Reader::string(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+QString Reader::string(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required)
 {
-    const QJsonValue v = obj.value(key);
+    const JsonValue v = obj.value(key);
     if (v.isString()) {
         QString value = v.toString();
         if (required && value.trimmed().isEmpty()) {
@@ -194,9 +431,9 @@ QString Reader::string(const QJsonObject &obj, QLatin1StringView key, const Path
     return {};
 }
 
-QStringList Reader::stringList(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+QStringList Reader::stringList(const JsonObject &obj, QLatin1StringView key, const Path &path)
 {
-    const QJsonArray arr = array(obj, key, path, false);
+    const JsonArray arr = array(obj, key, path, false);
     QStringList out;
     out.reserve(arr.size());
     const Path p = path.child(key);
@@ -210,9 +447,9 @@ QStringList Reader::stringList(const QJsonObject &obj, QLatin1StringView key, co
     return out;
 }
 
-QJsonArray Reader::array(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+JsonArray Reader::array(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required)
 {
-    const QJsonValue v = obj.value(key);
+    const JsonValue v = obj.value(key);
     if (v.isArray()) {
         return v.toArray();
     }
@@ -226,9 +463,9 @@ QJsonArray Reader::array(const QJsonObject &obj, QLatin1StringView key, const Pa
     return {};
 }
 
-std::optional<qint64> Reader::integer(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool required)
+std::optional<qint64> Reader::integer(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required)
 {
-    const QJsonValue v = obj.value(key);
+    const JsonValue v = obj.value(key);
     if (v.isUndefined() || v.isNull()) {
         if (required) {
             error(path.child(key), QStringLiteral("is required (an integer) but is %1").arg(typeName(v)));
@@ -244,9 +481,9 @@ std::optional<qint64> Reader::integer(const QJsonObject &obj, QLatin1StringView 
     return static_cast<qint64>(d);
 }
 
-bool Reader::boolean(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+bool Reader::boolean(const JsonObject &obj, QLatin1StringView key, const Path &path)
 {
-    const QJsonValue v = obj.value(key);
+    const JsonValue v = obj.value(key);
     if (v.isUndefined() || v.isNull()) {
         return false;
     }
@@ -257,9 +494,9 @@ bool Reader::boolean(const QJsonObject &obj, QLatin1StringView key, const Path &
     return v.toBool();
 }
 
-DatePoint Reader::datePoint(const QJsonObject &obj, QLatin1StringView key, const Path &path, bool *present)
+DatePoint Reader::datePoint(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *present)
 {
-    const QJsonValue v = obj.value(key);
+    const JsonValue v = obj.value(key);
     if (present) {
         *present = !v.isUndefined();
     }
@@ -280,9 +517,9 @@ DatePoint Reader::datePoint(const QJsonObject &obj, QLatin1StringView key, const
     return *point;
 }
 
-PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key, const Path &parentPath, bool required)
+PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key, const Path &parentPath, bool required)
 {
-    const QJsonValue v = parent.value(key);
+    const JsonValue v = parent.value(key);
     const Path path = parentPath.child(key);
     if (v.isUndefined() || v.isNull()) {
         if (required) {
@@ -290,7 +527,7 @@ PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key
         }
         return {};
     }
-    QJsonObject obj;
+    JsonObject obj;
     if (!object(v, path, &obj)) {
         return {};
     }
@@ -336,10 +573,10 @@ PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key
     date.setApproximate(boolean(obj, QLatin1StringView("approximate"), path));
     date.setQualifier(string(obj, QLatin1StringView("qualifier"), path, false));
 
-    const QJsonValue pv = obj.value(QLatin1StringView("provenance"));
+    const JsonValue pv = obj.value(QLatin1StringView("provenance"));
     if (!pv.isUndefined() && !pv.isNull()) {
         const Path pp = path.child(QLatin1StringView("provenance"));
-        QJsonObject po;
+        JsonObject po;
         if (object(pv, pp, &po)) {
             checkKeys(po,
                       {QLatin1StringView("kind"), QLatin1StringView("expression"), QLatin1StringView("reference"),
@@ -368,9 +605,9 @@ PartialDate Reader::partialDate(const QJsonObject &parent, QLatin1StringView key
     return date;
 }
 
-std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
+std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
 {
-    QJsonObject obj;
+    JsonObject obj;
     if (!object(v, path, &obj)) {
         return std::nullopt;
     }
@@ -437,9 +674,9 @@ std::optional<Citation> Reader::citation(const QJsonValue &v, const Path &path)
     return c;
 }
 
-QList<Citation> Reader::citations(const QJsonObject &obj, QLatin1StringView key, const Path &path)
+QList<Citation> Reader::citations(const JsonObject &obj, QLatin1StringView key, const Path &path)
 {
-    const QJsonArray arr = array(obj, key, path, false);
+    const JsonArray arr = array(obj, key, path, false);
     QList<Citation> out;
     out.reserve(arr.size());
     const Path p = path.child(key);
@@ -451,7 +688,7 @@ QList<Citation> Reader::citations(const QJsonObject &obj, QLatin1StringView key,
     return out;
 }
 
-QString Reader::id(const QJsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what)
+QString Reader::id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what)
 {
     const QString value = string(obj, QLatin1StringView("id"), path, true);
     if (value.isEmpty()) {
@@ -545,13 +782,13 @@ bool Reader::loadSourceText(Source &source, const Path &path)
     return true;
 }
 
-void Reader::readSources(const QJsonArray &arr, const Path &path)
+void Reader::readSources(const JsonArray &arr, const Path &path)
 {
     QSet<QString> ids;
     m_case.sources.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
-        QJsonObject obj;
+        JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
         }
@@ -613,11 +850,12 @@ void Reader::readSources(const QJsonArray &arr, const Path &path)
     }
 }
 
-void Reader::readActors(const QJsonArray &arr, const Path &path)
+void Reader::readActors(const JsonArray &arr, const Path &path)
 {
     m_case.actors.reserve(arr.size());
     // Ids first, so that affiliations and aliases may refer to actors listed later.
-    for (const QJsonValue &v : arr) {
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const JsonValue &v = arr[i];
         const QString actorId = v.toObject().value(QLatin1StringView("id")).toString();
         if (!actorId.isEmpty()) {
             m_actorIds.insert(actorId);
@@ -626,7 +864,7 @@ void Reader::readActors(const QJsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
-        QJsonObject obj;
+        JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
         }
@@ -642,9 +880,9 @@ void Reader::readActors(const QJsonArray &arr, const Path &path)
         a.description = string(obj, QLatin1StringView("description"), p, false);
         a.citations = citations(obj, QLatin1StringView("citations"), p);
         const Path ap = p.child(QLatin1StringView("aliases"));
-        const QJsonArray aliases = array(obj, QLatin1StringView("aliases"), p, false);
+        const JsonArray aliases = array(obj, QLatin1StringView("aliases"), p, false);
         for (qsizetype j = 0; j < aliases.size(); ++j) {
-            QJsonObject ao;
+            JsonObject ao;
             if (!object(aliases[j], ap.at(j), &ao)) {
                 continue;
             }
@@ -660,9 +898,9 @@ void Reader::readActors(const QJsonArray &arr, const Path &path)
             a.aliases.append(std::move(alias));
         }
         const Path fp = p.child(QLatin1StringView("affiliations"));
-        const QJsonArray affiliations = array(obj, QLatin1StringView("affiliations"), p, false);
+        const JsonArray affiliations = array(obj, QLatin1StringView("affiliations"), p, false);
         for (qsizetype j = 0; j < affiliations.size(); ++j) {
-            QJsonObject fo;
+            JsonObject fo;
             if (!object(affiliations[j], fp.at(j), &fo)) {
                 continue;
             }
@@ -679,11 +917,11 @@ void Reader::readActors(const QJsonArray &arr, const Path &path)
     }
 }
 
-void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
+void Reader::readDisagreements(const JsonArray &arr, const Path &path)
 {
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
-        QJsonObject obj;
+        JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
         }
@@ -692,14 +930,14 @@ void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
         d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
         d.question = string(obj, QLatin1StringView("question"), p, true);
         const Path vp = p.child(QLatin1StringView("versions"));
-        const QJsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
+        const JsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
         if (obj.value(QLatin1StringView("versions")).isArray() && versions.size() < 2) {
             error(
                 vp,
                 QStringLiteral("a disagreement needs at least two competing versions, found %1").arg(versions.size()));
         }
         for (qsizetype j = 0; j < versions.size(); ++j) {
-            QJsonObject vo;
+            JsonObject vo;
             if (!object(versions[j], vp.at(j), &vo)) {
                 continue;
             }
@@ -717,12 +955,12 @@ void Reader::readDisagreements(const QJsonArray &arr, const Path &path)
     }
 }
 
-void Reader::readEvents(const QJsonArray &arr, const Path &path)
+void Reader::readEvents(const JsonArray &arr, const Path &path)
 {
     m_case.events.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
-        QJsonObject obj;
+        JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
         }
@@ -739,10 +977,10 @@ void Reader::readEvents(const QJsonArray &arr, const Path &path)
         e.category = string(obj, QLatin1StringView("category"), p, true);
         e.date = partialDate(obj, QLatin1StringView("date"), p, true);
         const Path pp = p.child(QLatin1StringView("participants"));
-        const QJsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
+        const JsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
         e.participants.reserve(participants.size());
         for (qsizetype j = 0; j < participants.size(); ++j) {
-            QJsonObject po;
+            JsonObject po;
             if (!object(participants[j], pp.at(j), &po)) {
                 continue;
             }
@@ -770,9 +1008,10 @@ void Reader::readEvents(const QJsonArray &arr, const Path &path)
     }
 }
 
-void Reader::readClaims(const QJsonArray &arr, const Path &path)
+void Reader::readClaims(const JsonArray &arr, const Path &path)
 {
-    for (const QJsonValue &v : arr) {
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const JsonValue &v = arr[i];
         const QString claimId = v.toObject().value(QLatin1StringView("id")).toString();
         if (!claimId.isEmpty()) {
             m_claimIds.insert(claimId);
@@ -781,7 +1020,7 @@ void Reader::readClaims(const QJsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
-        QJsonObject obj;
+        JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
         }
@@ -859,8 +1098,8 @@ CaseLoad Reader::read(const QByteArray &input)
         data.remove(0, 3);
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    JsonDocument doc;
+    if (!doc.parse(data, &parseError)) {
         // Line and column of the byte offset, counting columns in characters.
         // Qt reports the offset just past the offending character; point at the character itself.
         const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, data.size());
@@ -872,14 +1111,15 @@ CaseLoad Reader::read(const QByteArray &input)
                                    QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
         return finish(Case {});
     }
-    if (!doc.isObject()) {
+    const JsonValue top = doc.root();
+    if (!top.isObject()) {
         error(root,
               QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
                   .arg(QString(CaseReader::FormatId)));
         return finish(Case {});
     }
-    const QJsonObject obj = doc.object();
-    const QJsonValue format = obj.value(QLatin1StringView("format"));
+    const JsonObject obj = top.toObject();
+    const JsonValue format = obj.value(QLatin1StringView("format"));
     if (format.toString() != CaseReader::FormatId) {
         error(Path {}.child(QLatin1StringView("format")),
               QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\"")
@@ -945,7 +1185,19 @@ CaseLoad CaseReader::readFile(const QString &path)
                         .arg(file.size())
                         .arg(MaxCaseFileBytes));
     }
-    const QByteArray data = file.read(MaxCaseFileBytes + 1);
+    // Read into a buffer with room behind the text for simdjson's padding, so it is parsed in place.
+    QByteArray data;
+    const qint64 expected = file.size();
+    data.reserve(expected + 1 + qsizetype(simdjson::SIMDJSON_PADDING));
+    data.resize(expected + 1);
+    const qint64 got = file.read(data.data(), expected + 1);
+    if (got < 0) {
+        return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    }
+    data.resize(got);
+    if (got > expected) {
+        data += file.read(MaxCaseFileBytes + 1 - got); // it grew while being read
+    }
     if (data.size() > MaxCaseFileBytes) {
         return fail(QStringLiteral("the file is larger than the limit of %1 bytes").arg(MaxCaseFileBytes));
     }

@@ -124,6 +124,8 @@ private Q_SLOTS:
     void badField();
     void badDocument_data();
     void badDocument();
+    void qtParserFallback_data();
+    void qtParserFallback();
     void hostileSizes();
     void truncatedEverywhere();
     void sourcePaths_data();
@@ -303,6 +305,41 @@ void tst_CaseReader::badDocument_data()
                                   << QStringLiteral("x.json:1:1: error: not valid JSON: illegal value");
     QTest::newRow("deep nesting") << (QByteArray(5000, '[') + QByteArray(5000, ']'))
                                   << QStringLiteral("x.json:1:1025: error: not valid JSON: too deeply nested document");
+}
+
+void tst_CaseReader::qtParserFallback_data()
+{
+    // Texts simdjson refuses and Qt's parser accepts: the reader falls back to Qt's document and
+    // reads them exactly as before, with the same checks on the values.
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("problems");
+    QTest::newRow("integer beyond 64 bits")
+        << QByteArray("\"version\": 1,") << QByteArray("\"version\": 123456789012345678901234567890,")
+        << QStringLiteral("x.json: version: error: expected an integer, found a number");
+    QTest::newRow("number beyond a double: both refuse it, Qt says where")
+        << QByteArray("\"start\": 15, \"end\": 23}]},") << QByteArray("\"start\": 1e400, \"end\": 23}]},")
+        << QStringLiteral("x.json:16:99: error: not valid JSON: illegal number");
+    QTest::newRow("unpaired surrogate escape in an unknown key")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test case\", \"note\": \"\\ud800\",")
+        << QStringLiteral("x.json: warning: unknown key \"note\" is ignored and will not be saved; known keys: format, "
+                          "version, title, description, sources, actors, events, claims, disagreements");
+}
+
+void tst_CaseReader::qtParserFallback()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, problems);
+    QByteArray data(BaseCase);
+    QVERIFY(data.contains(from));
+    data.replace(from, to);
+    const CaseLoad load = CaseReader::readData(data, QStringLiteral("x.json"), QString());
+    QCOMPARE(problemsText(load), problems);
+    if (load.ok()) {
+        // Read through Qt's document, the case is the same as read through simdjson's.
+        QCOMPARE(load.kase, CaseReader::readData(BaseCase, QStringLiteral("x.json"), QString()).kase);
+    }
 }
 
 void tst_CaseReader::badDocument()
