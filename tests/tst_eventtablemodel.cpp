@@ -1,9 +1,12 @@
+#include "casegenerator.h"
+#include "casereader.h"
 #include "eventtablemodel.h"
 #include "roles.h"
 #include "testcases.h"
 #include "timelineitem.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 
 using namespace AT;
 
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void sortByColumns();
     void sortKeepsPersistentIndexes();
     void timelineRowsInTimeOrder();
+    void largeCaseSortsByCollation();
     void roles();
     void newCaseResets();
 
@@ -182,6 +186,37 @@ void tst_EventTableModel::newCaseResets()
     QCOMPARE(m_model->rowCount(), 0);
     m_session->setCase(Test::smallCase());
     QCOMPARE(m_model->rowCount(), 4);
+}
+
+void tst_EventTableModel::largeCaseSortsByCollation()
+{
+    // Large enough for the collation keys to be computed on several threads: the rows must come
+    // out in collation order, equal titles in time order, and stay so through a filter.
+    CaseSession session;
+    session.setCase(std::make_shared<const Case>(
+        CaseReader::readData(generateCase({25000, 6, 100, 50}), QStringLiteral("g"), {}).kase));
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.sort(EventTableModel::TitleColumn);
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    const CaseIndex &index = session.index();
+    auto checkSorted = [&] {
+        for (int r = 1; r < model.rowCount(); ++r) {
+            const qsizetype a = model.eventAt(r - 1);
+            const qsizetype b = model.eventAt(r);
+            const int c = collator.compare(index.kase().events[a].title, index.kase().events[b].title);
+            QVERIFY2(c < 0 || (c == 0 && index.rankOf(a) < index.rankOf(b)),
+                     qPrintable(index.kase().events[a].title + QStringLiteral(" | ") + index.kase().events[b].title));
+        }
+    };
+    QCOMPARE(model.rowCount(), 25000);
+    checkSorted();
+    EventFilter f;
+    f.categories = {QStringLiteral("intrusion")};
+    session.selection()->setFilter(f);
+    QVERIFY(model.rowCount() > 0 && model.rowCount() < 25000);
+    checkSorted();
 }
 
 QTEST_GUILESS_MAIN(tst_EventTableModel)
