@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <vector>
 
 namespace AT {
 
@@ -115,19 +116,29 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     const Case &c = *m_case;
     const qsizetype n = c.events.size();
 
-    // Chronological order (PartialDate::isBefore), with each event's first day computed once
-    // instead of in every comparison: the order compares first days before anything else.
+    // Chronological order: PartialDate::chronologicalOrder's keys (first day, precision of the
+    // known end, range or not, last day), computed once per event instead of in every comparison.
+    struct Key
+    {
+        qint64 first;
+        int precision;
+        bool range;
+        qint64 last;
+        auto operator<=>(const Key &) const = default;
+    };
+    std::vector<Key> keys(static_cast<size_t>(n));
     QList<qint64> firstDay(n);
     for (qsizetype e = 0; e < n; ++e) {
-        firstDay[e] = c.events[e].date.earliestJulianDay();
+        const PartialDate &d = c.events[e].date;
+        firstDay[e] = d.earliestJulianDay();
+        keys[static_cast<size_t>(e)]
+            = Key {firstDay[e], static_cast<int>(d.start().isValid() ? d.start().precision() : d.end().precision()),
+                   d.isRange(), d.latestJulianDay()};
     }
     m_chronological.resize(n);
     std::iota(m_chronological.begin(), m_chronological.end(), qsizetype(0));
     std::stable_sort(m_chronological.begin(), m_chronological.end(), [&](qsizetype a, qsizetype b) {
-        if (firstDay[a] != firstDay[b]) {
-            return firstDay[a] < firstDay[b];
-        }
-        return c.events[a].date.isBefore(c.events[b].date);
+        return keys[static_cast<size_t>(a)] < keys[static_cast<size_t>(b)];
     });
     m_rank.resize(n);
     for (qsizetype r = 0; r < n; ++r) {
@@ -226,6 +237,48 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     }
     m_searchOffsets.append(m_searchBlob.size());
     m_searchBlob.squeeze();
+
+    // Inverted lists, by counting: each actor's and each category's ranks in ascending order.
+    auto invert = [n](qsizetype keys, auto &&forEachKey, QList<qint32> &offsets, QList<qint32> &ranks) {
+        offsets.fill(0, keys + 1);
+        for (qsizetype r = 0; r < n; ++r) {
+            forEachKey(r, [&](qint32 k) { ++offsets[k + 1]; });
+        }
+        for (qsizetype k = 0; k < keys; ++k) {
+            offsets[k + 1] += offsets[k];
+        }
+        ranks.resize(offsets[keys]);
+        QList<qint32> next = offsets;
+        for (qsizetype r = 0; r < n; ++r) {
+            forEachKey(r, [&](qint32 k) { ranks[next[k]++] = static_cast<qint32>(r); });
+        }
+    };
+    invert(
+        c.actors.size(),
+        [this](qsizetype r, auto &&visit) {
+            const auto actors = actorsAt(r);
+            for (size_t i = 0; i < actors.size(); ++i) {
+                // An actor in two roles of one event is listed once.
+                if (std::find(actors.begin(), actors.begin() + static_cast<std::ptrdiff_t>(i), actors[i])
+                    == actors.begin() + static_cast<std::ptrdiff_t>(i)) {
+                    visit(actors[i]);
+                }
+            }
+        },
+        m_actorRankOffsets, m_actorRanks);
+    invert(
+        m_categories.size(), [this](qsizetype r, auto &&visit) { visit(m_timeline[r].category); },
+        m_categoryRankOffsets, m_categoryRanks);
+}
+
+std::span<const qint32> CaseIndex::ranksOfActor(int actor) const
+{
+    return slice(m_actorRanks, m_actorRankOffsets, actor);
+}
+
+std::span<const qint32> CaseIndex::ranksOfCategory(int category) const
+{
+    return slice(m_categoryRanks, m_categoryRankOffsets, category);
 }
 
 std::span<const qint32> CaseIndex::actorsAt(qsizetype rank) const

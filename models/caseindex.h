@@ -61,6 +61,10 @@ public:
     qint64 earliestAt(qsizetype rank) const { return m_earliest[rank]; }
     qint64 latestAt(qsizetype rank) const { return m_latest[rank]; }
     const TimelineItem &timelineAt(qsizetype rank) const { return m_timeline[rank]; }
+    // The ranks of the events an actor takes part in, and of a category's events, ascending:
+    // an actor or category filter visits only those instead of every event.
+    std::span<const qint32> ranksOfActor(int actor) const;
+    std::span<const qint32> ranksOfCategory(int category) const;
     // Every event's timeline item, by rank.
     const QList<TimelineItem> &timelineItems() const { return m_timeline; }
     QByteArrayView searchTextAt(qsizetype rank) const;
@@ -89,6 +93,10 @@ private:
     QList<qint32> m_sources;
     QList<qint64> m_earliest;
     QList<qint64> m_latest;
+    QList<qint32> m_actorRankOffsets; // actor a's ranks are [offsets[a], offsets[a + 1])
+    QList<qint32> m_actorRanks;
+    QList<qint32> m_categoryRankOffsets;
+    QList<qint32> m_categoryRanks;
     QByteArray m_searchBlob;
     QList<qsizetype> m_searchOffsets;
 };

@@ -317,7 +317,9 @@ public:
         , m_baseDir(std::move(baseDir))
     { }
 
-    CaseLoad read(const QByteArray &data);
+    // Takes the text: once parsed it is released, so the file, the parsed document and the
+    // case are never all in memory at once.
+    CaseLoad read(QByteArray data);
 
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
@@ -353,10 +355,25 @@ private:
     bool boolean(const JsonObject &obj, QLatin1StringView key, const Path &path);
     DatePoint datePoint(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
     PartialDate partialDate(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
-    QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    // `listed`, when given, tells whether the file lists any citation (valid or not).
+    QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *listed = nullptr);
     std::optional<Citation> citation(const JsonValue &v, const Path &path);
     QString id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
     void actorRef(const QString &id, const Path &path);
+    // The pooled copy of a string that recurs throughout a case (categories, roles), so a million
+    // events hold a few shared strings rather than a million copies.
+    QString shared(const QString &text)
+    {
+        if (const auto it = m_pool.constFind(text); it != m_pool.constEnd()) {
+            return *it;
+        }
+        if (m_pool.size() < MaxPooled) {
+            m_pool.insert(text);
+        }
+        return text;
+    }
+    static constexpr qsizetype MaxPooled = 1 << 16;
+    QSet<QString> m_pool;
 
     void readSources(const JsonArray &array, const Path &path);
     bool loadSourceText(Source &source, const Path &path);
@@ -635,6 +652,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
               QStringLiteral("no source has the id \"%1\"; add it to \"sources\" or fix the id").arg(c.sourceId));
         return std::nullopt;
     }
+    c.sourceId = src.key(); // one shared copy of each id instead of one per citation
     const TextIndex *index = m_textIndexes[static_cast<size_t>(*src)].get();
     if (!index) {
         return c; // the source text could not be loaded; that problem is already reported
@@ -674,9 +692,12 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     return c;
 }
 
-QList<Citation> Reader::citations(const JsonObject &obj, QLatin1StringView key, const Path &path)
+QList<Citation> Reader::citations(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *listed)
 {
     const JsonArray arr = array(obj, key, path, false);
+    if (listed) {
+        *listed = !arr.isEmpty();
+    }
     QList<Citation> out;
     out.reserve(arr.size());
     const Path p = path.child(key);
@@ -974,7 +995,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
         e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
         e.title = string(obj, QLatin1StringView("title"), p, true);
         e.summary = string(obj, QLatin1StringView("summary"), p, false);
-        e.category = string(obj, QLatin1StringView("category"), p, true);
+        e.category = shared(string(obj, QLatin1StringView("category"), p, true));
         e.date = partialDate(obj, QLatin1StringView("date"), p, true);
         const Path pp = p.child(QLatin1StringView("participants"));
         const JsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
@@ -988,11 +1009,15 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
             Participant part;
             part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
             actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
-            part.role = string(po, QLatin1StringView("role"), pp.at(j), true);
+            if (const auto known = m_actorIds.constFind(part.actorId); known != m_actorIds.constEnd()) {
+                part.actorId = *known; // one shared copy of each id instead of one per mention
+            }
+            part.role = shared(string(po, QLatin1StringView("role"), pp.at(j), true));
             e.participants.append(std::move(part));
         }
-        e.citations = citations(obj, QLatin1StringView("citations"), p);
-        if (array(obj, QLatin1StringView("citations"), p, false).isEmpty() && !hasErrors(m_problems.mid(before))) {
+        bool listed = false;
+        e.citations = citations(obj, QLatin1StringView("citations"), p, &listed);
+        if (!listed && !hasErrors(m_problems.mid(before))) {
             warning(p.child(QLatin1StringView("citations")),
                     QStringLiteral("the event cites no source; add the passage that reports it"));
         }
@@ -1083,10 +1108,9 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
     }
 }
 
-CaseLoad Reader::read(const QByteArray &input)
+CaseLoad Reader::read(QByteArray data)
 {
     const Path root;
-    QByteArray data = input;
     if (data.isEmpty()) {
         error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
         return finish(Case {});
@@ -1099,11 +1123,14 @@ CaseLoad Reader::read(const QByteArray &input)
     }
     QJsonParseError parseError;
     JsonDocument doc;
-    if (!doc.parse(data, &parseError)) {
+    const bool parsed = doc.parse(data, &parseError);
+    const QByteArray text = parsed ? QByteArray() : data; // kept only to locate a syntax error
+    data = QByteArray(); // both parsers copied what they need
+    if (!parsed) {
         // Line and column of the byte offset, counting columns in characters.
         // Qt reports the offset just past the offending character; point at the character itself.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, data.size());
-        const QByteArrayView head(data.constData(), offset);
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, text.size());
+        const QByteArrayView head(text.constData(), offset);
         const int line = static_cast<int>(head.count('\n')) + 1;
         const qsizetype lineStart = head.lastIndexOf('\n') + 1;
         const int column = static_cast<int>(QString::fromUtf8(head.sliced(lineStart)).size()) + 1;
@@ -1202,7 +1229,8 @@ CaseLoad CaseReader::readFile(const QString &path)
         return fail(QStringLiteral("the file is larger than the limit of %1 bytes").arg(MaxCaseFileBytes));
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
-    return readData(data, name, baseDir);
+    Reader reader(name, baseDir);
+    return reader.read(std::move(data));
 }
 
 CaseLoad CaseReader::readData(const QByteArray &data, const QString &displayName, const QString &baseDir)

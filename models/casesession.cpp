@@ -47,10 +47,19 @@ void CaseSession::refilter()
     for (qsizetype i = 0; i < m_visibleRanks.size(); ++i) {
         m_visible[i] = order[m_visibleRanks[i]];
     }
-    m_visibleFlag.fill(false, m_index->eventCount());
-    for (qsizetype e : std::as_const(m_visible)) {
-        m_visibleFlag[e] = true;
+    m_visibleFlagValid = false;
+}
+
+bool CaseSession::isVisible(qsizetype event) const
+{
+    if (!m_visibleFlagValid) {
+        m_visibleFlag.fill(false, m_index->eventCount());
+        for (qsizetype e : std::as_const(m_visible)) {
+            m_visibleFlag[e] = true;
+        }
+        m_visibleFlagValid = true;
     }
+    return event >= 0 && event < m_visibleFlag.size() && m_visibleFlag[event];
 }
 
 } // namespace AT

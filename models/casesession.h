@@ -28,7 +28,7 @@ public:
     // The same as chronological ranks (CaseIndex::chronological()), ascending.
     const QList<qsizetype> &visibleRanks() const { return m_visibleRanks; }
     bool allVisible() const { return m_visible.size() == m_index->eventCount(); }
-    bool isVisible(qsizetype event) const { return event >= 0 && event < m_visibleFlag.size() && m_visibleFlag[event]; }
+    bool isVisible(qsizetype event) const;
 
 Q_SIGNALS:
     // A new case: everything changed.
@@ -45,7 +45,8 @@ private:
     // The last text searched and its matches by rank: a longer text containing it searches only those.
     QString m_needle;
     QList<bool> m_textMatches;
-    QList<bool> m_visibleFlag;
+    mutable QList<bool> m_visibleFlag; // by event; built on first isVisible() after a change
+    mutable bool m_visibleFlagValid = false;
 };
 
 } // namespace AT

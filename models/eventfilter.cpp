@@ -121,21 +121,21 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
     const bool byDate = filter.fromDay != 0 || filter.toDay != 0;
     const bool byActor = !filter.role.isEmpty() || !actorWanted.isEmpty();
 
-    for (qsizetype r = 0; r < n; ++r) {
+    auto passes = [&](qsizetype r) {
         if (byText && !(*textMatches)[r]) {
-            continue;
+            return false;
         }
         const TimelineItem &item = index.timelineAt(r);
         if (filter.disputedOnly && !item.disputed) {
-            continue;
+            return false;
         }
         if (!categoryWanted.isEmpty() && !categoryWanted[item.category]) {
-            continue;
+            return false;
         }
         if (byDate) {
             if ((filter.toDay != 0 && index.earliestAt(r) > filter.toDay)
                 || (filter.fromDay != 0 && index.latestAt(r) < filter.fromDay)) {
-                continue;
+                return false;
             }
         }
         if (byActor) {
@@ -146,16 +146,51 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
                 any = (actorWanted.isEmpty() || actorWanted[actors[i]]) && (role < 0 || roles[i] == role);
             }
             if (!any) {
-                continue;
+                return false;
             }
         }
         if (!sourceWanted.isEmpty()) {
             const auto sources = index.sourcesAt(r);
             if (std::none_of(sources.begin(), sources.end(), [&](qint32 s) { return sourceWanted[s]; })) {
-                continue;
+                return false;
             }
         }
-        out.append(r);
+        return true;
+    };
+
+    // Only the events of the wanted actors (or categories) can pass: start from their lists.
+    std::vector<qint32> candidates;
+    bool fromLists = false;
+    auto gather = [&](const QList<bool> &wanted, auto &&ranksOf) {
+        for (qsizetype k = 0; k < wanted.size(); ++k) {
+            if (wanted[k]) {
+                const auto ranks = ranksOf(static_cast<int>(k));
+                candidates.insert(candidates.end(), ranks.begin(), ranks.end());
+            }
+        }
+        if (std::count(wanted.begin(), wanted.end(), true) > 1) {
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        }
+        fromLists = true;
+    };
+    if (!actorWanted.isEmpty()) {
+        gather(actorWanted, [&](int a) { return index.ranksOfActor(a); });
+    } else if (!categoryWanted.isEmpty()) {
+        gather(categoryWanted, [&](int c) { return index.ranksOfCategory(c); });
+    }
+    if (fromLists) {
+        for (qint32 r : candidates) {
+            if (passes(r)) {
+                out.append(r);
+            }
+        }
+        return out;
+    }
+    for (qsizetype r = 0; r < n; ++r) {
+        if (passes(r)) {
+            out.append(r);
+        }
     }
     return out;
 }

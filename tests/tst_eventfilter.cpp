@@ -1,5 +1,6 @@
 #include "casegenerator.h"
 #include "casereader.h"
+#include "casereport.h"
 #include "eventfilter.h"
 #include "testcases.h"
 
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void searchMatchesEveryEventsText_data();
     void searchMatchesEveryEventsText();
     void narrowedAndParallelSearchAgree();
+    void chronologicalOrderMatchesPartialDate();
+    void listFiltersMatchEveryEvent();
 
 private:
     std::shared_ptr<const Case> generated();
@@ -206,6 +209,59 @@ void tst_EventFilter::narrowedAndParallelSearchAgree()
             QCOMPARE(matchText(index, needle, &previous), full);
         }
         previous = full;
+    }
+}
+
+void tst_EventFilter::chronologicalOrderMatchesPartialDate()
+{
+    // The index sorts by precomputed keys; the order must be PartialDate::isBefore's, ties kept
+    // in file order, on dates of every precision, ranges and open ends.
+    for (const std::shared_ptr<const Case> &kase : {generated(), m_small, m_builtin}) {
+        QCOMPARE(CaseIndex(kase).chronological(), chronologicalOrder(*kase));
+    }
+}
+
+void tst_EventFilter::listFiltersMatchEveryEvent()
+{
+    // Actor and category filters start from inverted lists; the oracle checks every event.
+    const std::shared_ptr<const Case> kase = generated();
+    const CaseIndex index(kase);
+    const QString role = index.roles().value(1);
+    QList<EventFilter> filters;
+    EventFilter f;
+    f.actors = {QStringLiteral("a0")};
+    filters << f;
+    f.actors = {QStringLiteral("a3"), QStringLiteral("a7"), QStringLiteral("no-such-actor")};
+    filters << f;
+    f.role = role;
+    filters << f;
+    f.categories = {index.categories().value(0)};
+    filters << f;
+    f = {};
+    f.categories = {index.categories().value(0), index.categories().value(2)};
+    filters << f;
+    f.disputedOnly = true;
+    f.text = QStringLiteral("net");
+    filters << f;
+    for (const EventFilter &filter : std::as_const(filters)) {
+        QList<qsizetype> expected;
+        for (qsizetype e : index.chronological()) {
+            const Event &ev = kase->events[e];
+            bool actorOk = filter.actors.isEmpty() && filter.role.isEmpty();
+            for (const Participant &p : ev.participants) {
+                actorOk = actorOk
+                    || ((filter.actors.isEmpty() || filter.actors.contains(p.actorId))
+                        && (filter.role.isEmpty() || p.role == filter.role));
+            }
+            const bool categoryOk = filter.categories.isEmpty() || filter.categories.contains(ev.category);
+            const bool disputedOk = !filter.disputedOnly || !ev.disagreements.isEmpty();
+            const bool textOk = filter.text.isEmpty() || index.searchText(e).contains(filter.text);
+            if (actorOk && categoryOk && disputedOk && textOk) {
+                expected << e;
+            }
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(filterEvents(index, filter), expected);
     }
 }
 

@@ -127,9 +127,10 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
 
     // Credit line: the sources behind what is shown.
     // Marked by number in one pass, so a million events cost milliseconds.
+    // By rank, so the arrays are read front to back.
     QList<bool> isCited(kase.sources.size(), false);
-    for (qsizetype e : shown) {
-        for (qint32 s : m_session->index().eventSources(e)) {
+    for (qsizetype r : m_session->visibleRanks()) {
+        for (qint32 s : m_session->index().sourcesAt(r)) {
             isCited[s] = true;
         }
     }
@@ -171,8 +172,8 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         // Legend: the categories of the events shown, in the timeline's colours.
         const CaseIndex &index = m_session->index();
         QList<bool> used(index.categories().size(), false);
-        for (qsizetype e : shown) {
-            used[index.categoryOf(e)] = true;
+        for (qsizetype r : m_session->visibleRanks()) {
+            used[index.timelineAt(r).category] = true;
         }
         QStringList categories;
         for (qsizetype c = 0; c < used.size(); ++c) {
