@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <thread>
 #include <vector>
 
 namespace AT {
@@ -165,6 +166,39 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         m_sourceNumber.insert(c.sources[i].id, static_cast<int>(i));
     }
 
+    // The folded search text is built on another thread while this one fills the other arrays:
+    // both read the case (const, so safe to share) and write only their own members.
+    std::thread searchText([this, &c, &actorText, n] {
+        Folder own; // its own cache: the outer one belongs to this thread
+        m_searchOffsets.reserve(n + 1);
+        for (qsizetype r = 0; r < n; ++r) {
+            const Event &ev = c.events[m_chronological[r]];
+            m_searchOffsets.append(m_searchBlob.size());
+            own.append(m_searchBlob, ev.title);
+            m_searchBlob += '\n';
+            own.append(m_searchBlob, ev.summary);
+            m_searchBlob += '\n';
+            own.append(m_searchBlob, ev.category);
+            for (const QString &tag : ev.tags) {
+                m_searchBlob += '\n';
+                own.append(m_searchBlob, tag);
+            }
+            for (const Citation &cit : ev.citations) {
+                m_searchBlob += '\n';
+                own.append(m_searchBlob, cit.quote);
+            }
+            for (const Participant &p : ev.participants) {
+                const int actor = m_actorNumber.value(p.actorId, -1);
+                if (actor >= 0) {
+                    m_searchBlob += '\n';
+                    m_searchBlob += actorText[actor];
+                }
+            }
+            m_searchBlob += '\0';
+        }
+        m_searchOffsets.append(m_searchBlob.size());
+        m_searchBlob.squeeze();
+    });
     QHash<QString, int> roleNumbers;
     QHash<QString, int> categoryNumbers;
     m_timeline.resize(n);
@@ -172,7 +206,6 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     m_latest.resize(n);
     m_participantOffsets.reserve(n + 1);
     m_sourceOffsets.reserve(n + 1);
-    m_searchOffsets.reserve(n + 1);
     m_participantOffsets.append(0);
     m_sourceOffsets.append(0);
     QList<qint32> sources;
@@ -182,20 +215,6 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         m_earliest[r] = ev.date.isOpenStart() ? std::numeric_limits<qint64>::min() : firstDay[e];
         m_latest[r] = ev.date.isOpenEnd() ? std::numeric_limits<qint64>::max() : ev.date.latestJulianDay();
 
-        m_searchOffsets.append(m_searchBlob.size());
-        appendFolded(m_searchBlob, ev.title);
-        m_searchBlob += '\n';
-        appendFolded(m_searchBlob, ev.summary);
-        m_searchBlob += '\n';
-        appendFolded(m_searchBlob, ev.category);
-        for (const QString &tag : ev.tags) {
-            m_searchBlob += '\n';
-            appendFolded(m_searchBlob, tag);
-        }
-        for (const Citation &cit : ev.citations) {
-            m_searchBlob += '\n';
-            appendFolded(m_searchBlob, cit.quote);
-        }
         for (const Participant &p : ev.participants) {
             const int actor = m_actorNumber.value(p.actorId, -1);
             if (actor < 0) {
@@ -203,10 +222,7 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
             }
             m_participantActors.append(actor);
             m_participantRoles.append(intern(m_roles, roleNumbers, p.role));
-            m_searchBlob += '\n';
-            m_searchBlob += actorText[actor];
         }
-        m_searchBlob += '\0';
         m_participantOffsets.append(static_cast<qint32>(m_participantActors.size()));
 
         sources.clear();
@@ -235,8 +251,7 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         item.approximate = ev.date.isApproximate();
         item.disputed = !ev.disagreements.isEmpty();
     }
-    m_searchOffsets.append(m_searchBlob.size());
-    m_searchBlob.squeeze();
+    searchText.join();
 
     // Inverted lists, by counting: each actor's and each category's ranks in ascending order.
     auto invert = [n](qsizetype keys, auto &&forEachKey, QList<qint32> &offsets, QList<qint32> &ranks) {
