@@ -114,18 +114,23 @@ void TimelineView::reload()
 {
     m_rows = m_model ? m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>() : TimelineRows();
     m_items = m_rows.items();
-    // The model gives its rows in time order; anything else is sorted here, once.
-    const auto byFirst = [](const Item &a, const Item &b) { return a.first < b.first; };
-    if (!std::is_sorted(m_items.cbegin(), m_items.cend(), byFirst)) {
-        std::stable_sort(m_items.begin(), m_items.end(), byFirst);
-    }
+    // One pass: the longest event, the latest day, and whether the rows are in time order as the
+    // model promises (anything else is sorted here, once).
     m_maxSpanDays = 0;
     m_lastDay = m_items.isEmpty() ? 0 : m_items.first().last;
+    bool sorted = true;
+    double previous = -std::numeric_limits<double>::infinity();
     for (const Item &it : std::as_const(m_items)) {
         m_maxSpanDays = std::max(m_maxSpanDays, it.last - it.first + 1);
         m_lastDay = std::max(m_lastDay, it.last);
+        sorted = sorted && previous <= it.first;
+        previous = it.first;
     }
-    m_labelWidth.fill(-1, m_items.size());
+    if (!sorted) {
+        std::stable_sort(m_items.begin(), m_items.end(),
+                         [](const Item &a, const Item &b) { return a.first < b.first; });
+    }
+    m_labelWidth.clear();
     m_categoryColors.clear();
     for (int c = 0; c < m_rows.categoryCount(); ++c) {
         m_categoryColors.append(categoryColor(m_rows.categoryName(c)));
@@ -135,11 +140,12 @@ void TimelineView::reload()
 
 float TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
 {
-    float &w = m_labelWidth[item];
-    if (w < 0) {
-        w = static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_items[item])) + 2, MaxLabelWidth));
+    auto it = m_labelWidth.constFind(item);
+    if (it == m_labelWidth.constEnd()) {
+        it = m_labelWidth.insert(
+            item, static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_items[item])) + 2, MaxLabelWidth)));
     }
-    return w;
+    return *it;
 }
 
 void TimelineView::rebuildLanes()

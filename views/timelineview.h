@@ -4,6 +4,7 @@
 #include "timelinescale.h"
 
 #include <QColor>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -137,7 +138,7 @@ private:
     TimelineScale m_scale;
     TimelineRows m_rows; // the model's rows, shared
     QList<Item> m_items; // chronological (m_rows.items(), shared unless it had to be sorted)
-    mutable QList<float> m_labelWidth; // per item, measured on first need; -1 until then
+    mutable QHash<int, float> m_labelWidth; // per item shown with a label, measured on first need
     QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
     QList<Lane> m_lanes; // in display order, hidden ones included
