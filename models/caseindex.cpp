@@ -317,9 +317,10 @@ QByteArrayView CaseIndex::searchTextAt(qsizetype rank) const
         .sliced(m_searchOffsets[rank], m_searchOffsets[rank + 1] - m_searchOffsets[rank] - 1);
 }
 
-TimelineRows::TimelineRows(std::shared_ptr<const CaseIndex> index, QList<TimelineItem> items)
+TimelineRows::TimelineRows(std::shared_ptr<const CaseIndex> index, QList<qsizetype> ranks)
     : m_index(std::move(index))
-    , m_items(std::move(items))
+    , m_ranks(std::move(ranks))
+    , m_items(m_index ? m_index->timelineItems().constData() : nullptr)
 { }
 
 QString TimelineRows::title(const TimelineItem &item) const

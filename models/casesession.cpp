@@ -1,5 +1,7 @@
 #include "casesession.h"
 
+#include <algorithm>
+
 namespace AT {
 
 CaseSession::CaseSession(QObject *parent)
@@ -36,8 +38,11 @@ void CaseSession::refilter()
         m_needle.clear();
         m_textMatches.clear();
     } else if (needle != m_needle) {
-        // Typing one more letter: the new hits are among the old ones.
-        const bool narrower = !m_needle.isEmpty() && needle.contains(m_needle);
+        // Typing one more letter: the new hits are among the old ones. Checking them one by one
+        // pays off only when they are few; otherwise one parallel scan of the whole text is faster
+        // (1M events: 100 ms for 600k candidates one by one, 30 ms for the scan).
+        const bool narrower = !m_needle.isEmpty() && needle.contains(m_needle)
+            && std::count(m_textMatches.cbegin(), m_textMatches.cend(), true) < m_index->eventCount() / 16;
         m_textMatches = matchText(*m_index, needle, narrower ? &m_textMatches : nullptr);
         m_needle = needle;
     }

@@ -179,6 +179,16 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
     } else if (!categoryWanted.isEmpty()) {
         gather(categoryWanted, [&](int c) { return index.ranksOfCategory(c); });
     }
+    // The list was the only condition: it is the answer.
+    const bool onlyList = fromLists && !byText && !filter.disputedOnly && !byDate && filter.role.isEmpty()
+        && sourceWanted.isEmpty() && (actorWanted.isEmpty() || categoryWanted.isEmpty());
+    if (onlyList) {
+        out.reserve(static_cast<qsizetype>(candidates.size()));
+        for (qint32 r : candidates) {
+            out.append(r);
+        }
+        return out;
+    }
     if (fromLists) {
         for (qint32 r : candidates) {
             if (passes(r)) {

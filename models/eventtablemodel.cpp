@@ -128,7 +128,6 @@ const QList<qsizetype> &EventTableModel::sortedOrder(int column)
 
 void EventTableModel::applySort()
 {
-    m_timelineRows.reset();
     m_rowOfEventValid = false;
     if (m_sortColumn == DateColumn) {
         m_rows = m_session->visibleEvents();
@@ -190,20 +189,7 @@ int EventTableModel::rowOfEvent(qsizetype eventIndex) const
 
 TimelineRows EventTableModel::timelineRows() const
 {
-    if (!m_timelineRows) {
-        const std::shared_ptr<const CaseIndex> index = m_session->sharedIndex();
-        if (m_session->allVisible()) {
-            m_timelineRows = TimelineRows(index, index->timelineItems()); // shared, not copied
-        } else {
-            QList<TimelineItem> items;
-            items.reserve(m_session->visibleRanks().size());
-            for (qsizetype r : m_session->visibleRanks()) {
-                items.append(index->timelineAt(r));
-            }
-            m_timelineRows = TimelineRows(index, std::move(items));
-        }
-    }
-    return *m_timelineRows;
+    return TimelineRows(m_session->sharedIndex(), m_session->visibleRanks());
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const

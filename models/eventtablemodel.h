@@ -49,7 +49,6 @@ private:
     QList<qsizetype> m_rows; // event indexes
     mutable QList<int> m_rowOfEvent;
     mutable bool m_rowOfEventValid = false;
-    mutable std::optional<TimelineRows> m_timelineRows;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -32,15 +32,18 @@ struct TimelineItem
 
 // Every row of the event model at once, in time order, for a view that places all of them (the
 // timeline). One QVariant for the whole set instead of one per row: reading a million rows through
-// per-row roles took 1.5 s, this takes milliseconds. Shared and immutable; the accessors give the
-// few strings the view draws for the events it actually shows.
+// per-row roles took 1.5 s; this shares the index and the list of visible ranks and copies
+// nothing. Immutable; the accessors give the few strings the view draws for the events it shows.
 class TimelineRows
 {
 public:
     TimelineRows() = default;
-    TimelineRows(std::shared_ptr<const CaseIndex> index, QList<TimelineItem> items);
+    // The events at these chronological ranks (ascending, so the rows are in time order).
+    TimelineRows(std::shared_ptr<const CaseIndex> index, QList<qsizetype> ranks);
 
-    const QList<TimelineItem> &items() const { return m_items; }
+    qsizetype count() const { return m_ranks.size(); }
+    // Row i, read in place from the index: nothing is copied per row.
+    const TimelineItem &operator[](qsizetype i) const { return m_items[m_ranks[i]]; }
     bool isNull() const { return !m_index; }
 
     QString title(const TimelineItem &item) const;
@@ -59,7 +62,8 @@ public:
 
 private:
     std::shared_ptr<const CaseIndex> m_index;
-    QList<TimelineItem> m_items;
+    QList<qsizetype> m_ranks;
+    const TimelineItem *m_items = nullptr; // the index's items, by rank
 };
 
 } // namespace AT

@@ -128,8 +128,8 @@ void tst_EventTableModel::timelineRowsInTimeOrder()
     auto events = [this] {
         QList<qsizetype> out;
         const auto rows = m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>();
-        for (const TimelineItem &item : rows.items()) {
-            out << item.event;
+        for (qsizetype i = 0; i < rows.count(); ++i) {
+            out << rows[i].event;
         }
         return out;
     };
@@ -140,10 +140,9 @@ void tst_EventTableModel::timelineRowsInTimeOrder()
     m_session->selection()->setFilter(f);
     QCOMPARE(events(), m_session->visibleEvents());
     const auto rows = m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>();
-    QCOMPARE(rows.items().size(), 2);
-    QCOMPARE(rows.title(rows.items()[0]), QStringLiteral("Register breach"));
-    QCOMPARE(rows.actorNames(rows.items()[1]),
-             (QStringList {QStringLiteral("APT31"), QStringLiteral("UK government")}));
+    QCOMPARE(rows.count(), 2);
+    QCOMPARE(rows.title(rows[0]), QStringLiteral("Register breach"));
+    QCOMPARE(rows.actorNames(rows[1]), (QStringList {QStringLiteral("APT31"), QStringLiteral("UK government")}));
     QVERIFY(!m_model->data(QModelIndex(), Qt::DisplayRole).isValid());
 }
 

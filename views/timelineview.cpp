@@ -94,7 +94,7 @@ void TimelineView::setSelectionState(SelectionState *state)
             const int item = currentItem();
             if (item >= 0 && (r.isEmpty() || r.right() < plotLeft() || r.left() > width())) {
                 // Bring the selected event into view, keeping the zoom.
-                const double centre = (m_items[item].first + m_items[item].last) / 2;
+                const double centre = (m_rows[item].first + m_rows[item].last) / 2;
                 m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
                 m_autoFit = false;
                 invalidateLayout();
@@ -113,22 +113,13 @@ void TimelineView::setSelectionState(SelectionState *state)
 void TimelineView::reload()
 {
     m_rows = m_model ? m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>() : TimelineRows();
-    m_items = m_rows.items();
-    // One pass: the longest event, the latest day, and whether the rows are in time order as the
-    // model promises (anything else is sorted here, once).
+    // One pass: the longest event and the latest day. The rows come in time order (by rank).
     m_maxSpanDays = 0;
-    m_lastDay = m_items.isEmpty() ? 0 : m_items.first().last;
-    bool sorted = true;
-    double previous = -std::numeric_limits<double>::infinity();
-    for (const Item &it : std::as_const(m_items)) {
+    m_lastDay = m_rows.count() == 0 ? 0 : m_rows[0].last;
+    for (qsizetype i = 0; i < m_rows.count(); ++i) {
+        const Item &it = m_rows[i];
         m_maxSpanDays = std::max(m_maxSpanDays, it.last - it.first + 1);
         m_lastDay = std::max(m_lastDay, it.last);
-        sorted = sorted && previous <= it.first;
-        previous = it.first;
-    }
-    if (!sorted) {
-        std::stable_sort(m_items.begin(), m_items.end(),
-                         [](const Item &a, const Item &b) { return a.first < b.first; });
     }
     m_labelWidth.clear();
     m_categoryColors.clear();
@@ -143,7 +134,7 @@ float TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
     auto it = m_labelWidth.constFind(item);
     if (it == m_labelWidth.constEnd()) {
         it = m_labelWidth.insert(
-            item, static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_items[item])) + 2, MaxLabelWidth)));
+            item, static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_rows[item])) + 2, MaxLabelWidth)));
     }
     return *it;
 }
@@ -153,7 +144,7 @@ void TimelineView::rebuildLanes()
     m_lanes.clear();
     if (m_laneMode == LaneMode::None) {
         Lane all;
-        all.items.resize(m_items.size());
+        all.items.resize(m_rows.count());
         std::iota(all.items.begin(), all.items.end(), 0);
         m_lanes.append(all);
     } else {
@@ -173,13 +164,13 @@ void TimelineView::rebuildLanes()
                 items.append(item);
             }
         };
-        for (int i = 0; i < m_items.size(); ++i) {
+        for (int i = 0; i < m_rows.count(); ++i) {
             if (byActor) {
-                for (qint32 a : m_rows.actors(m_items[i])) {
+                for (qint32 a : m_rows.actors(m_rows[i])) {
                     add(a, i);
                 }
             } else {
-                add(m_items[i].category, i);
+                add(m_rows[i].category, i);
             }
         }
         // Busiest lanes first, unless the user ordered them.
@@ -197,7 +188,7 @@ void TimelineView::rebuildLanes()
         lane.blockLast.fill(-std::numeric_limits<double>::infinity(), (lane.items.size() + BlockSize - 1) / BlockSize);
         for (qsizetype k = 0; k < lane.items.size(); ++k) {
             double &b = lane.blockLast[k / BlockSize];
-            b = std::max(b, m_items[lane.items[k]].last);
+            b = std::max(b, m_rows[lane.items[k]].last);
         }
     }
     invalidateLayout();
@@ -208,13 +199,13 @@ double TimelineView::latestIn(const Lane &lane, qsizetype from, qsizetype to) co
     double latest = -std::numeric_limits<double>::infinity();
     qsizetype k = from;
     for (; k < to && k % BlockSize != 0; ++k) {
-        latest = std::max(latest, m_items[lane.items[k]].last);
+        latest = std::max(latest, m_rows[lane.items[k]].last);
     }
     for (; k + BlockSize <= to; k += BlockSize) {
         latest = std::max(latest, lane.blockLast[k / BlockSize]);
     }
     for (; k < to; ++k) {
-        latest = std::max(latest, m_items[lane.items[k]].last);
+        latest = std::max(latest, m_rows[lane.items[k]].last);
     }
     return latest;
 }
@@ -376,9 +367,9 @@ void TimelineView::layoutItems() const
         const double fromDay = m_scale.day(-MaxLabelWidth - OpenFade) - m_maxSpanDays;
         const double toDay = m_scale.day(plotWidth() + OpenFade);
         const auto begin = std::lower_bound(lane.items.cbegin(), lane.items.cend(), fromDay,
-                                            [this](int i, double day) { return m_items[i].first < day; });
+                                            [this](int i, double day) { return m_rows[i].first < day; });
         const auto end = std::upper_bound(begin, lane.items.cend(), toDay,
-                                          [this](double day, int i) { return day < m_items[i].first; });
+                                          [this](double day, int i) { return day < m_rows[i].first; });
         if (end - begin > DensityThreshold) {
             // Level of detail: far more events than room. Count them per column instead of placing each.
             m_densityMode = true;
@@ -388,7 +379,7 @@ void TimelineView::layoutItems() const
         }
         for (auto iter = begin; iter != end; ++iter) {
             const int i = *iter;
-            const Item &it = m_items[i];
+            const Item &it = m_rows[i];
             double x0 = toX(it.first);
             double x1 = toX(it.last + 1);
             if (it.openStart) {
@@ -465,14 +456,14 @@ void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype en
     const double width = plotWidth();
     const int columns = static_cast<int>(std::ceil(width / ClusterBucket)) + 1;
     const double dpp = m_scale.daysPerPixel();
-    const auto firstOf = [&](qsizetype k) { return m_items[lane.items[k]].first; };
+    const auto firstOf = [&](qsizetype k) { return m_rows[lane.items[k]].first; };
     const auto columnOf = [&](int item) {
-        return std::clamp(static_cast<int>(std::max(m_scale.x(m_items[item].first), 0.0) / ClusterBucket), 0,
+        return std::clamp(static_cast<int>(std::max(m_scale.x(m_rows[item].first), 0.0) / ClusterBucket), 0,
                           columns - 1);
     };
     // Items from `begin` may start before the view; those that end before it are not shown.
     const qsizetype inView = std::partition_point(lane.items.cbegin() + begin, lane.items.cbegin() + end,
-                                                  [&](int i) { return m_scale.x(m_items[i].first) < 0; })
+                                                  [&](int i) { return m_scale.x(m_rows[i].first) < 0; })
         - lane.items.cbegin();
     qsizetype running = 0;
     double runningFirst = std::numeric_limits<double>::infinity();
@@ -482,7 +473,7 @@ void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype en
             k += BlockSize - 1; // a whole block ends before the view
             continue;
         }
-        const Item &it = m_items[lane.items[k]];
+        const Item &it = m_rows[lane.items[k]];
         if (m_scale.x(it.first) + (it.last - it.first + 1) / dpp < 0) {
             continue;
         }
@@ -492,7 +483,7 @@ void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype en
     }
     // Items past the right edge are not shown.
     const qsizetype last = std::partition_point(lane.items.cbegin() + inView, lane.items.cbegin() + end,
-                                                [&](int i) { return m_scale.x(m_items[i].first) <= width; })
+                                                [&](int i) { return m_scale.x(m_rows[i].first) <= width; })
         - lane.items.cbegin();
     QList<int> counts(columns, 0);
     QList<double> firstDay(columns, 0);
@@ -635,7 +626,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     const QString actor = m_selection ? m_selection->currentActor() : QString();
     const int actorNumber = actor.isEmpty() ? -1 : m_rows.actorNumber(actor);
     for (const Placed &pl : std::as_const(m_placed)) {
-        const Item &it = m_items[pl.item];
+        const Item &it = m_rows[pl.item];
         QColor colour = m_categoryColors.value(it.category);
         const bool coarse = it.precision != 3 || it.approximate; // not an exact day
         const bool isCurrent = it.event == current;
@@ -763,10 +754,10 @@ void TimelineView::resizeEvent(QResizeEvent *)
 
 void TimelineView::fitAll()
 {
-    if (m_items.isEmpty()) {
+    if (m_rows.count() == 0) {
         return;
     }
-    const double first = m_items.first().first; // in time order
+    const double first = m_rows[0].first; // in time order
     const double last = m_lastDay + 1;
     m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
@@ -802,7 +793,7 @@ void TimelineView::zoomToSelection()
     if (item < 0) {
         return;
     }
-    const Item &it = m_items[item];
+    const Item &it = m_rows[item];
     m_scale.fit(it.first, it.last + 1, 0.5);
     m_autoFit = false;
     invalidateLayout();
@@ -812,7 +803,7 @@ QRectF TimelineView::eventRect(qsizetype eventIndex) const
 {
     layoutItems();
     for (const Placed &pl : std::as_const(m_placed)) {
-        if (m_items[pl.item].event == eventIndex) {
+        if (m_rows[pl.item].event == eventIndex) {
             return pl.shape;
         }
     }
@@ -863,15 +854,23 @@ int TimelineView::currentItem() const
     }
     // Items are in chronological order: find the event by its rank.
     const qsizetype rank = m_rows.rankOf(m_selection->currentEvent());
-    const auto it = std::lower_bound(m_items.cbegin(), m_items.cend(), rank,
-                                     [](const Item &item, qsizetype r) { return item.rank < r; });
-    return it != m_items.cend() && it->rank == rank ? static_cast<int>(it - m_items.cbegin()) : -1;
+    qsizetype lo = 0;
+    qsizetype hi = m_rows.count();
+    while (lo < hi) {
+        const qsizetype mid = (lo + hi) / 2;
+        if (m_rows[mid].rank < rank) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < m_rows.count() && m_rows[lo].rank == rank ? static_cast<int>(lo) : -1;
 }
 
 void TimelineView::selectItem(int item)
 {
-    if (m_selection && item >= 0 && item < m_items.size()) {
-        m_selection->setCurrentEvent(m_items[item].event);
+    if (m_selection && item >= 0 && item < m_rows.count()) {
+        m_selection->setCurrentEvent(m_rows[item].event);
     }
 }
 
@@ -913,7 +912,7 @@ bool TimelineView::event(QEvent *event)
         const int cluster = clusterAt(help->pos());
         QString tip;
         if (item >= 0) {
-            const Item &it = m_items[item];
+            const Item &it = m_rows[item];
             tip = m_rows.title(it) + QLatin1Char('\n') + m_rows.dateDescription(it);
             const QString actors = m_rows.actorNames(it).join(QStringLiteral(", "));
             if (!actors.isEmpty()) {
@@ -1001,14 +1000,14 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
     const int item = hitTest(event->position());
     if (item >= 0) {
         selectItem(item);
-        Q_EMIT eventActivated(m_items[item].event);
+        Q_EMIT eventActivated(m_rows[item].event);
     }
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const int current = currentItem();
-    const int last = static_cast<int>(m_items.size()) - 1;
+    const int last = static_cast<int>(m_rows.count()) - 1;
     switch (event->key()) {
     case Qt::Key_Right:
     case Qt::Key_Down:
@@ -1027,7 +1026,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
         if (current >= 0) {
-            Q_EMIT eventActivated(m_items[current].event);
+            Q_EMIT eventActivated(m_rows[current].event);
         }
         break;
     case Qt::Key_Plus:

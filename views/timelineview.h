@@ -136,8 +136,7 @@ private:
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
     TimelineScale m_scale;
-    TimelineRows m_rows; // the model's rows, shared
-    QList<Item> m_items; // chronological (m_rows.items(), shared unless it had to be sorted)
+    TimelineRows m_rows; // the model's rows, in time order, shared
     mutable QHash<int, float> m_labelWidth; // per item shown with a label, measured on first need
     QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
