@@ -58,13 +58,13 @@ void CaseSession::refilter()
 bool CaseSession::isVisible(qsizetype event) const
 {
     if (!m_visibleFlagValid) {
-        m_visibleFlag.fill(false, m_index->eventCount());
+        m_visibleFlag.assign(static_cast<size_t>(m_index->eventCount()), false);
         for (qsizetype e : std::as_const(m_visible)) {
-            m_visibleFlag[e] = true;
+            m_visibleFlag[static_cast<size_t>(e)] = true;
         }
         m_visibleFlagValid = true;
     }
-    return event >= 0 && event < m_visibleFlag.size() && m_visibleFlag[event];
+    return event >= 0 && static_cast<size_t>(event) < m_visibleFlag.size() && m_visibleFlag[static_cast<size_t>(event)];
 }
 
 } // namespace AT

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace AT {
 
@@ -45,7 +46,8 @@ private:
     // The last text searched and its matches by rank: a longer text containing it searches only those.
     QString m_needle;
     QList<bool> m_textMatches;
-    mutable QList<bool> m_visibleFlag; // by event; built on first isVisible() after a change
+    // By event, one bit each (a million fit in the cache); built on first isVisible() after a change.
+    mutable std::vector<bool> m_visibleFlag;
     mutable bool m_visibleFlagValid = false;
 };
 

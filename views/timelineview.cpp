@@ -36,6 +36,7 @@ constexpr int RowsPerLane = 2;
 constexpr double LaneGap = 6;
 constexpr qsizetype DensityThreshold = 3000; // events in view above which the timeline shows counts per column
 constexpr qsizetype BlockSize = 64; // items per block of a lane's latest-day index
+constexpr double ShortSpanDays = 64; // events longer than this are also listed apart, per lane
 
 } // namespace
 
@@ -157,7 +158,7 @@ void TimelineView::rebuildLanes()
                 lane = static_cast<int>(m_lanes.size());
                 const QString id = byActor ? m_rows.actorId(key) : m_rows.categoryName(key);
                 const QString label = byActor ? m_rows.actorName(key) : id;
-                m_lanes.append(Lane {id, label, {}, {}});
+                m_lanes.append(Lane {id, label, {}, {}, {}});
             }
             QList<int> &items = m_lanes[lane].items;
             if (items.isEmpty() || items.last() != item) { // an actor in two roles: one lane entry
@@ -183,12 +184,18 @@ void TimelineView::rebuildLanes()
             return a.items.size() > b.items.size() || (a.items.size() == b.items.size() && a.label < b.label);
         });
     }
-    // The latest day per block of items, so density mode finds a column's latest day without a scan.
+    // The latest day per block of items, so density mode finds a column's latest day without a
+    // scan, and the long events apart, so it finds those running in from the left without one.
     for (Lane &lane : m_lanes) {
         lane.blockLast.fill(-std::numeric_limits<double>::infinity(), (lane.items.size() + BlockSize - 1) / BlockSize);
+        lane.longItems.clear();
         for (qsizetype k = 0; k < lane.items.size(); ++k) {
+            const Item &it = m_rows[lane.items[k]];
             double &b = lane.blockLast[k / BlockSize];
-            b = std::max(b, m_rows[lane.items[k]].last);
+            b = std::max(b, it.last);
+            if (it.last - it.first + 1 > ShortSpanDays) {
+                lane.longItems.append(lane.items[k]);
+            }
         }
     }
     invalidateLayout();
@@ -468,18 +475,31 @@ void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype en
     qsizetype running = 0;
     double runningFirst = std::numeric_limits<double>::infinity();
     double runningLast = -std::numeric_limits<double>::infinity();
-    for (qsizetype k = begin; k < inView; ++k) {
-        if (k % BlockSize == 0 && k + BlockSize <= inView && (lane.blockLast[k / BlockSize] + 1) < m_scale.day(0)) {
-            k += BlockSize - 1; // a whole block ends before the view
-            continue;
-        }
-        const Item &it = m_rows[lane.items[k]];
+    const auto countIfRunning = [&](int i) {
+        const Item &it = m_rows[i];
         if (m_scale.x(it.first) + (it.last - it.first + 1) / dpp < 0) {
-            continue;
+            return;
         }
         ++running;
         runningFirst = std::min(runningFirst, it.first);
         runningLast = std::max(runningLast, it.last);
+    };
+    // A short event (ShortSpanDays or less) can reach into the view only if it starts at most that
+    // long before it: check every item of that stretch, and of the earlier ones only the long
+    // events, kept in their own list. Without the split, one long event per block of items made
+    // a zoomed-out frame walk decades of events.
+    const double shortFromDay = m_scale.day(0) - ShortSpanDays;
+    const qsizetype shortFrom = std::partition_point(lane.items.cbegin() + begin, lane.items.cbegin() + inView,
+                                                     [&](int i) { return m_rows[i].first < shortFromDay; })
+        - lane.items.cbegin();
+    const double fromDay = begin < inView ? firstOf(begin) : shortFromDay;
+    const auto longBegin = std::partition_point(lane.longItems.cbegin(), lane.longItems.cend(),
+                                                [&](int i) { return m_rows[i].first < fromDay; });
+    for (auto l = longBegin; l != lane.longItems.cend() && m_rows[*l].first < shortFromDay; ++l) {
+        countIfRunning(*l);
+    }
+    for (qsizetype k = shortFrom; k < inView; ++k) {
+        countIfRunning(lane.items[k]);
     }
     // Items past the right edge are not shown.
     const qsizetype last = std::partition_point(lane.items.cbegin() + inView, lane.items.cbegin() + end,

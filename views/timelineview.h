@@ -96,6 +96,7 @@ private:
         QString label;
         QList<int> items; // chronological
         QList<double> blockLast; // the latest day of each block of BlockSize items, for range maxima
+        QList<int> longItems; // the items longer than ShortSpanDays, chronological
     };
     struct Placed
     {
