@@ -39,6 +39,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 
@@ -163,7 +164,16 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_loader) {
+        // The reader cannot be interrupted; let it finish rather than pull the window from under it.
+        disconnect(m_loader, nullptr, this, nullptr);
+        m_loader->wait();
+        delete m_loader;
+        QApplication::restoreOverrideCursor();
+    }
+}
 
 SelectionState *MainWindow::selection() const
 {
@@ -179,7 +189,7 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(),
                                                           QStringLiteral("Attribution Timeline cases (*.json)"));
         if (!path.isEmpty()) {
-            openCase(path);
+            openCaseInBackground(path);
         }
     });
     open->setShortcut(QKeySequence::Open);
@@ -362,10 +372,59 @@ void MainWindow::showAbout()
     box.exec();
 }
 
+// A case read, checked and indexed, ready to show: everything but the swap, so it can be done
+// on another thread.
+struct MainWindow::PreparedCase
+{
+    CaseLoad load;
+    std::shared_ptr<const CaseIndex> index;
+    CitationCounts counts;
+};
+
+std::shared_ptr<MainWindow::PreparedCase> MainWindow::prepareCase(const QString &file)
+{
+    auto prepared = std::make_shared<PreparedCase>();
+    prepared->load = CaseReader::readFile(file);
+    if (prepared->load.ok()) {
+        auto kase = std::make_shared<const Case>(std::move(prepared->load.kase));
+        // Counted once per case: the status line is refreshed on every filter keystroke.
+        prepared->counts = countCitations(*kase);
+        prepared->index = std::make_shared<const CaseIndex>(std::move(kase));
+    }
+    return prepared;
+}
+
 bool MainWindow::openCase(const QString &path)
 {
+    const std::shared_ptr<PreparedCase> prepared = prepareCase(path.isEmpty() ? builtinCasePath() : path);
+    return finishOpen(path, *prepared);
+}
+
+void MainWindow::openCaseInBackground(const QString &path)
+{
+    if (m_loader) {
+        statusBar()->showMessage(QStringLiteral("Still opening the previous case; try again when it is open."), 5000);
+        return;
+    }
     const QString file = path.isEmpty() ? builtinCasePath() : path;
-    CaseLoad load = CaseReader::readFile(file);
+    auto prepared = std::make_shared<std::shared_ptr<PreparedCase>>();
+    m_loader = QThread::create([file, prepared] { *prepared = prepareCase(file); });
+    statusBar()->showMessage(
+        QStringLiteral("Opening %1\u2026 the case shown stays usable meanwhile.").arg(QFileInfo(file).fileName()));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    connect(m_loader, &QThread::finished, this, [this, path, prepared] {
+        m_loader->deleteLater();
+        m_loader = nullptr;
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+        Q_EMIT caseOpenFinished(finishOpen(path, **prepared));
+    });
+    m_loader->start();
+}
+
+bool MainWindow::finishOpen(const QString &path, PreparedCase &prepared)
+{
+    CaseLoad &load = prepared.load;
     if (!load.ok()) {
         QStringList lines;
         for (const Problem &p : std::as_const(load.problems)) {
@@ -382,12 +441,11 @@ bool MainWindow::openCase(const QString &path)
         box.exec();
         return false;
     }
-    m_case = std::make_shared<const Case>(std::move(load.kase));
-    // Counted once per case: the status line is refreshed on every filter keystroke.
-    m_citationCounts = countCitations(*m_case);
+    m_case = prepared.index->sharedCase();
+    m_citationCounts = prepared.counts;
     m_search->clear();
     m_searchDelay->stop();
-    m_session->setCase(m_case);
+    m_session->setIndex(std::move(prepared.index));
     m_timeline->fitAll();
     setWindowTitle(m_case->title);
     if (!path.isEmpty()) {
@@ -434,7 +492,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : recent) {
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCase(path); })->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCaseInBackground(path); })
+            ->setToolTip(path);
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

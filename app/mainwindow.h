@@ -13,6 +13,7 @@ class QMenu;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QThread;
 class QTimer;
 
 namespace AT {
@@ -46,6 +47,11 @@ public:
     // and every problem is listed in a dialog. Returns whether the case opened.
     bool openCase(const QString &path);
     bool openInitialCase(const QString &path) { return openCase(path); }
+    // The same without blocking the window: the file is read and indexed on another thread while
+    // the case already open stays in use; caseOpenFinished tells the outcome. A second request
+    // while one runs is refused with a message in the status bar.
+    void openCaseInBackground(const QString &path);
+    bool isOpening() const { return m_loader != nullptr; }
 
     TimelineView *timeline() const { return m_timeline; }
     QTableView *eventTable() const { return m_table; }
@@ -56,6 +62,9 @@ public:
     QLineEdit *searchField() const { return m_search; }
     SelectionState *selection() const;
     CaseSession *session() const { return m_session; }
+
+Q_SIGNALS:
+    void caseOpenFinished(bool opened);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,7 +79,11 @@ private:
     void updateStatus();
     void updateRecentMenu();
     void addRecent(const QString &path);
+    struct PreparedCase;
+    static std::shared_ptr<PreparedCase> prepareCase(const QString &file);
+    bool finishOpen(const QString &path, PreparedCase &prepared);
 
+    QThread *m_loader = nullptr; // reading a case in the background
     std::shared_ptr<const Case> m_case;
     CitationCounts m_citationCounts;
     CaseSession *m_session;

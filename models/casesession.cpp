@@ -17,7 +17,12 @@ CaseSession::CaseSession(QObject *parent)
 
 void CaseSession::setCase(std::shared_ptr<const Case> kase)
 {
-    m_index = std::make_shared<const CaseIndex>(std::move(kase));
+    setIndex(std::make_shared<const CaseIndex>(std::move(kase)));
+}
+
+void CaseSession::setIndex(std::shared_ptr<const CaseIndex> index)
+{
+    m_index = index ? std::move(index) : std::make_shared<const CaseIndex>(nullptr);
     m_needle.clear();
     m_textMatches.clear();
     {

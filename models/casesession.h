@@ -19,6 +19,8 @@ public:
     explicit CaseSession(QObject *parent = nullptr);
 
     void setCase(std::shared_ptr<const Case> kase);
+    // The same with the index already built (on another thread, for instance).
+    void setIndex(std::shared_ptr<const CaseIndex> index);
     const CaseIndex &index() const { return *m_index; }
     std::shared_ptr<const CaseIndex> sharedIndex() const { return m_index; }
     const Case &kase() const { return m_index->kase(); }

@@ -1,4 +1,5 @@
 #include "actorpanel.h"
+#include "casegenerator.h"
 #include "casesession.h"
 #include "citationlistmodel.h"
 #include "citationpanel.h"
@@ -15,7 +16,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void claimsAndDisagreementsSideBySide();
     void laneOptionsAreRestored();
     void sourceTextIsPlain();
+    void openingInTheBackgroundKeepsTheWindowUsable();
 
 private:
     MainWindow *m_window = nullptr;
@@ -288,6 +292,45 @@ void tst_MainWindow::sourceTextIsPlain()
     reader.showSource(QStringLiteral("t"), QStringLiteral("<b>bold</b> <img src=\"http://example.invalid/x.png\">"),
                       {});
     QCOMPARE(reader.toPlainText(), QStringLiteral("<b>bold</b> <img src=\"http://example.invalid/x.png\">"));
+}
+
+void tst_MainWindow::openingInTheBackgroundKeepsTheWindowUsable()
+{
+    // A large case is read and indexed on another thread: until it is ready the open case stays
+    // shown and usable, a second request is refused, and a bad file afterwards changes nothing.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("large.json"));
+    QString error;
+    QVERIFY2(writeGeneratedCase({20000, 9, 200, 100}, path, &error), qPrintable(error));
+    const int rows = m_window->eventTable()->model()->rowCount();
+    QSignalSpy finished(m_window, &MainWindow::caseOpenFinished);
+    m_window->openCaseInBackground(path);
+    QVERIFY(m_window->isOpening());
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("APT31")));
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), rows);
+    m_window->searchField()->setText(QStringLiteral("electoral")); // still usable meanwhile
+    m_window->openCaseInBackground(path);
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Still opening")));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!m_window->isOpening());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Synthetic case of 20000 events (seed 9)"));
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), 20000);
+    QVERIFY(m_window->searchField()->text().isEmpty());
+
+    // The dialog opens from the finished handler; close it whenever it shows.
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [] {
+        if (QWidget *w = QApplication::activeModalWidget()) {
+            w->close();
+        }
+    });
+    closer.start(20);
+    m_window->openCaseInBackground(dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), 20000);
 }
 
 QTEST_MAIN(tst_MainWindow)
