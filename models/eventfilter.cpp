@@ -1,14 +1,11 @@
 #include "eventfilter.h"
 
 #include "caseindex.h"
+#include "parallel.h"
 #include "textsearch.h"
-
-#include <QThread>
 
 #include <algorithm>
 #include <numeric>
-#include <thread>
-#include <vector>
 
 namespace AT {
 
@@ -34,7 +31,7 @@ QList<bool> matchText(const CaseIndex &index, const QString &needle, const QList
         return hits;
     }
     // One scan of the whole text; a hit marks its event and the scan resumes at the next event.
-    auto scan = [&](qsizetype fromRank, qsizetype toRank) {
+    auto scan = [&](int, qsizetype fromRank, qsizetype toRank) {
         const QByteArrayView part = blob.first(index.searchOffset(toRank));
         qsizetype r = fromRank;
         qsizetype pos = index.searchOffset(fromRank);
@@ -54,17 +51,9 @@ QList<bool> matchText(const CaseIndex &index, const QString &needle, const QList
     // Large cases: split the ranks between the cores (each part writes its own ranks only).
     constexpr qsizetype ParallelBytes = 8 << 20;
     if (parts <= 0) {
-        parts = blob.size() < ParallelBytes ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
+        parts = partsFor(blob.size(), ParallelBytes);
     }
-    parts = static_cast<int>(std::clamp<qsizetype>(parts, 1, std::max<qsizetype>(n, 1)));
-    std::vector<std::thread> threads;
-    for (int p = 1; p < parts; ++p) {
-        threads.emplace_back(scan, n * p / parts, n * (p + 1) / parts);
-    }
-    scan(0, n / parts);
-    for (std::thread &t : threads) {
-        t.join();
-    }
+    forEachPart(n, parts, scan);
     return hits;
 }
 

@@ -1,16 +1,15 @@
 #include "eventtablemodel.h"
 
 #include "casesession.h"
+#include "parallel.h"
 #include "roles.h"
 #include "timelineitem.h"
 
 #include <QCollator>
-#include <QThread>
 
 #include <algorithm>
 #include <iterator>
 #include <numeric>
-#include <thread>
 #include <vector>
 
 namespace AT {
@@ -67,25 +66,17 @@ const QList<qsizetype> &EventTableModel::sortedOrder(int column)
         // One collation key per event (what ICU would otherwise recompute in every comparison),
         // computed on every core for large cases, each with its own collator.
         const qsizetype n = kase.events.size();
-        const int parts = n < 20000 ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
+        const int parts = partsFor(n, 20000);
         std::vector<std::vector<QCollatorSortKey>> partKeys(static_cast<size_t>(parts));
-        auto computeKeys = [&](int part) {
+        forEachPart(n, parts, [&](int part, qsizetype from, qsizetype to) {
             QCollator own = collator;
             std::vector<QCollatorSortKey> &out = partKeys[static_cast<size_t>(part)];
-            for (qsizetype e = n * part / parts; e < n * (part + 1) / parts; ++e) {
+            for (qsizetype e = from; e < to; ++e) {
                 // Folded first: some collation back-ends (the C locale's) ignore case-insensitivity
                 // in sort keys while honouring it in compare().
                 out.push_back(own.sortKey(kase.events[e].title.toCaseFolded()));
             }
-        };
-        std::vector<std::thread> threads;
-        for (int part = 1; part < parts; ++part) {
-            threads.emplace_back(computeKeys, part);
-        }
-        computeKeys(0);
-        for (std::thread &t : threads) {
-            t.join();
-        }
+        });
         std::vector<QCollatorSortKey> keys;
         keys.reserve(static_cast<size_t>(n));
         for (auto &part : partKeys) {

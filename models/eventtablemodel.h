@@ -6,8 +6,6 @@
 #include <QHash>
 #include <QPointer>
 
-#include <optional>
-
 namespace AT {
 
 class CaseSession;

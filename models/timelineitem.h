@@ -44,7 +44,6 @@ public:
     qsizetype count() const { return m_ranks.size(); }
     // Row i, read in place from the index: nothing is copied per row.
     const TimelineItem &operator[](qsizetype i) const { return m_items[m_ranks[i]]; }
-    bool isNull() const { return !m_index; }
 
     QString title(const TimelineItem &item) const;
     QString categoryName(const TimelineItem &item) const;
