@@ -15,9 +15,16 @@ FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
+# Every package the build, the app, the tests, the fuzzers and the sanitizer pass need; the README
+# shows this list between its packages markers and a CTest (readme_packages_match_build_sh) fails if
+# the two drift apart.
+# packages:begin
 PACKAGES=(cmake ninja-build g++ pkg-config
-          qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev libsimdjson-dev
-          fonts-dejavu-core clang libclang-rt-dev)
+          qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev
+          libsimdjson-dev
+          fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+          clang libclang-rt-dev)
+# packages:end
 
 install_missing() {
     local missing=()
