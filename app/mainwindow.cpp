@@ -34,6 +34,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -121,6 +122,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 1);
     setCentralWidget(m_vertical);
+    // The panels scroll, so they may get small: on a 1366x768 screen at a scale factor of 2 the
+    // whole window has 683x384 logical pixels, and it must still fit.
+    m_timeline->setMinimumHeight(80);
+    m_horizontal->setMinimumHeight(80);
+    for (QWidget *panel : {static_cast<QWidget *>(m_tabs), static_cast<QWidget *>(m_citationPanel),
+                           static_cast<QWidget *>(m_sourcePanel)}) {
+        panel->setMinimumWidth(120);
+    }
     statusBar()->addWidget(m_status, 1);
 
     // Views talk to the shared selection, never to each other.
@@ -498,12 +507,32 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::fitToScreen()
+{
+    // A window saved on a larger screen, or 1280x800 at a scale factor of 2, must still fit: keep
+    // it within the screen's free area, with room for the window manager's frame.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen) {
+        return;
+    }
+    const QRect available = screen->availableGeometry();
+    const QSize frame(16, 48);
+    const QSize fits = size().boundedTo(available.size() - frame).expandedTo(minimumSizeHint());
+    if (fits != size()) {
+        resize(fits);
+    }
+    if (!available.contains(QRect(pos(), size() + frame))) {
+        move(available.center() - QPoint(width() / 2, height() / 2));
+    }
+}
+
 void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         resize(1280, 800);
     }
+    fitToScreen();
     if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray())) {
         m_vertical->setSizes({330, 470});
     }

@@ -72,6 +72,7 @@ protected:
 private:
     void createActions();
     void restoreSettings();
+    void fitToScreen();
     void saveSettings() const;
     void showAbout();
     // Asks for a file and exports `name` ("timeline", a chart, or "csv") to it.
