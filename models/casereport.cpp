@@ -82,12 +82,25 @@ QList<qsizetype> chronologicalOrder(const Case &kase)
 }
 
 namespace {
-// Markdown table cells: escape the pipe and keep each cell on one line.
-QString cell(QString text)
+// Case text in Markdown is text: HTML (comments and markers included) is escaped, so a renderer
+// shows it rather than running it, and it stays on one line so it cannot start a heading or a
+// list of its own.
+QString text(QString t)
 {
-    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text;
+    t.replace(QLatin1Char('&'), QStringLiteral("&amp;"));
+    t.replace(QLatin1Char('<'), QStringLiteral("&lt;"));
+    t.replace(QLatin1Char('>'), QStringLiteral("&gt;"));
+    t.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    t.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return t;
+}
+
+// Markdown table cells: also escape the pipe.
+QString cell(const QString &t)
+{
+    QString out = text(t);
+    out.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    return out;
 }
 
 QString unknownIfEmpty(const QString &s)
@@ -99,11 +112,11 @@ QString unknownIfEmpty(const QString &s)
 QString markdownSummary(const Case &kase)
 {
     QString out;
-    out += QStringLiteral("## %1\n\n").arg(kase.title);
+    out += QStringLiteral("## %1\n\n").arg(text(kase.title));
     out += QStringLiteral(
         "_Generated from the case file by `attribution-timeline --summary`; do not edit by hand._\n\n");
     if (!kase.description.isEmpty()) {
-        out += kase.description + QStringLiteral("\n\n");
+        out += text(kase.description) + QStringLiteral("\n\n");
     }
     const CitationCounts counts = countCitations(kase);
     out += QStringLiteral("%1 sources, %2 actors, %3 events, %4 claims, %5 disputed points, %6 citations (%7 anchored "
@@ -135,14 +148,14 @@ QString markdownSummary(const Case &kase)
 
     out += QStringLiteral("\n### Disputed points\n");
     for (const Disagreement &d : kase.disagreements) {
-        out += QStringLiteral("\n#### %1\n\n").arg(d.question);
+        out += QStringLiteral("\n#### %1\n\n").arg(text(d.question));
         for (const DisagreementVersion &v : d.versions) {
             QStringList from;
             for (const Citation &c : v.citations) {
                 const Source *s = kase.source(c.sourceId);
-                from << QStringLiteral("%1: \u201c%2\u201d").arg(s ? s->title : c.sourceId, c.quote);
+                from << QStringLiteral("%1: \u201c%2\u201d").arg(text(s ? s->title : c.sourceId), text(c.quote));
             }
-            out += QStringLiteral("- %1\n").arg(v.statement);
+            out += QStringLiteral("- %1\n").arg(text(v.statement));
             for (const QString &f : from) {
                 out += QStringLiteral("  - %1\n").arg(f);
             }

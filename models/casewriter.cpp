@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace AT {
@@ -214,14 +215,36 @@ QByteArray CaseWriter::toJson(const Case &kase)
 
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
 {
+    // Writing "atomically" over a device, a FIFO or a folder would replace it with a regular file
+    // (as root even /dev/null), so only a regular file, or nothing yet, may be there. A symbolic
+    // link counts as what it points to.
+    const QFileInfo target(path);
+    if ((target.exists() || target.isSymLink()) && !target.isFile()) {
+        if (error) {
+            const char *what = target.isDir() ? "a folder" : !target.exists() ? "a link to nothing" : "not a regular file";
+            *error = QStringLiteral("%1: is %2; choose the name of a new or existing regular file")
+                         .arg(path, QLatin1String(what));
+        }
+        return false;
+    }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a failed write then reports the system's reason ("No space left on device").
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error) {
             *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
         }
         return false;
     }
-    if (file.write(data) != data.size()) {
+    // A write that stops part-way reports no reason; the next one fails with the system's reason.
+    qint64 written = 0;
+    while (written < data.size()) {
+        const qint64 n = file.write(data.constData() + written, data.size() - written);
+        if (n <= 0) {
+            break;
+        }
+        written += n;
+    }
+    if (written != data.size()) {
         if (error) {
             *error = QStringLiteral("%1: writing failed: %2; the previous file is unchanged")
                          .arg(path, file.errorString());

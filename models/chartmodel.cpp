@@ -89,17 +89,32 @@ void ChartModel::rebuild()
         for (int c : usedCategories) {
             m_columns << index.categories()[c];
         }
+        // Every year from first to last, so gaps show as gaps; but when that would be more bars
+        // than a chart can show (a stray event in year 1 beside one in 2024), only the years that
+        // have events, each labelled, so no bar is squeezed out of sight.
+        QList<int> years;
         if (!perYear.empty()) {
-            for (int y = perYear.begin()->first; y <= perYear.rbegin()->first; ++y) {
-                m_rowLabels << QString::number(y);
-                m_rowKeys << QString::number(y);
-                QList<double> row;
-                const auto it = perYear.find(y);
-                for (int c : usedCategories) {
-                    row << (it == perYear.end() ? 0.0 : it->second.value(c));
+            const int first = perYear.begin()->first;
+            const int last = perYear.rbegin()->first;
+            if (last - first < MaxContiguousYears) {
+                for (int y = first; y <= last; ++y) {
+                    years << y;
                 }
-                m_values << row;
+            } else {
+                for (const auto &[y, counts] : perYear) {
+                    years << y;
+                }
             }
+        }
+        for (int y : years) {
+            m_rowLabels << QString::number(y);
+            m_rowKeys << QString::number(y);
+            QList<double> row;
+            const auto it = perYear.find(y);
+            for (int c : usedCategories) {
+                row << (it == perYear.end() ? 0.0 : it->second.value(c));
+            }
+            m_values << row;
         }
         break;
     }

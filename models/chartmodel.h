@@ -24,6 +24,8 @@ public:
     };
     Q_ENUM(Kind)
     static constexpr int TopActors = 12;
+    // Events per year lists every year in between up to this span, only years with events beyond.
+    static constexpr int MaxContiguousYears = 60;
 
     ChartModel(Kind kind, CaseSession *session, QObject *parent = nullptr);
 

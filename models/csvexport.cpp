@@ -4,8 +4,18 @@
 
 namespace AT {
 
-QString csvField(const QString &value)
+QString csvField(const QString &text)
 {
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return ahead of
+    // one) as a formula, so such a cell gets a leading apostrophe, which spreadsheets show as
+    // text and hide (the OWASP rule for CSV injection).
+    QString value = text;
+    if (!value.isEmpty()) {
+        const char16_t first = value.front().unicode();
+        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r') {
+            value.prepend(QLatin1Char('\''));
+        }
+    }
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
         && !value.contains(QLatin1Char('\r'))) {
         return value;

@@ -12,7 +12,8 @@ class CaseIndex;
 // sources, quotes. Multiple values in one field are separated by " | ".
 QByteArray eventsToCsv(const CaseIndex &index, const QList<qsizetype> &events);
 
-// One field, quoted when it contains a comma, a double quote, CR or LF.
+// One field, quoted when it contains a comma, a double quote, CR or LF; a field that a spreadsheet
+// would run as a formula (first character = + - @, tab or CR) starts with an apostrophe.
 QString csvField(const QString &value);
 
 } // namespace AT

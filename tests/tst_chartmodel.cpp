@@ -33,6 +33,7 @@ private Q_SLOTS:
     void charts_data();
     void charts();
     void followsFilter();
+    void farApartYearsKeepTheirBars();
 };
 
 void tst_ChartModel::charts_data()
@@ -84,6 +85,28 @@ void tst_ChartModel::followsFilter()
     session.selection()->setFilter(f);
     QCOMPARE(dump(model), QStringLiteral("Events\nAPT31: 2\nUK government: 1"));
     QCOMPARE(model.index(0, 0).data(ChartKeyRole).toString(), QStringLiteral("apt31"));
+}
+
+void tst_ChartModel::farApartYearsKeepTheirBars()
+{
+    // An event in year 1 and one in 9999 used to make 9,999 bars, too thin to see either.
+    QByteArray json = Test::SmallCase;
+    json.replace("\"date\": {\"start\": \"2024-03\"}", "\"date\": {\"start\": \"0001-06\"}");
+    json.replace("\"date\": {\"start\": \"2024-03-25\"}", "\"date\": {\"start\": \"9999-03-25\"}");
+    CaseSession session;
+    ChartModel model(ChartModel::Kind::EventsPerYear, &session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    session.setCase(Test::loadCase(json));
+    QStringList years;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        years << model.headerData(r, Qt::Vertical).toString();
+    }
+    // The campaign has an open start and counts in its end year, 2024.
+    QCOMPARE(years, (QStringList {QStringLiteral("1"), QStringLiteral("2021"), QStringLiteral("2024"),
+                                  QStringLiteral("9999")}));
+    // Within a normal span every year is listed, gaps included.
+    session.setCase(Test::smallCase());
+    QCOMPARE(model.rowCount(), 4); // 2021 to 2024
 }
 
 QTEST_GUILESS_MAIN(tst_ChartModel)
