@@ -2,10 +2,10 @@
 
 #include "casereader.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QSaveFile>
 
 namespace AT {
@@ -221,7 +221,9 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     const QFileInfo target(path);
     if ((target.exists() || target.isSymLink()) && !target.isFile()) {
         if (error) {
-            const char *what = target.isDir() ? "a folder" : !target.exists() ? "a link to nothing" : "not a regular file";
+            const char *what = target.isDir() ? "a folder"
+                : !target.exists()            ? "a link to nothing"
+                                              : "not a regular file";
             *error = QStringLiteral("%1: is %2; choose the name of a new or existing regular file")
                          .arg(path, QLatin1String(what));
         }

@@ -102,8 +102,9 @@ void tst_ChartModel::farApartYearsKeepTheirBars()
         years << model.headerData(r, Qt::Vertical).toString();
     }
     // The campaign has an open start and counts in its end year, 2024.
-    QCOMPARE(years, (QStringList {QStringLiteral("1"), QStringLiteral("2021"), QStringLiteral("2024"),
-                                  QStringLiteral("9999")}));
+    QCOMPARE(
+        years,
+        (QStringList {QStringLiteral("1"), QStringLiteral("2021"), QStringLiteral("2024"), QStringLiteral("9999")}));
     // Within a normal span every year is listed, gaps included.
     session.setCase(Test::smallCase());
     QCOMPARE(model.rowCount(), 4); // 2021 to 2024

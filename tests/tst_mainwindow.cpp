@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void laneOptionsAreRestored();
     void sourceTextIsPlain();
     void openingInTheBackgroundKeepsTheWindowUsable();
+    void firstWindowFitsTheScreen();
 
 private:
     MainWindow *m_window = nullptr;
@@ -331,6 +333,36 @@ void tst_MainWindow::openingInTheBackgroundKeepsTheWindowUsable()
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().first().toBool(), false);
     QCOMPARE(m_window->eventTable()->model()->rowCount(), 20000);
+}
+
+void tst_MainWindow::firstWindowFitsTheScreen()
+{
+    // Run again by CTest on a 1366x768 screen at QT_SCALE_FACTOR=2 (683x384 logical pixels).
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    for (bool saved : {false, true}) {
+        QSettings settings;
+        if (saved) {
+            // Saved on a much larger screen.
+            MainWindow big;
+            big.setGeometry(0, 0, 3000, 2000);
+            settings.setValue(QStringLiteral("window/geometry"), big.saveGeometry());
+        } else {
+            settings.remove(QStringLiteral("window/geometry"));
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(available.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("window %1,%2 %3x%4 on a screen of %5x%6 (saved geometry: %7)")
+                                .arg(window.frameGeometry().x())
+                                .arg(window.frameGeometry().y())
+                                .arg(window.frameGeometry().width())
+                                .arg(window.frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())
+                                .arg(saved)));
+    }
+    QSettings().remove(QStringLiteral("window/geometry"));
 }
 
 QTEST_MAIN(tst_MainWindow)
