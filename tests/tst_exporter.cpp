@@ -1,6 +1,7 @@
 #include "casegenerator.h"
 #include "casereader.h"
 #include "casesession.h"
+#include "casewriter.h"
 #include "chartmodel.h"
 #include "chartpanel.h"
 #include "csvexport.h"
@@ -9,10 +10,17 @@
 
 #include <QChartView>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+
+#include <cmath>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace AT;
 
@@ -55,18 +63,66 @@ QList<QStringList> parseCsv(const QString &text)
     return rows;
 }
 
-QStringList svgTexts(const QByteArray &svg, bool *wellFormed)
+// The names of every element of an SVG, and the text of its <title>; empty names when ill-formed.
+QStringList svgElements(const QByteArray &svg, QString *title = nullptr, QString *error = nullptr)
 {
     QXmlStreamReader xml(svg);
-    QStringList texts;
+    QStringList names;
     while (!xml.atEnd()) {
         xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
-            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+        if (xml.isStartElement()) {
+            names << xml.name().toString();
+            if (title && xml.name() == QLatin1String("title")) {
+                *title = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                names << QStringLiteral("/title");
+            }
         }
     }
-    *wellFormed = !xml.hasError();
+    if (xml.hasError()) {
+        if (error) {
+            *error = xml.errorString() + QStringLiteral(" at line %1").arg(xml.lineNumber());
+        }
+        return {};
+    }
+    return names;
+}
+
+// Renders an SVG export and returns the runs of text it outlined, each simplified.
+QStringList outlinedTexts(Exporter &exporter, const QString &name, QByteArray *svg = nullptr,
+                          QList<QPair<QString, QFont>> *runs = nullptr)
+{
+    QStringList texts;
+    ExportOptions options;
+    options.textObserver = [&](const QString &text, const QFont &font, const QPointF &) {
+        // Without the bidi isolates the exporter puts around case text.
+        texts << text.simplified().remove(QRegularExpression(QStringLiteral("[\u2066-\u2069]")));
+        if (runs) {
+            runs->append({text, font});
+        }
+    };
+    QString error;
+    const QByteArray bytes = exporter.render(name, QStringLiteral("svg"), options, &error);
+    if (svg) {
+        *svg = bytes;
+    }
     return texts;
+}
+
+// The elements QSvgGenerator writes for shapes, images and gradients; anything else in an export
+// could only have come from the case.
+const QStringList SvgVocabulary
+    = {QStringLiteral("svg"),     QStringLiteral("title"),          QStringLiteral("/title"),
+       QStringLiteral("desc"),    QStringLiteral("defs"),           QStringLiteral("g"),
+       QStringLiteral("path"),    QStringLiteral("rect"),           QStringLiteral("polyline"),
+       QStringLiteral("polygon"), QStringLiteral("line"),           QStringLiteral("ellipse"),
+       QStringLiteral("circle"),  QStringLiteral("image"),          QStringLiteral("linearGradient"),
+       QStringLiteral("stop"),    QStringLiteral("radialGradient"), QStringLiteral("conicalGradient")};
+
+// Markup, ampersands, quotes and control characters in every field that reaches an export.
+QByteArray hostileCase()
+{
+    QFile f(QStringLiteral(AT_SOURCE_DIR "/tests/data/hostile-markup.json"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 } // namespace
 
@@ -79,7 +135,13 @@ private Q_SLOTS:
     void names();
     void png_data();
     void png();
-    void svgKeepsTextAsText();
+    void svgOutlinesText();
+    void caseTextIsNeverMarkup_data();
+    void caseTextIsNeverMarkup();
+    void csvNeutralisesFormulas();
+    void refusesTargetsThatAreNotFiles();
+    void refusesOutOfRangeSizes();
+    void diskFullIsReported();
     void longCreditLineIsCounted();
     void pdf();
     void csvRoundTrips();
@@ -155,26 +217,179 @@ void tst_Exporter::png()
     QVERIFY(tones.size() > 20);
 }
 
-void tst_Exporter::svgKeepsTextAsText()
+void tst_Exporter::svgOutlinesText()
 {
-    ExportOptions options;
+    QByteArray svg;
+    const QStringList texts = outlinedTexts(*m_exporter, QStringLiteral("timeline"), &svg);
+    QString title;
     QString error;
-    const QByteArray svg = m_exporter->render(QStringLiteral("timeline"), QStringLiteral("svg"), options, &error);
-    QVERIFY2(!svg.isEmpty(), qPrintable(error));
-    bool wellFormed = false;
-    const QStringList texts = svgTexts(svg, &wellFormed);
-    QVERIFY(wellFormed);
-    // Title, event labels, axis labels and the credit line are text, not paths.
+    const QStringList elements = svgElements(svg, &title, &error);
+    QVERIFY2(!elements.isEmpty(), qPrintable(error));
+    // Title, event labels, axis labels and the credit line are drawn, as outlines, not as text.
+    QVERIFY(!elements.contains(QStringLiteral("text")));
+    QVERIFY(elements.count(QStringLiteral("path")) > 20);
+    QCOMPARE(title, QStringLiteral("APT31: US and UK accusations and sanctions, March 2024"));
     QVERIFY(texts.contains(QStringLiteral("APT31: US and UK accusations and sanctions, March 2024")));
     QVERIFY(texts.contains(QStringLiteral("UK summons the Chinese Ambassador")));
     QVERIFY(texts.contains(QStringLiteral("2021")));
     QVERIFY(std::any_of(texts.cbegin(), texts.cend(),
                         [](const QString &t) { return t.startsWith(QStringLiteral("Sources:")); }));
     QVERIFY(svg.size() < 5 * 1024 * 1024);
-    const QByteArray chart
-        = m_exporter->render(QStringLiteral("events-per-actor"), QStringLiteral("svg"), options, &error);
-    QVERIFY(svgTexts(chart, &wellFormed).contains(QStringLiteral("APT31")));
-    QVERIFY(wellFormed);
+    const QStringList chart = outlinedTexts(*m_exporter, QStringLiteral("events-per-actor"), &svg);
+    QVERIFY(chart.contains(QStringLiteral("APT31")));
+    QVERIFY(!svgElements(svg).isEmpty());
+}
+
+void tst_Exporter::caseTextIsNeverMarkup_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("format");
+    for (const QString &name : Exporter::names()) {
+        for (const char *format : {"svg", "pdf", "png", "csv"}) {
+            QTest::newRow(qPrintable(name + QLatin1Char(' ') + QLatin1String(format)))
+                << name << QString::fromLatin1(format);
+        }
+    }
+}
+
+void tst_Exporter::caseTextIsNeverMarkup()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, format);
+    const auto kase = Test::loadCase(hostileCase());
+    QVERIFY(kase);
+    CaseSession session;
+    session.setCase(kase);
+    Exporter exporter(&session);
+    ExportOptions options;
+    options.size = QSize(1200, 675);
+    options.scale = 1;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const QByteArray bytes = exporter.render(name, format, options, &error);
+    QVERIFY2(!bytes.isEmpty(), qPrintable(error));
+    // An <img> naming /dev/zero or a FIFO would make this take for ever or run out of memory.
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    if (format == QLatin1String("svg")) {
+        QString title;
+        const QStringList elements = svgElements(bytes, &title, &error);
+        QVERIFY2(!elements.isEmpty(), qPrintable(error));
+        for (const QString &e : elements) {
+            QVERIFY2(SvgVocabulary.contains(e), qPrintable(e));
+        }
+        QCOMPARE(title, QStringLiteral("US & UK </title><script>alert(1)</script> \"sanctions\" \uFFFD\uFFFD[2J"));
+        QVERIFY(!bytes.contains("<script"));
+        QVERIFY(!bytes.contains("file://"));
+    } else if (format == QLatin1String("pdf")) {
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(!bytes.contains("file://"));
+    } else if (format == QLatin1String("csv")) {
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
+        QCOMPARE(rows.size(), 3);
+        for (const QStringList &row : rows) {
+            for (const QString &cell : row) {
+                QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()), qPrintable(cell));
+            }
+        }
+    }
+}
+
+void tst_Exporter::csvNeutralisesFormulas()
+{
+    QCOMPARE(csvField(QStringLiteral("=1+2")), QStringLiteral("'=1+2"));
+    QCOMPARE(csvField(QStringLiteral("+1")), QStringLiteral("'+1"));
+    QCOMPARE(csvField(QStringLiteral("-1")), QStringLiteral("'-1"));
+    QCOMPARE(csvField(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(csvField(QStringLiteral("\t=1")), QStringLiteral("'\t=1"));
+    QCOMPARE(csvField(QStringLiteral("\r=1")), QStringLiteral("\"'\r=1\""));
+    QCOMPARE(csvField(QStringLiteral("=a,b")), QStringLiteral("\"'=a,b\""));
+    QCOMPARE(csvField(QStringLiteral("a=1")), QStringLiteral("a=1"));
+    QCOMPARE(csvField(QString()), QString());
+}
+
+void tst_Exporter::refusesTargetsThatAreNotFiles()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe.csv"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString linkToNull = dir.filePath(QStringLiteral("null.png"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), linkToNull));
+    const QString folder = dir.filePath(QStringLiteral("folder.svg"));
+    QVERIFY(QDir().mkpath(folder));
+    for (const QString &path : {fifo, linkToNull, folder}) {
+        QString error;
+        QVERIFY2(!m_exporter->exportTo(QStringLiteral("timeline"), path, {}, &error), qPrintable(path));
+        QVERIFY2(error.startsWith(path + QStringLiteral(": is ")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("regular file")), qPrintable(error));
+    }
+    QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile());
+    QVERIFY(QFileInfo(linkToNull).isSymLink());
+    QVERIFY(QFileInfo(folder).isDir());
+    // The device itself, by its own name: never replaced by a regular file.
+    QString error;
+    QVERIFY(!writeFileAtomically(QStringLiteral("/dev/null"), "x", &error));
+    QCOMPARE(error,
+             QStringLiteral("/dev/null: is not a regular file; choose the name of a new or existing regular file"));
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile());
+}
+
+void tst_Exporter::refusesOutOfRangeSizes()
+{
+    QString error;
+    ExportOptions options;
+    for (double scale : {std::nan(""), std::numeric_limits<double>::infinity(), 0.0, -1.0, 9.0}) {
+        options.scale = scale;
+        QVERIFY(m_exporter->render(QStringLiteral("timeline"), QStringLiteral("png"), options, &error).isEmpty());
+        QVERIFY2(error.startsWith(QStringLiteral("the scale")), qPrintable(error));
+    }
+    // 20000x20000 at scale 2 would need 11 GB: refused before anything is allocated.
+    options.scale = 2;
+    options.size = QSize(20000, 20000);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(m_exporter->render(QStringLiteral("timeline"), QStringLiteral("png"), options, &error).isEmpty());
+    QVERIFY2(error.startsWith(QStringLiteral("20000x20000 at scale 2 is 1600.0 megapixels; PNG exports are limited "
+                                             "to 64 megapixels")),
+             qPrintable(error));
+    QVERIFY(timer.elapsed() < 1000);
+    // The largest size that fits renders.
+    options.size = QSize(4000, 4000);
+    options.scale = 2;
+    QVERIFY(!m_exporter->render(QStringLiteral("events-per-year"), QStringLiteral("png"), options, &error).isEmpty());
+}
+
+void tst_Exporter::diskFullIsReported()
+{
+    // A real full disk: a tiny tmpfs. Mounting needs root and a system that allows it.
+    QTemporaryDir dir;
+    const QByteArray mountPoint = QFile::encodeName(dir.path());
+    if (::geteuid() != 0 || ::mount("tmpfs", mountPoint.constData(), "tmpfs", 0, "size=64k") != 0) {
+        QSKIP("cannot mount a small tmpfs here (needs root)");
+    }
+    struct Unmount
+    {
+        QByteArray path;
+        ~Unmount() { ::umount(path.constData()); }
+    } unmount {mountPoint};
+    for (const char *suffix : {"png", "svg", "pdf", "csv"}) {
+        const QString path = dir.filePath(QStringLiteral("timeline.") + QLatin1String(suffix));
+        QString error;
+        ExportOptions options;
+        options.size = QSize(1920, 1080);
+        const QString name = QLatin1String(suffix) == QLatin1String("csv") ? QStringLiteral("timeline")
+                                                                           : QStringLiteral("events-per-year");
+        // CSV of the built-in case is small: pad the disk so that it does not fit either.
+        QFile filler(dir.filePath(QStringLiteral("filler")));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        filler.write(QByteArray(60 * 1024, 'x'));
+        filler.close();
+        QVERIFY(!m_exporter->exportTo(name, path, options, &error));
+        QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("Unknown error")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(path));
+        QFile::remove(filler.fileName());
+    }
 }
 
 void tst_Exporter::longCreditLineIsCounted()
@@ -192,13 +407,15 @@ void tst_Exporter::longCreditLineIsCounted()
     QVERIFY(cited.size() > 12);
     Exporter exporter(&session);
     QString error;
-    const QByteArray svg = exporter.render(QStringLiteral("timeline"), QStringLiteral("svg"), {}, &error);
-    bool wellFormed = false;
-    const QString text = svgTexts(svg, &wellFormed).join(QLatin1Char(' '));
-    QVERIFY(wellFormed);
-    QVERIFY2(text.contains(QStringLiteral("and %1 more (listed in the case file)").arg(cited.size() - 12)),
+    // Runs break at the isolates around each title and at line ends, so compare without spaces.
+    const QString text = outlinedTexts(exporter, QStringLiteral("timeline")).join(QString());
+    QVERIFY2(QString(text)
+                 .remove(QLatin1Char(' '))
+                 .contains(QStringLiteral("and %1 more (listed in the case file)")
+                               .arg(cited.size() - 12)
+                               .remove(QLatin1Char(' '))),
              qPrintable(text));
-    QCOMPARE(text.count(QStringLiteral("\u201cReport ")), 12);
+    QVERIFY2(text.count(QStringLiteral("\u201cReport ")) == 12, qPrintable(text));
 }
 
 void tst_Exporter::pdf()

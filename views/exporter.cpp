@@ -8,6 +8,7 @@
 #include "chartmodel.h"
 #include "csvexport.h"
 #include "eventtablemodel.h"
+#include "textoutliner.h"
 #include "timelineview.h"
 
 #include <QApplication>
@@ -20,10 +21,43 @@
 #include <QStyle>
 #include <QSvgGenerator>
 
+#include <cmath>
+
 namespace AT {
 
 namespace {
 constexpr double Margin = 28;
+
+// Case text set inside a line of our own words: isolated, so that a right-to-left title or name
+// neither reorders the punctuation around it nor is reordered by it (Unicode bidi isolates).
+QString isolated(const QString &text)
+{
+    return QChar(0x2068) + text + QChar(0x2069);
+}
+
+// Text for an XML text node: markup escaped, and the characters XML 1.0 forbids anywhere
+// (control characters other than tab and newlines, unpaired surrogates, U+FFFE/U+FFFF) replaced,
+// so that a title can never end the element it is in or make the document ill-formed.
+QString xmlText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            out += c;
+            out += text[++i];
+            continue;
+        }
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D) || c.isSurrogate() || u == 0xFFFE || u == 0xFFFF) {
+            out += QChar(QChar::ReplacementCharacter);
+        } else {
+            out += c;
+        }
+    }
+    return out.toHtmlEscaped();
+}
 
 // Exports are for print: always a light palette, whatever the desktop uses.
 QPalette printPalette()
@@ -104,13 +138,13 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     QString subtitle = QStringLiteral("%1 of %2 events").arg(shown.size()).arg(kase.events.size());
     const EventFilter &f = m_session->selection()->filter();
     if (!f.text.isEmpty()) {
-        subtitle += QStringLiteral(" matching \u201c%1\u201d").arg(f.text);
+        subtitle += QStringLiteral(" matching \u201c%1\u201d").arg(isolated(f.text));
     }
     if (!f.actors.isEmpty()) {
         QStringList names;
         for (const QString &id : f.actors) {
             const Actor *a = kase.actor(id);
-            names << (a ? a->name : id);
+            names << isolated(a ? a->name : id);
         }
         names.sort();
         subtitle += QStringLiteral(" involving ") + names.join(QStringLiteral(", "));
@@ -119,7 +153,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         subtitle += QStringLiteral(", disputed only");
     }
     if (!timeline) {
-        subtitle += QStringLiteral(" \u00b7 ") + kase.title;
+        subtitle += QStringLiteral(" \u00b7 ") + isolated(kase.title);
     }
     const QRectF subRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
     p.drawText(subRect, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
@@ -145,9 +179,9 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     QStringList credits;
     for (int s : cited.first(std::min<qsizetype>(cited.size(), MaxCredited))) {
         const Source &src = kase.sources[s];
-        QString c = QStringLiteral("\u201c%1\u201d").arg(src.title);
+        QString c = QStringLiteral("\u201c%1\u201d").arg(isolated(src.title));
         if (!src.publisher.isEmpty()) {
-            c += QStringLiteral(", ") + src.publisher;
+            c += QStringLiteral(", ") + isolated(src.publisher);
         }
         if (src.published.isValid()) {
             c += QStringLiteral(", ") + src.published.toDisplayString();
@@ -260,8 +294,26 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
                         .arg(options.size.width())
                         .arg(options.size.height()));
     }
-    if (options.scale <= 0 || options.scale > 8) {
+    // Written so that NaN fails too.
+    if (!(options.scale > 0 && options.scale <= 8)) {
         return fail(QStringLiteral("the scale %1 is out of range (more than 0, at most 8)").arg(options.scale));
+    }
+    if (format == QLatin1String("png")) {
+        // Refused before anything is allocated: an image of w×h pixels needs 7 bytes a pixel
+        // while it is drawn and encoded (32-bit canvas plus 24-bit copy).
+        const double pixels
+            = std::ceil(options.size.width() * options.scale) * std::ceil(options.size.height() * options.scale);
+        if (pixels > MaxRasterPixels) {
+            return fail(QStringLiteral("%1x%2 at scale %3 is %4 megapixels; PNG exports are limited to %5 "
+                                       "megapixels (about %6 MB of memory): choose a smaller size or scale, or "
+                                       "export SVG or PDF, which have no pixel limit")
+                            .arg(options.size.width())
+                            .arg(options.size.height())
+                            .arg(options.scale)
+                            .arg(pixels / 1e6, 0, 'f', 1)
+                            .arg(MaxRasterPixels / 1'000'000)
+                            .arg(MaxRasterPixels * 7 / 1'000'000));
+        }
     }
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -283,11 +335,16 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
         svg.setOutputDevice(&buffer);
         svg.setSize(options.size);
         svg.setViewBox(QRect(QPoint(0, 0), options.size));
-        svg.setTitle(m_session->kase().title);
+        // QSvgGenerator writes the title and description as they are, so they are escaped here.
+        svg.setTitle(xmlText(m_session->kase().title));
         svg.setDescription(QStringLiteral("Exported by Attribution Timeline"));
-        QPainter p(&svg);
+        QPainter target(&svg);
+        // Text as outlines: the file looks the same without our fonts and holds no case text.
+        TextOutliner outliner(&target, options.textObserver);
+        QPainter p(&outliner);
         paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
         p.end();
+        target.end();
         return bytes;
     }
     if (format == QLatin1String("pdf")) {

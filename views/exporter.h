@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textoutliner.h"
+
 #include <QImage>
 #include <QPageSize>
 #include <QSize>
@@ -21,10 +23,15 @@ struct ExportOptions
     double windowStart = 0; // Julian days
     double windowEnd = 0;
     QPageSize pageSize = QPageSize(QPageSize::A4); // PDF, landscape
+    // SVG: told of every run of text as it is outlined (tests check glyphs and bidi order).
+    TextOutliner::TextObserver textObserver;
 };
 
+// Raster exports larger than this after scaling are refused (7 bytes a pixel while drawn).
+inline constexpr qint64 MaxRasterPixels = 64'000'000;
+
 // Publication-ready exports: the whole timeline or a chart with a title, a legend and a credit line
-// naming the sources behind what is shown, as PNG, SVG (text kept as text) or PDF (vector), and the
+// naming the sources behind what is shown, as PNG, SVG (text as outlines) or PDF (vector), and the
 // shown events as CSV. One code path per format; every write is atomic and failures are reported.
 class Exporter
 {
