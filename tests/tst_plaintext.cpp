@@ -1,23 +1,42 @@
+#include "actorpanel.h"
 #include "casesession.h"
 #include "chartbuilder.h"
 #include "chartmodel.h"
+#include "chartpanel.h"
+#include "citationpanel.h"
+#include "eventtablemodel.h"
 #include "exporter.h"
+#include "mainwindow.h"
 #include "plaintext.h"
+#include "roles.h"
+#include "selectionstate.h"
 #include "testcases.h"
+#include "timelineview.h"
 
 #include <QAbstractBarSeries>
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLegendMarker>
+#include <QListView>
 #include <QPainter>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTextDocument>
+#include <QToolTip>
+#include <QTreeView>
 
 #include <algorithm>
 #include <sys/resource.h>
@@ -25,8 +44,8 @@
 using namespace AT;
 
 // Issue #19, "Case text is data, never markup": a case whose every text looks like HTML shows it
-// literally in every chart, and nothing in it is loaded. Were an <img> of
-// /dev/zero interpreted, Qt would read the file until memory runs out.
+// literally in every tooltip and every chart, and nothing in it is loaded. Were an <img> of
+// /dev/zero interpreted, Qt would read the file until memory ran out.
 namespace {
 QString nasty(const QString &what)
 {
@@ -151,13 +170,23 @@ class tst_PlainText : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void helpers();
+    void itemViewTooltips_data();
+    void itemViewTooltips();
+    void timelineTooltip();
     void chartLabels_data();
     void chartLabels();
+    void chartPanel();
     void chartExports();
 
 private:
-    CaseSession *m_session = nullptr;
+    QTemporaryDir m_dir;
+    QString m_path;
+    CaseSession *m_session = nullptr; // for the charts: no window needed
+    MainWindow *m_window = nullptr;
+    bool openWindow();
+    QString tooltipAt(QWidget *widget, QPoint pos);
 };
 
 void tst_PlainText::initTestCase()
@@ -175,17 +204,109 @@ void tst_PlainText::initTestCase()
     limit.rlim_cur = std::min<rlim_t>(limit.rlim_cur, rlim_t(4) << 30);
     setrlimit(RLIMIT_AS, &limit);
 #endif
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
     const QByteArray json = nastyCase();
     QVERIFY(Test::loadCase(json)); // reads without a problem, every citation anchored
+    m_path = m_dir.filePath(QStringLiteral("nasty.json"));
+    QFile f(m_path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(json);
     m_session = new CaseSession(this);
     m_session->setCase(Test::loadCase(json));
+}
+
+bool tst_PlainText::openWindow()
+{
+    m_window = new MainWindow;
+    m_window->resize(1280, 800);
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window) && m_window->openCase(m_path);
+}
+
+void tst_PlainText::cleanup()
+{
+    QToolTip::hideText();
+    delete m_window;
+    m_window = nullptr;
+}
+
+QString tst_PlainText::tooltipAt(QWidget *widget, QPoint pos)
+{
+    QToolTip::hideText();
+    QHelpEvent help(QEvent::ToolTip, pos, widget->mapToGlobal(pos));
+    QApplication::sendEvent(widget, &help);
+    return QToolTip::isVisible() ? QToolTip::text() : QString();
 }
 
 void tst_PlainText::helpers()
 {
     const QString text = QStringLiteral("<b>x</b> &amp; <img src=\"file:///dev/zero\">\r\nnext\rlast\tend");
     QString why;
+    QVERIFY2(rendersLiterally(plainToolTip(text), text, true, &why), qPrintable(why));
+    QVERIFY(Qt::mightBeRichText(plainToolTip(QStringLiteral("plain")))); // QToolTip never has to guess
     QVERIFY2(rendersLiterally(chartText(text), text, false, &why), qPrintable(why));
+}
+
+void tst_PlainText::itemViewTooltips_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::newRow("event table") << QStringLiteral("events");
+    QTest::newRow("actor tree") << QStringLiteral("actors");
+    QTest::newRow("citation list") << QStringLiteral("citations");
+    QTest::newRow("who says what") << QStringLiteral("claims");
+}
+
+void tst_PlainText::itemViewTooltips()
+{
+    QFETCH(QString, view);
+    QVERIFY(openWindow());
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    m_window->selection()->setCurrentEvent(0); // e1: its citation and its claim
+    QAbstractItemView *v = nullptr;
+    QModelIndex index;
+    if (view == QLatin1String("events")) {
+        tabs->setCurrentWidget(m_window->eventTable());
+        v = m_window->eventTable();
+        index = v->model()->index(0, EventTableModel::TitleColumn);
+    } else if (view == QLatin1String("actors")) {
+        tabs->setCurrentWidget(m_window->actorPanel());
+        v = m_window->actorPanel()->view();
+        const QModelIndex kind = v->model()->index(0, 0);
+        index = v->model()->index(0, 0, kind);
+    } else if (view == QLatin1String("citations")) {
+        v = m_window->citationPanel()->citationView();
+        index = v->model()->index(0, 0);
+    } else {
+        v = m_window->citationPanel()->claimView();
+        index = v->model()->index(0, 0);
+    }
+    QVERIFY(index.isValid());
+    QVERIFY(v->isVisible());
+    v->scrollTo(index);
+    const QString expected = index.data(Qt::ToolTipRole).toString();
+    QVERIFY2(expected.contains(QStringLiteral("<b>")), qPrintable(expected)); // the model's tooltip is plain text
+    const QString tip = tooltipAt(v->viewport(), v->visualRect(index).center());
+    QVERIFY2(!tip.isEmpty(), "no tooltip shown");
+    QString why;
+    QVERIFY2(rendersLiterally(tip, expected, true, &why), qPrintable(why));
+}
+
+void tst_PlainText::timelineTooltip()
+{
+    QVERIFY(openWindow());
+    TimelineView *timeline = m_window->timeline();
+    timeline->fitAll();
+    const QRectF r = timeline->eventRect(0);
+    QVERIFY(r.isValid());
+    const QString tip = tooltipAt(timeline, r.center().toPoint());
+    QVERIFY2(!tip.isEmpty(), "no tooltip shown");
+    QVERIFY2(!tip.contains(QStringLiteral("<img")) && !tip.contains(QStringLiteral("<b>")), qPrintable(tip));
+    const QString title = m_window->session()->kase().events[0].title;
+    QTextDocument doc;
+    doc.setHtml(tip);
+    QVERIFY2(doc.toPlainText().startsWith(title + QLatin1Char('\n')), qPrintable(doc.toPlainText()));
 }
 
 void tst_PlainText::chartLabels_data()
@@ -299,6 +420,47 @@ void tst_PlainText::chartLabels()
         }
     }
     scene.removeItem(chart.get());
+}
+
+void tst_PlainText::chartPanel()
+{
+    // Opening the Charts tab lays the chart out; a hovered bar names itself in a tooltip.
+    QVERIFY(openWindow());
+    auto *tabs = m_window->findChild<QTabWidget *>();
+    ChartPanel *panel = m_window->chartPanel();
+    tabs->setCurrentWidget(panel);
+    for (ChartModel::Kind k : ChartModel::kinds()) {
+        panel->setKind(static_cast<int>(k));
+        QChart *chart = panel->chartView()->chart();
+        QCoreApplication::processEvents();
+        panel->chartView()->grab();
+        for (QGraphicsTextItem *item : textItems(chart)) {
+            QVERIFY(!item->toPlainText().contains(QChar::ObjectReplacementCharacter));
+        }
+        ChartModel *model = *std::find_if(panel->models().cbegin(), panel->models().cend(),
+                                          [k](ChartModel *m) { return m->kind() == k; });
+        auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+        QVERIFY(bars);
+        QBarSet *set = bars->barSets().constLast();
+        QToolTip::hideText();
+        Q_EMIT bars->hovered(true, 0, set);
+        QVERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        const bool reversed = k == ChartModel::Kind::EventsPerActor || k == ChartModel::Kind::ClaimsByAttributor
+            || k == ChartModel::Kind::ActorActivity;
+        const QString row = model->headerData(reversed ? model->rowCount() - 1 : 0, Qt::Vertical).toString();
+        QVERIFY2(!tip.contains(QStringLiteral("<img")), qPrintable(tip));
+        QTextDocument doc;
+        doc.setHtml(tip);
+        QVERIFY2(doc.toPlainText().startsWith(asDocumentText(row)), qPrintable(doc.toPlainText()));
+        if (model->columnCount() > 1 && k != ChartModel::Kind::ActorActivity) {
+            // Named by the series as the case has it, not as escaped for the chart.
+            const QString series
+                = model->headerData(static_cast<int>(bars->barSets().size() - 1), Qt::Horizontal).toString();
+            QVERIFY2(doc.toPlainText().contains(asDocumentText(series)), qPrintable(doc.toPlainText()));
+        }
+        Q_EMIT bars->hovered(false, 0, set);
+    }
 }
 
 void tst_PlainText::chartExports()

@@ -3,6 +3,7 @@
 #include "casesession.h"
 #include "chartbuilder.h"
 #include "chartmodel.h"
+#include "plaintext.h"
 #include "roles.h"
 
 #include <QAbstractBarSeries>
@@ -88,7 +89,7 @@ void ChartPanel::rebuild()
                     } else if (model->kind() != ChartModel::Kind::ActorActivity) {
                         tip += QStringLiteral(": ") + QString::number(set->at(index));
                     }
-                    QToolTip::showText(QCursor::pos(), tip, m_view);
+                    QToolTip::showText(QCursor::pos(), plainToolTip(tip), m_view);
                 });
         }
     }
