@@ -15,6 +15,7 @@
 #include "eventtablemodel.h"
 #include "exporter.h"
 #include "highlightdelegate.h"
+#include "plaintext.h"
 #include "roles.h"
 #include "selectionstate.h"
 #include "sourcelistmodel.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_timeline->setSelectionState(sel);
     m_table->setModel(m_events);
     m_table->setItemDelegate(m_highlight);
+    showItemToolTipsAsPlainText(m_table);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -130,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
                            static_cast<QWidget *>(m_sourcePanel)}) {
         panel->setMinimumWidth(120);
     }
+    m_status->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_status, 1);
 
     // Views talk to the shared selection, never to each other.
@@ -502,7 +505,7 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : recent) {
         m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCaseInBackground(path); })
-            ->setToolTip(path);
+            ->setToolTip(plainToolTip(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

@@ -8,9 +8,14 @@
 #include "selectionstate.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
+#include "testcases.h"
 #include "timelineview.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -47,6 +52,8 @@ private Q_SLOTS:
     void claimsAndDisagreementsSideBySide();
     void laneOptionsAreRestored();
     void sourceTextIsPlain();
+    void readerFindsQuotesAfterLineBreaks_data();
+    void readerFindsQuotesAfterLineBreaks();
     void openingInTheBackgroundKeepsTheWindowUsable();
     void firstWindowFitsTheScreen();
 
@@ -294,6 +301,92 @@ void tst_MainWindow::sourceTextIsPlain()
     reader.showSource(QStringLiteral("t"), QStringLiteral("<b>bold</b> <img src=\"http://example.invalid/x.png\">"),
                       {});
     QCOMPARE(reader.toPlainText(), QStringLiteral("<b>bold</b> <img src=\"http://example.invalid/x.png\">"));
+}
+
+void tst_MainWindow::readerFindsQuotesAfterLineBreaks_data()
+{
+    QTest::addColumn<QString>("lineBreak");
+    QTest::newRow("CR LF") << QStringLiteral("\r\n");
+    QTest::newRow("lone CR") << QStringLiteral("\r");
+    QTest::newRow("LF") << QStringLiteral("\n");
+    QTest::newRow("U+2028") << QStringLiteral("\u2028");
+    QTest::newRow("U+2029") << QStringLiteral("\u2029");
+    QTest::newRow("astral characters") << QStringLiteral(" \U0001F600\U0001F4F0 ");
+    QTest::newRow("all of them") << QStringLiteral("\r\n\U0001F600\r\u2028\r\n\u2029\n\r\n");
+}
+
+void tst_MainWindow::readerFindsQuotesAfterLineBreaks()
+{
+    // Citation offsets count the code points of the text as stored; the reader's document folds
+    // each CR LF into one block break. The quote selected, the passages shaded and the passage
+    // clicked must all be the cited ones, however many breaks come before.
+    QFETCH(QString, lineBreak);
+    const QString one = QStringLiteral("Passage one") + lineBreak + QStringLiteral("goes on");
+    const QString two = QStringLiteral("Passage two stands here");
+    const QString text = QStringLiteral("Headline") + lineBreak + QStringLiteral("By a reporter") + lineBreak
+        + lineBreak + one + QStringLiteral(". Then") + lineBreak + QStringLiteral("more") + lineBreak + two
+        + QStringLiteral(".") + lineBreak;
+    auto codePoints = [](const QString &s) { return s.toUcs4().size(); };
+    auto event = [&](const QString &id, const QString &quote) {
+        const QString before = text.left(text.indexOf(quote));
+        const QJsonObject citation {{QStringLiteral("source"), QStringLiteral("s")},
+                                    {QStringLiteral("quote"), quote},
+                                    {QStringLiteral("start"), codePoints(before)},
+                                    {QStringLiteral("end"), codePoints(before) + codePoints(quote)}};
+        return QJsonObject {{QStringLiteral("id"), id},
+                            {QStringLiteral("title"), id},
+                            {QStringLiteral("category"), QStringLiteral("report")},
+                            {QStringLiteral("date"), QJsonObject {{QStringLiteral("start"), QStringLiteral("2024")}}},
+                            {QStringLiteral("citations"), QJsonArray {citation}}};
+    };
+    const QJsonObject kase {
+        {QStringLiteral("format"), QStringLiteral("attribution-timeline-case")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("title"), QStringLiteral("Line breaks")},
+        {QStringLiteral("sources"),
+         QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("s")},
+                                  {QStringLiteral("title"), QStringLiteral("Source")},
+                                  {QStringLiteral("text"), text}}}},
+        {QStringLiteral("events"), QJsonArray {event(QStringLiteral("one"), one), event(QStringLiteral("two"), two)}}};
+    const QByteArray json = QJsonDocument(kase).toJson();
+    QVERIFY(Test::loadCase(json)); // no problems: both citations anchored where they say
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("breaks.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(json);
+    f.close();
+    QVERIFY(m_window->openCase(path));
+
+    // Block breaks come back from the document as U+2029; compare line breaks as such.
+    auto lines = [](QString s) {
+        s.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
+        return s.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    };
+    SourceReader *reader = m_window->sourcePanel()->reader();
+    for (const QString &quote : {one, two}) {
+        m_window->selection()->setCurrentEvent(
+            eventIndex(quote == one ? QStringLiteral("one") : QStringLiteral("two")));
+        m_window->sourcePanel()->openCitation(0);
+        QCOMPARE(lines(reader->textCursor().selectedText()), lines(quote));
+        const SourceReader::Passage p = reader->selectedPassage();
+        QCOMPARE(text.mid(p.start, p.end - p.start), quote);
+    }
+    QStringList shaded;
+    for (const QTextEdit::ExtraSelection &s : reader->extraSelections()) {
+        shaded << lines(s.cursor.selectedText());
+    }
+    QCOMPARE(shaded, (QStringList {lines(one), lines(two)}));
+
+    // Clicking just inside the second passage, as displayed, selects the event that cites it.
+    m_window->selection()->setCurrentEvent(eventIndex(QStringLiteral("one")));
+    const qsizetype shown = reader->toPlainText().indexOf(two); // document positions, one per character
+    QVERIFY(shown > 0);
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(static_cast<int>(shown + 1));
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, reader->cursorRect(cursor).center());
+    QCOMPARE(m_window->selection()->currentEvent(), eventIndex(QStringLiteral("two")));
+    QCOMPARE(m_window->sourcePanel()->status(), QStringLiteral("Cited by 1 event, now selected."));
 }
 
 void tst_MainWindow::openingInTheBackgroundKeepsTheWindowUsable()

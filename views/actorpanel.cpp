@@ -1,5 +1,6 @@
 #include "actorpanel.h"
 
+#include "plaintext.h"
 #include "roles.h"
 #include "selectionstate.h"
 
@@ -21,6 +22,7 @@ ActorPanel::ActorPanel(QWidget *parent)
     m_tree->setAccessibleName(QStringLiteral("Actors"));
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
+    showItemToolTipsAsPlainText(m_tree);
     m_details->setReadOnly(true);
     m_details->setAccessibleName(QStringLiteral("Actor details"));
     m_details->setPlaceholderText(

@@ -2,6 +2,7 @@
 
 #include "categorycolor.h"
 #include "chartmodel.h"
+#include "plaintext.h"
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
@@ -16,11 +17,12 @@
 namespace AT {
 
 namespace {
+// Every string handed to Qt Charts goes through chartText: it renders them all as HTML.
 QStringList rowLabels(const QAbstractItemModel *m, bool reversed)
 {
     QStringList out;
     for (int r = 0; r < m->rowCount(); ++r) {
-        out << m->headerData(r, Qt::Vertical).toString();
+        out << chartText(m->headerData(r, Qt::Vertical).toString());
     }
     if (reversed) {
         std::reverse(out.begin(), out.end());
@@ -32,14 +34,15 @@ QList<QBarSet *> barSets(const QAbstractItemModel *m, bool reversed, bool colour
 {
     QList<QBarSet *> sets;
     for (int c = 0; c < m->columnCount(); ++c) {
-        auto *set = new QBarSet(m->headerData(c, Qt::Horizontal).toString());
+        const QString label = m->headerData(c, Qt::Horizontal).toString();
+        auto *set = new QBarSet(chartText(label));
         for (int r = 0; r < m->rowCount(); ++r) {
             const int row = reversed ? m->rowCount() - 1 - r : r;
             set->append(m->index(row, c).data().toDouble());
         }
         if (colourByCategory) {
-            set->setColor(categoryColor(set->label()));
-            set->setBorderColor(categoryColor(set->label()).darker(120));
+            set->setColor(categoryColor(label));
+            set->setBorderColor(categoryColor(label).darker(120));
         }
         sets << set;
     }
@@ -75,7 +78,7 @@ QValueAxis *countAxis(const QList<QBarSet *> &sets, bool stacked)
 QChart *buildChart(const QAbstractItemModel *model, int kind, const QString &title)
 {
     auto *chart = new QChart;
-    chart->setTitle(title);
+    chart->setTitle(chartText(title));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     const auto k = static_cast<ChartModel::Kind>(kind);
@@ -91,7 +94,7 @@ QChart *buildChart(const QAbstractItemModel *model, int kind, const QString &tit
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         QValueAxis *y = countAxis(sets, true);
-        y->setTitleText(QStringLiteral("events"));
+        y->setTitleText(chartText(QStringLiteral("events")));
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         chart->legend()->setVisible(k == ChartModel::Kind::EventsPerYear);
@@ -109,7 +112,8 @@ QChart *buildChart(const QAbstractItemModel *model, int kind, const QString &tit
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         QValueAxis *x = countAxis(sets, true);
-        x->setTitleText(k == ChartModel::Kind::EventsPerActor ? QStringLiteral("events") : QStringLiteral("claims"));
+        x->setTitleText(
+            chartText(k == ChartModel::Kind::EventsPerActor ? QStringLiteral("events") : QStringLiteral("claims")));
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         chart->legend()->setVisible(k == ChartModel::Kind::ClaimsByAttributor);
@@ -134,7 +138,7 @@ QChart *buildChart(const QAbstractItemModel *model, int kind, const QString &tit
         const int firstYear = rows ? QDate::fromJulianDay(static_cast<qint64>(minDay)).year() : 2000;
         const int lastYear = rows ? QDate::fromJulianDay(static_cast<qint64>(maxDay)).year() + 1 : 2001;
         auto *offset = new QBarSet(QString());
-        auto *span = new QBarSet(QStringLiteral("first to last cited event"));
+        auto *span = new QBarSet(chartText(QStringLiteral("first to last cited event")));
         for (int r = rows - 1; r >= 0; --r) {
             const double f = toYears(model->index(r, 0).data().toDouble());
             const double l = toYears(model->index(r, 1).data().toDouble() + 1);

@@ -3,6 +3,7 @@
 #include "casesession.h"
 #include "chartbuilder.h"
 #include "chartmodel.h"
+#include "plaintext.h"
 #include "roles.h"
 
 #include <QAbstractBarSeries>
@@ -69,23 +70,27 @@ void ChartPanel::rebuild()
                 filterToRow(reversed ? model->rowCount() - 1 - index : index);
             });
             // Hovering names the bar, which matters where the legend has no room.
-            connect(bars, &QAbstractBarSeries::hovered, this,
-                    [this, reversed, model](bool on, int index, QBarSet *set) {
-                        if (!on) {
-                            QToolTip::hideText();
-                            return;
-                        }
-                        const int row = reversed ? model->rowCount() - 1 - index : index;
-                        QString tip = model->headerData(row, Qt::Vertical).toString();
-                        if (!set->label().isEmpty() && model->columnCount() > 1
-                            && model->kind() != ChartModel::Kind::ActorActivity) {
-                            tip += QStringLiteral(" \u2014 ") + set->label() + QStringLiteral(": ")
-                                + QString::number(set->at(index));
-                        } else if (model->kind() != ChartModel::Kind::ActorActivity) {
-                            tip += QStringLiteral(": ") + QString::number(set->at(index));
-                        }
-                        QToolTip::showText(QCursor::pos(), tip, m_view);
-                    });
+            connect(
+                bars, &QAbstractBarSeries::hovered, this,
+                [this, reversed, model, bars](bool on, int index, QBarSet *set) {
+                    if (!on) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    const int row = reversed ? model->rowCount() - 1 - index : index;
+                    QString tip = model->headerData(row, Qt::Vertical).toString();
+                    // The set's label is escaped for the chart; name the series from the model.
+                    const QString series
+                        = model->headerData(static_cast<int>(bars->barSets().indexOf(set)), Qt::Horizontal).toString();
+                    if (!series.isEmpty() && model->columnCount() > 1
+                        && model->kind() != ChartModel::Kind::ActorActivity) {
+                        tip += QStringLiteral(" \u2014 ") + series + QStringLiteral(": ")
+                            + QString::number(set->at(index));
+                    } else if (model->kind() != ChartModel::Kind::ActorActivity) {
+                        tip += QStringLiteral(": ") + QString::number(set->at(index));
+                    }
+                    QToolTip::showText(QCursor::pos(), plainToolTip(tip), m_view);
+                });
         }
     }
     // In the window the chart is narrow: upright category labels never elide, a smaller legend fits.

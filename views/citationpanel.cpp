@@ -1,5 +1,6 @@
 #include "citationpanel.h"
 
+#include "plaintext.h"
 #include "roleproxymodel.h"
 #include "roles.h"
 
@@ -30,6 +31,7 @@ void setUpList(QListView *list)
     list->setResizeMode(QListView::Adjust);
     list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    showItemToolTipsAsPlainText(list);
 }
 
 // A titled section of the panel, so the splitter between sections carries the titles along.

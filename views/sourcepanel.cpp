@@ -1,5 +1,6 @@
 #include "sourcepanel.h"
 
+#include "plaintext.h"
 #include "roles.h"
 #include "selectionstate.h"
 #include "sourcereader.h"
@@ -20,6 +21,7 @@ SourcePanel::SourcePanel(QWidget *parent)
     m_chooser->setAccessibleName(QStringLiteral("Source"));
     m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_chooser->setMinimumContentsLength(20);
+    showItemToolTipsAsPlainText(m_chooser->view());
     for (QLabel *l : {m_meta, m_status}) {
         l->setTextFormat(Qt::PlainText);
         l->setWordWrap(true);

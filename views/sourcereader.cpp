@@ -17,8 +17,10 @@ SourceReader::SourceReader(QWidget *parent)
 
 void SourceReader::showSource(const QString &title, const QString &text, const QList<Passage> &cited)
 {
-    if (m_title != title || toPlainText() != text) {
+    if (m_title != title || m_text != text) {
         m_title = title;
+        m_text = text;
+        m_offsets = DisplayOffsets(text);
         setPlainText(text); // plain text: nothing in a case is interpreted as markup
     }
     m_cited = cited;
@@ -30,8 +32,8 @@ void SourceReader::showPassage(qint64 start, qint64 end)
 {
     m_current = {start, end};
     QTextCursor cursor(document());
-    cursor.setPosition(static_cast<int>(start));
-    cursor.setPosition(static_cast<int>(end), QTextCursor::KeepAnchor);
+    cursor.setPosition(static_cast<int>(m_offsets.toDisplay(start)));
+    cursor.setPosition(static_cast<int>(m_offsets.toDisplay(end)), QTextCursor::KeepAnchor);
     setTextCursor(cursor);
     // Scroll so the passage's start sits near the top third, not at the very edge.
     centerCursor();
@@ -41,7 +43,7 @@ void SourceReader::showPassage(qint64 start, qint64 end)
 SourceReader::Passage SourceReader::selectedPassage() const
 {
     const QTextCursor c = textCursor();
-    return {c.selectionStart(), c.selectionEnd()};
+    return {m_offsets.toStored(c.selectionStart()), m_offsets.toStored(c.selectionEnd())};
 }
 
 void SourceReader::updateHighlights()
@@ -52,8 +54,8 @@ void SourceReader::updateHighlights()
     for (const Passage &p : std::as_const(m_cited)) {
         QTextEdit::ExtraSelection sel;
         sel.cursor = QTextCursor(document());
-        sel.cursor.setPosition(static_cast<int>(p.start));
-        sel.cursor.setPosition(static_cast<int>(p.end), QTextCursor::KeepAnchor);
+        sel.cursor.setPosition(static_cast<int>(m_offsets.toDisplay(p.start)));
+        sel.cursor.setPosition(static_cast<int>(m_offsets.toDisplay(p.end)), QTextCursor::KeepAnchor);
         sel.format.setBackground(shade);
         selections.append(sel);
     }
@@ -66,7 +68,7 @@ void SourceReader::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton || textCursor().hasSelection()) {
         return;
     }
-    const qint64 pos = cursorForPosition(event->position().toPoint()).position();
+    const qint64 pos = m_offsets.toStored(cursorForPosition(event->position().toPoint()).position());
     for (const Passage &p : std::as_const(m_cited)) {
         if (pos >= p.start && pos < p.end) {
             Q_EMIT passageClicked(pos);

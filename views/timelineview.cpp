@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "categorycolor.h"
+#include "plaintext.h"
 #include "roles.h"
 #include "selectionstate.h"
 
@@ -948,10 +949,8 @@ bool TimelineView::event(QEvent *event)
         if (tip.isEmpty()) {
             QToolTip::hideText();
         } else {
-            // Case text is untrusted: escape it so the tooltip never interprets it as rich text.
-            QToolTip::showText(
-                help->globalPos(),
-                QStringLiteral("<p style='white-space:pre'>") + tip.toHtmlEscaped() + QStringLiteral("</p>"), this);
+            // Case text is untrusted: escaped, so the tooltip never interprets it as rich text.
+            QToolTip::showText(help->globalPos(), plainToolTip(tip), this);
         }
         return true;
     }

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+class QAbstractItemView;
+
+namespace AT {
+
+// Case text is data, never markup. Qt shows a tooltip or What's This text as rich text whenever it
+// looks like HTML (Qt::mightBeRichText), and Qt Charts renders every title, axis label, category
+// and legend entry as HTML, which loads <img> sources, local files included. Every piece of case
+// text on its way to either goes through one of these.
+
+// `text` as a tooltip that shows literally: escaped, in one paragraph that keeps its line breaks,
+// so QToolTip never guesses. CR LF and lone CR count as one line break each.
+QString plainToolTip(const QString &text);
+
+// Shows the tooltips (Qt::ToolTipRole) and What's This texts (Qt::WhatsThisRole) of `view`'s items
+// through plainToolTip, whatever its delegate: an event filter on its viewport, owned by the view.
+void showItemToolTipsAsPlainText(QAbstractItemView *view);
+
+// `text` for Qt Charts: escaped so it shows literally. Charts elide a long label by chopping whole
+// character references, so an escaped label never shows half of "&amp;".
+QString chartText(const QString &text);
+
+} // namespace AT
