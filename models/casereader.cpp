@@ -324,25 +324,16 @@ public:
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
-        // A hostile file can hold millions of faults: list the first ones, count the rest.
+        // A hostile file can hold millions of faults: list the first ones, count them all.
         if (m_problems.size() >= CaseReader::MaxProblems) {
-            ++m_unlisted;
-            m_unlistedErrors = m_unlistedErrors || severity == Problem::Severity::Error;
+            ++(severity == Problem::Severity::Error ? m_unlistedErrors : m_unlistedWarnings);
             return;
         }
         m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
-    CaseLoad finish(Case kase)
-    {
-        if (m_unlisted > 0) {
-            m_problems.append(
-                Problem {m_unlistedErrors ? Problem::Severity::Error : Problem::Severity::Warning, m_file, QString(), 0,
-                         0, QStringLiteral("%1 more problem(s) not listed; fix the ones above first").arg(m_unlisted)});
-        }
-        return {std::move(kase), m_problems};
-    }
-    qsizetype m_unlisted = 0;
-    bool m_unlistedErrors = false;
+    CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
+    qsizetype m_unlistedErrors = 0;
+    qsizetype m_unlistedWarnings = 0;
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
@@ -1187,6 +1178,17 @@ CaseLoad Reader::read(QByteArray data)
 }
 
 } // namespace
+
+qsizetype CaseLoad::errorCount() const
+{
+    return unlistedErrors
+        + std::count_if(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.isError(); });
+}
+
+qsizetype CaseLoad::warningCount() const
+{
+    return problemCount() - errorCount();
+}
 
 CaseLoad CaseReader::readFile(const QString &path)
 {

@@ -11,8 +11,14 @@ namespace AT {
 struct CaseLoad
 {
     Case kase;
-    QList<Problem> problems;
-    bool ok() const { return !hasErrors(problems); }
+    QList<Problem> problems; // at most CaseReader::MaxProblems, in the order found
+    // Found beyond those listed: counted, so that the totals are true.
+    qsizetype unlistedErrors = 0;
+    qsizetype unlistedWarnings = 0;
+    bool ok() const { return unlistedErrors == 0 && !hasErrors(problems); }
+    qsizetype errorCount() const;
+    qsizetype warningCount() const;
+    qsizetype problemCount() const { return problems.size() + unlistedErrors + unlistedWarnings; }
 };
 
 // Reads a case file (see docs/case-format.md). Collects every problem in one pass, each with the file,
