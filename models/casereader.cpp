@@ -384,6 +384,35 @@ private:
     QSet<QString> m_eventIds;
     QSet<QString> m_claimIds;
     QSet<QString> m_disagreementIds;
+
+    // Where a misplaced quote was found, by source and wording: a thousand copies of one misplaced
+    // citation search the text once. Searches share one budget per load (CaseReader::MaxQuoteSearchChars).
+    struct SearchKey
+    {
+        qsizetype source = -1;
+        QString quote;
+        QString prefix;
+        QString suffix;
+        friend bool operator==(const SearchKey &, const SearchKey &) = default;
+        friend size_t qHash(const SearchKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.source, k.quote, k.prefix, k.suffix);
+        }
+    };
+    AnchorResult search(qsizetype source, const Citation &c, const TextIndex &index)
+    {
+        SearchKey key {source, c.quote, c.prefix, c.suffix};
+        if (const auto known = m_searches.constFind(key); known != m_searches.constEnd()) {
+            return *known;
+        }
+        const AnchorResult result = searchQuote(c, index, &m_searchBudget);
+        if (!result.stopped) {
+            m_searches.insert(std::move(key), result);
+        }
+        return result;
+    }
+    QHash<SearchKey, AnchorResult> m_searches;
+    qint64 m_searchBudget = CaseReader::MaxQuoteSearchChars;
 };
 
 void Reader::checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
@@ -649,11 +678,21 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         return c; // the source text could not be loaded; that problem is already reported
     }
     const bool positionsValid = c.start >= 0 && c.end >= c.start && c.end <= index->codePointLength();
-    const AnchorResult result = anchorCitation(c, *index);
+    const AnchorResult result = isAtStatedPosition(c, *index) ? anchorCitation(c, *index) : search(*src, c, *index);
     applyAnchor(c, result);
     switch (c.anchor) {
     case Citation::Anchor::Exact:
+        break;
     case Citation::Anchor::Unchecked:
+        warning(path,
+                QStringLiteral("re-anchoring was stopped: the quote is not at its stated position [%1, %2) of source "
+                               "\"%3\", and this case's misplaced quotes have used up the search allowed per load "
+                               "(%4 characters of source text); put the quote's right \"start\" and \"end\" in "
+                               "the file")
+                    .arg(c.start)
+                    .arg(c.end)
+                    .arg(c.sourceId)
+                    .arg(CaseReader::MaxQuoteSearchChars));
         break;
     case Citation::Anchor::Reanchored:
         warning(path,
@@ -668,9 +707,8 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         break;
     case Citation::Anchor::Ambiguous:
         warning(path,
-                QStringLiteral("the quote occurs %1 times in source \"%2\" and neither its position nor its "
+                QStringLiteral("the quote occurs more than once in source \"%1\" and neither its position nor its "
                                "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
-                    .arg(result.occurrences)
                     .arg(c.sourceId));
         break;
     case Citation::Anchor::Orphaned:

@@ -34,6 +34,9 @@ public:
     static constexpr qint64 MaxSourceFileBytes = qint64(64) << 20; // 64 MiB per referenced source text
     static constexpr qsizetype MaxFieldChars = 1 << 20; // any other string field: about a million characters
     static constexpr qsizetype MaxProblems = 1000; // listed; beyond that a count of the rest
+    // Source text (UTF-16 units) that searching for misplaced quotes may read in one load; past it
+    // the remaining misplaced citations stay unchecked, each with a warning.
+    static constexpr qint64 MaxQuoteSearchChars = qint64(1) << 28;
 
     // A file on disk; relative source paths resolve against its folder.
     static CaseLoad readFile(const QString &path);

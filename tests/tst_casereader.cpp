@@ -3,6 +3,7 @@
 #include "testcases.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void qtParserFallback_data();
     void qtParserFallback();
     void hostileSizes();
+    void misplacedCitationsAreBounded();
     void truncatedEverywhere();
     void sourcePaths_data();
     void sourcePaths();
@@ -379,6 +381,65 @@ void tst_CaseReader::hostileSizes()
     QCOMPARE(problemsText(big),
              QStringLiteral("big.json: events[0].title: error: is 100000000 characters long; the limit is "
                             "1048576 (only a source's \"text\" may be longer)"));
+}
+
+void tst_CaseReader::misplacedCitationsAreBounded()
+{
+    // A source of a short phrase repeated to about 2 MB and thousands of misplaced citations: of the
+    // phrase without context, with context every occurrence keeps, with context none keeps (each
+    // once a full scan), and of quotes not in the text (each a full scan). This took minutes.
+    const QByteArray text = QByteArray("the same words ").repeated(140000);
+    QByteArray json = R"({"format": "attribution-timeline-case", "version": 1, "title": "t", "sources": [{"id": "s1", )"
+                      R"("title": "s", "text": ")"
+        + text
+        + R"("}], "events": [{"id": "e1", "title": "x", "category": "c", "date": {"start": "2024"}, )"
+          R"("citations": [)";
+    const int citations = 5000;
+    for (int i = 0; i < citations; ++i) {
+        json += i ? "," : "";
+        switch (i % 4) {
+        case 0:
+            json += R"({"source": "s1", "quote": "same words", "start": 0, "end": 10})";
+            break;
+        case 1:
+            json += R"({"source": "s1", "quote": "same words", "start": 0, "end": 10, "prefix": "the "})";
+            break;
+        case 2:
+            json += R"({"source": "s1", "quote": "same words", "start": 0, "end": 10, "prefix": "zzz"})";
+            break;
+        default:
+            json += R"({"source": "s1", "quote": "missing )" + QByteArray::number(i) + R"(", "start": 0, "end": 10})";
+        }
+    }
+    json += "]}]}";
+    QElapsedTimer timer;
+    timer.start();
+    const CaseLoad load = CaseReader::readData(json, QStringLiteral("repeat.json"), QString());
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    QVERIFY2(load.ok(), qPrintable(problemsText(load).left(2000)));
+    QCOMPARE(load.problemCount(), citations);
+    QCOMPARE(load.problems[0].toString(),
+             QStringLiteral("repeat.json: events[0].citations[0]: warning: the quote occurs more than once in source "
+                            "\"s1\" and neither its position nor its prefix/suffix single one out; fix "
+                            "\"start\"/\"end\" or the context"));
+    QCOMPARE(load.problems[3].toString(),
+             QStringLiteral("repeat.json: events[0].citations[3].quote: warning: the quote is not in source \"s1\" "
+                            "(compared verbatim); correct it to the source's exact words"));
+    // The search budget runs out on the quotes not in the text: the rest say so, and what to do.
+    const auto stopped = std::find_if(load.problems.cbegin(), load.problems.cend(), [](const Problem &p) {
+        return p.message.startsWith(QStringLiteral("re-anchoring was stopped"));
+    });
+    QVERIFY(stopped != load.problems.cend());
+    QVERIFY2(stopped->path.startsWith(QStringLiteral("events[0].citations[")), qPrintable(stopped->path));
+    QVERIFY2(stopped->message.endsWith(QStringLiteral("put the quote's right \"start\" and \"end\" in the file")),
+             qPrintable(stopped->message));
+    const auto &cited = load.kase.events[0].citations;
+    QCOMPARE(cited.size(), citations);
+    QCOMPARE(cited[0].anchor, Citation::Anchor::Ambiguous);
+    QCOMPARE(cited[citations - 4].anchor, Citation::Anchor::Ambiguous); // remembered, not searched again
+    QCOMPARE(cited[citations - 3].anchor, Citation::Anchor::Ambiguous);
+    QCOMPARE(cited[citations - 2].anchor, Citation::Anchor::Ambiguous);
+    QCOMPARE(cited[citations - 1].anchor, Citation::Anchor::Unchecked);
 }
 
 void tst_CaseReader::truncatedEverywhere()
