@@ -127,6 +127,8 @@ private Q_SLOTS:
     void badDocument();
     void qtParserFallback_data();
     void qtParserFallback();
+    void bothParsersAgree_data();
+    void bothParsersAgree();
     void hostileSizes();
     void misplacedCitationsAreBounded();
     void truncatedEverywhere();
@@ -322,9 +324,11 @@ void tst_CaseReader::qtParserFallback_data()
     QTest::newRow("number beyond a double: both refuse it, Qt says where")
         << QByteArray("\"start\": 15, \"end\": 23}]},") << QByteArray("\"start\": 1e400, \"end\": 23}]},")
         << QStringLiteral("x.json:16:99: error: not valid JSON: illegal number");
-    QTest::newRow("unpaired surrogate escape in an unknown key")
-        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test case\", \"note\": \"\\ud800\",")
-        << QStringLiteral("x.json: warning: unknown key \"note\" is ignored and will not be saved; known keys: format, "
+    QTest::newRow("integer beyond 64 bits in an unknown key")
+        << QByteArray("\"title\": \"Test case\",")
+        << QByteArray("\"title\": \"Test case\", \"n\": "
+                      "123456789012345678901234567890,")
+        << QStringLiteral("x.json: warning: unknown key \"n\" is ignored and will not be saved; known keys: format, "
                           "version, title, description, sources, actors, events, claims, disagreements");
 }
 
@@ -341,6 +345,105 @@ void tst_CaseReader::qtParserFallback()
     if (load.ok()) {
         // Read through Qt's document, the case is the same as read through simdjson's.
         QCOMPARE(load.kase, CaseReader::readData(BaseCase, QStringLiteral("x.json"), QString()).kase);
+    }
+}
+
+void tst_CaseReader::bothParsersAgree_data()
+{
+    // What one parser accepted and the other read differently (duplicate keys), or only Qt's
+    // accepted (raw control characters, unpaired surrogates), or a string lost its leading U+FEFF:
+    // each row is read once as it is and once with an integer beyond 64 bits added, which sends the
+    // text to Qt's parser; both must give the same problems and the same case.
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("problems");
+    const QString twice = QStringLiteral(
+        "appears twice in this object; a key may appear only once (which value counts would be a guess): remove one "
+        "of them");
+    QTest::newRow("duplicate key at the top")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test case\", \"title\": \"Other\",")
+        << QStringLiteral("x.json: error: the key \"title\" ") + twice;
+    QTest::newRow("duplicate key spelt with an escape")
+        << QByteArray("\"title\": \"Test case\",")
+        << QByteArray("\"title\": \"Test case\", \"t\\u0069tle\": \"Other\",")
+        << QStringLiteral("x.json: error: the key \"title\" ") + twice;
+    QTest::newRow("duplicate id in an event")
+        << QByteArray("\"disagreements\": [\"d1\"]}") << QByteArray("\"disagreements\": [\"d1\"], \"id\": \"e2\"}")
+        << QStringLiteral("x.json: events[0]: error: the key \"id\" ") + twice;
+    QTest::newRow("duplicate key inside an unknown key")
+        << QByteArray("\"title\": \"Test case\",")
+        << QByteArray("\"title\": \"Test case\", \"x\": [{\"a\": 1, \"a\": 2}],")
+        << QStringLiteral("x.json: x[0]: error: the key \"a\" ") + twice;
+    QTest::newRow("raw control character in a string")
+        << QByteArray("\"title\": \"Test case\",")
+        << QByteArray("\"title\": \"Test\x01"
+                      "case\",")
+        << QStringLiteral("x.json:4:19: title: error: not valid JSON: a raw control character (U+0001) inside a "
+                          "string; write it as the escape \\u0001 or remove it");
+    QTest::newRow("raw NUL in a key")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test case\", \"ke\0y\": 1,", 36)
+        << QStringLiteral("x.json:4:30: error: not valid JSON: a raw control character (U+0000) inside a string; "
+                          "write it as the escape \\u0000 or remove it");
+    QTest::newRow("raw tab in an event title")
+        << QByteArray("\"title\": \"Summons\"") << QByteArray("\"title\": \"Sum\tmons\"")
+        << QStringLiteral("x.json:21:35: events[0].title: error: not valid JSON: a raw control character (U+0009) "
+                          "inside a string; write it as the escape \\u0009 or remove it");
+    QTest::newRow("unpaired high surrogate")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test \\ud800case\",")
+        << QStringLiteral("x.json:4:20: title: error: not valid JSON: the escape \\ud800 is half of a surrogate pair "
+                          "with no other half, which is not valid Unicode; write the character itself or both halves "
+                          "of its pair");
+    QTest::newRow("unpaired low surrogate in an unknown key")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test case\", \"note\": \"\\uDC00\",")
+        << QStringLiteral("x.json:4:36: note: error: not valid JSON: the escape \\uDC00 is half of a surrogate pair "
+                          "with no other half, which is not valid Unicode; write the character itself or both halves "
+                          "of its pair");
+    QTest::newRow("high surrogate followed by a letter")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"\\ud83d\\u0041\",")
+        << QStringLiteral("x.json:4:15: title: error: not valid JSON: the escape \\ud83d is half of a surrogate pair "
+                          "with no other half, which is not valid Unicode; write the character itself or both halves "
+                          "of its pair");
+    QTest::newRow("surrogate pair is fine")
+        << QByteArray("\"title\": \"Test case\",") << QByteArray("\"title\": \"Test \\ud83d\\ude00\",") << QString();
+    const QString noEvent = QStringLiteral(
+        "x.json: claims[0].event: error: no event has the id \"e1\"; add it to \"events\" or fix the id\n"
+        "x.json: claims[1].event: error: no event has the id \"e1\"; add it to \"events\" or fix the id");
+    QTest::newRow("escaped U+FEFF before an id is kept")
+        << QByteArray("{\"id\": \"e1\"") << QByteArray("{\"id\": \"\\ufeffe1\"") << noEvent;
+    QTest::newRow("raw U+FEFF before an id is kept") << QByteArray("{\"id\": \"e1\"")
+                                                     << QByteArray("{\"id\": \"\xEF\xBB\xBF"
+                                                                   "e1\"")
+                                                     << noEvent;
+    QTest::newRow("U+FEFF twice and inside a title are kept") << QByteArray("\"title\": \"Summons\"")
+                                                              << QByteArray("\"title\": \"\\ufeff\xEF\xBB\xBF"
+                                                                            "Sum\\ufeffmons\"")
+                                                              << QString();
+}
+
+void tst_CaseReader::bothParsersAgree()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, problems);
+    QByteArray data(BaseCase);
+    QVERIFY(data.contains(from));
+    data.replace(from, to);
+    QByteArray viaQt = data;
+    viaQt.replace(QByteArray("\"version\": 1,"),
+                  QByteArray("\"version\": 1, \"big\": 123456789012345678901234567890,"));
+    const CaseLoad simd = CaseReader::readData(data, QStringLiteral("x.json"), QString());
+    const CaseLoad qt = CaseReader::readData(viaQt, QStringLiteral("x.json"), QString());
+    QCOMPARE(problemsText(simd), problems);
+    // The integer adds its own warning once the document is read; otherwise all is the same.
+    QString qtProblems = problemsText(qt);
+    qtProblems.remove(QRegularExpression(QStringLiteral("x.json: warning: unknown key \"big\"[^\n]*\n?")));
+    QCOMPARE(qtProblems.trimmed(), problems);
+    QCOMPARE(qt.kase, simd.kase);
+    if (problems.isEmpty() && to.contains("Sum")) {
+        QCOMPARE(simd.kase.events[0].title, QStringLiteral("\ufeff\ufeffSum\ufeffmons"));
+    }
+    if (problems.isEmpty() && to.contains("ude00")) {
+        QCOMPARE(simd.kase.title, QStringLiteral("Test \U0001F600"));
     }
 }
 
