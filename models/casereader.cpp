@@ -849,6 +849,15 @@ QString Reader::string(const JsonObject &obj, QLatin1StringView key, const Path 
 {
     const JsonValue v = obj.value(key);
     if (v.isString()) {
+        if (key == QLatin1StringView("text") && v.utf8Size() > CaseReader::MaxSourceFileBytes) {
+            // Measured before it is converted: a refused text never takes the memory it would need.
+            error(path.child(key),
+                  QStringLiteral("the embedded text is %1 bytes of UTF-8; the limit is %2 bytes (64 MiB) per source, "
+                                 "embedded or in a file; keep only the part of the source the case cites")
+                      .arg(v.utf8Size())
+                      .arg(CaseReader::MaxSourceFileBytes));
+            return {};
+        }
         QString value = v.toString();
         if (required && value.trimmed().isEmpty()) {
             error(path.child(key), QStringLiteral("must not be empty"));

@@ -484,6 +484,24 @@ void tst_CaseReader::hostileSizes()
     QCOMPARE(problemsText(big),
              QStringLiteral("big.json: events[0].title: error: is 100000000 characters long; the limit is "
                             "1048576 (only a source's \"text\" may be longer)"));
+    // An embedded source text is held to the 64 MiB of a source file, through either parser, and
+    // refused before it is converted.
+    huge = BaseCase;
+    const QByteArray text("The UK said it summoned the Chinese Ambassador. China denied it.");
+    huge.replace(text, QByteArray(text + QByteArray(CaseReader::MaxSourceFileBytes + 1 - text.size(), ' ')));
+    const QString refused = QStringLiteral(
+        "big.json: sources[0].text: error: the embedded text is 67108865 bytes of UTF-8; the limit is 67108864 bytes "
+        "(64 MiB) per source, embedded or in a file; keep only the part of the source the case cites");
+    QCOMPARE(problemsText(CaseReader::readData(huge, QStringLiteral("big.json"), QString())), refused);
+    huge.replace(QByteArray("\"version\": 1,"), QByteArray("\"version\": 1e0,"));
+    huge.replace(QByteArray("\"title\": \"Test case\","),
+                 QByteArray("\"title\": \"Test case\", \"n\": 123456789012345678901234567890,"));
+    const CaseLoad viaQt = CaseReader::readData(huge, QStringLiteral("big.json"), QString());
+    QVERIFY2(problemsText(viaQt).contains(refused), qPrintable(problemsText(viaQt).left(1000)));
+    // Just at the limit it is accepted.
+    huge = BaseCase;
+    huge.replace(text, QByteArray(text + QByteArray(CaseReader::MaxSourceFileBytes - text.size(), ' ')));
+    QVERIFY(CaseReader::readData(huge, QStringLiteral("big.json"), QString()).ok());
 }
 
 void tst_CaseReader::misplacedCitationsAreBounded()
