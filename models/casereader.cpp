@@ -713,6 +713,55 @@ QString typeName(const JsonValue &v)
     return {};
 }
 
+// "UTF-16 (little-endian)" and the like when the bytes are UTF-16 or UTF-32 rather than UTF-8: by
+// their byte order mark, or without one by the NUL bytes that pad a JSON text's first ASCII
+// characters (RFC 4627, section 3). Empty for anything else.
+QString wideEncoding(QByteArrayView data)
+{
+    auto at = [&](qsizetype i) { return i < data.size() ? static_cast<unsigned char>(data[i]) : -1; };
+    if (data.startsWith(QByteArrayView("\xFF\xFE\0\0", 4))) {
+        return QStringLiteral("UTF-32 (little-endian, with a byte order mark)");
+    }
+    if (data.startsWith(QByteArrayView("\0\0\xFE\xFF", 4))) {
+        return QStringLiteral("UTF-32 (big-endian, with a byte order mark)");
+    }
+    if (data.startsWith("\xFF\xFE")) {
+        return QStringLiteral("UTF-16 (little-endian, with a byte order mark)");
+    }
+    if (data.startsWith("\xFE\xFF")) {
+        return QStringLiteral("UTF-16 (big-endian, with a byte order mark)");
+    }
+    if (data.size() < 4) {
+        return {};
+    }
+    // Up to eight characters: every one ASCII, padded with NUL bytes on the same side.
+    const qsizetype n = std::min<qsizetype>(data.size() / 4, 8) * 4;
+    auto pattern = [&](int unit, int asciiByte) {
+        for (qsizetype i = 0; i < n; i += unit) {
+            for (int b = 0; b < unit; ++b) {
+                const int byte = at(i + b);
+                if (b == asciiByte ? (byte == 0 || byte >= 0x80) : byte != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    if (pattern(4, 0)) {
+        return QStringLiteral("UTF-32 (little-endian)");
+    }
+    if (pattern(4, 3)) {
+        return QStringLiteral("UTF-32 (big-endian)");
+    }
+    if (pattern(2, 0)) {
+        return QStringLiteral("UTF-16 (little-endian)");
+    }
+    if (pattern(2, 1)) {
+        return QStringLiteral("UTF-16 (big-endian)");
+    }
+    return {};
+}
+
 class Reader
 {
 public:
@@ -1372,6 +1421,10 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             Affiliation aff;
             aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
             actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
+            if (!a.id.isEmpty() && aff.actorId == a.id) {
+                error(fp.at(j).child(QLatin1StringView("actor")),
+                      QStringLiteral("an actor cannot be affiliated with itself; name the other actor"));
+            }
             aff.relation = string(fo, QLatin1StringView("relation"), fp.at(j), true);
             aff.citations = citations(fo, QLatin1StringView("citations"), fp.at(j));
             a.affiliations.append(std::move(aff));
@@ -1555,6 +1608,10 @@ CaseLoad Reader::read(QByteArray data)
     const Path root;
     if (data.isEmpty()) {
         error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
+        return finish(Case {});
+    }
+    if (const QString wide = wideEncoding(data); !wide.isEmpty()) {
+        error(root, QStringLiteral("this file is %1; save it as UTF-8 (without a byte order mark)").arg(wide));
         return finish(Case {});
     }
     if (data.startsWith("\xEF\xBB\xBF")) {

@@ -129,6 +129,8 @@ private Q_SLOTS:
     void qtParserFallback();
     void bothParsersAgree_data();
     void bothParsersAgree();
+    void wideEncodings_data();
+    void wideEncodings();
     void hostileSizes();
     void misplacedCitationsAreBounded();
     void truncatedEverywhere();
@@ -183,12 +185,17 @@ void tst_CaseReader::badField_data()
         "case.json: actors[0].kind: error: expected a string, found a number");
     row("duplicate actor id", "actors[1].id", "\"a1\"",
         "case.json: actors[1].id: error: duplicate actor id \"a1\"; every actor needs its own id\n"
+        "case.json: actors[1].affiliations[0].actor: error: an actor cannot be affiliated with itself; name the "
+        "other actor\n"
         "case.json: claims[0].subject: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id\n"
         "case.json: claims[1].attributor: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id\n"
         "case.json: claims[1].subject: error: no actor has the id \"a2\"; add it to \"actors\" or fix the id");
     row("dangling affiliation", "actors[1].affiliations[0].actor", "\"nobody\"",
         "case.json: actors[1].affiliations[0].actor: error: no actor has the id \"nobody\"; add it to \"actors\" or "
         "fix the id");
+    row("actor affiliated with itself", "actors[1].affiliations[0].actor", "\"a2\"",
+        "case.json: actors[1].affiliations[0].actor: error: an actor cannot be affiliated with itself; name the other "
+        "actor");
     row("dangling participant", "events[0].participants[0].actor", "\"ghost\"",
         "case.json: events[0].participants[0].actor: error: no actor has the id \"ghost\"; add it to \"actors\" or fix "
         "the id");
@@ -445,6 +452,49 @@ void tst_CaseReader::bothParsersAgree()
     if (problems.isEmpty() && to.contains("ude00")) {
         QCOMPARE(simd.kase.title, QStringLiteral("Test \U0001F600"));
     }
+}
+
+void tst_CaseReader::wideEncodings_data()
+{
+    // A UTF-16 or UTF-32 file, with or without byte order mark, is named as such (it used to be
+    // "illegal value").
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("encoding");
+    const QString text = QString::fromUtf8(BaseCase);
+    const QByteArray le16(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    QByteArray be16 = le16;
+    for (qsizetype i = 0; i + 1 < be16.size(); i += 2) {
+        std::swap(be16[i], be16[i + 1]);
+    }
+    QByteArray le32;
+    QByteArray be32;
+    for (const char c : QByteArray(BaseCase)) {
+        le32 += c + QByteArray(3, '\0');
+        be32 += QByteArray(3, '\0') + c;
+    }
+    QTest::newRow("UTF-16 LE with BOM") << "\xFF\xFE" + le16
+                                        << QStringLiteral("UTF-16 (little-endian, with a byte order mark)");
+    QTest::newRow("UTF-16 BE with BOM") << "\xFE\xFF" + be16
+                                        << QStringLiteral("UTF-16 (big-endian, with a byte order mark)");
+    QTest::newRow("UTF-16 LE") << le16 << QStringLiteral("UTF-16 (little-endian)");
+    QTest::newRow("UTF-16 BE") << be16 << QStringLiteral("UTF-16 (big-endian)");
+    QTest::newRow("UTF-32 LE with BOM") << QByteArray("\xFF\xFE\0\0", 4) + le32
+                                        << QStringLiteral("UTF-32 (little-endian, with a byte order mark)");
+    QTest::newRow("UTF-32 BE with BOM") << QByteArray("\0\0\xFE\xFF", 4) + be32
+                                        << QStringLiteral("UTF-32 (big-endian, with a byte order mark)");
+    QTest::newRow("UTF-32 LE") << le32 << QStringLiteral("UTF-32 (little-endian)");
+    QTest::newRow("UTF-32 BE") << be32 << QStringLiteral("UTF-32 (big-endian)");
+    QTest::newRow("UTF-16 LE, a short file") << QByteArray("{\0}\0", 4) << QStringLiteral("UTF-16 (little-endian)");
+}
+
+void tst_CaseReader::wideEncodings()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, encoding);
+    const CaseLoad load = CaseReader::readData(data, QStringLiteral("w.json"), QString());
+    QCOMPARE(
+        problemsText(load),
+        QStringLiteral("w.json: error: this file is %1; save it as UTF-8 (without a byte order mark)").arg(encoding));
 }
 
 void tst_CaseReader::badDocument()
