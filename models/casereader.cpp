@@ -35,6 +35,37 @@ namespace AT {
 
 namespace {
 
+enum class OpenResult { Opened, NotRegular, Failed };
+
+// Opens a file for reading only if it is a regular file. The type is checked on the opened file,
+// so a FIFO or device swapped in after an earlier check is refused too, and the open itself never
+// waits for a FIFO's writer. Resources (":/...") open as usual.
+OpenResult openRegularFile(QFile &file, const QString &path)
+{
+#ifdef Q_OS_UNIX
+    if (!path.startsWith(QLatin1Char(':'))) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            file.setFileName(path);
+            return file.open(QIODevice::ReadOnly) ? OpenResult::Opened : OpenResult::Failed;
+        }
+        struct stat st = {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return OpenResult::NotRegular;
+        }
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); // reads of a regular file never wait anyway
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
+            return OpenResult::Failed;
+        }
+        return OpenResult::Opened;
+    }
+#endif
+    file.setFileName(path);
+    return file.open(QIODevice::ReadOnly) ? OpenResult::Opened : OpenResult::Failed;
+}
+
 // The parsed document as the reader sees it: simdjson's DOM, which parses at several hundred MB/s
 // where QJsonDocument manages about fifty, or Qt's for the few texts simdjson refuses and Qt
 // accepts (integers beyond 64 bits, numbers beyond a double, unpaired surrogate escapes). Qt also
@@ -1262,16 +1293,17 @@ bool Reader::loadSourceText(Source &source, const Path &path)
                       .arg(p));
             return false;
         }
-        if (!info.isFile()) {
-            error(
-                pp,
-                QStringLiteral("\"%1\" is not a regular file (a folder or a device); point it at a text file").arg(p));
-            return false;
-        }
         fileName = resolved;
     }
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    const OpenResult opened = QFileInfo(fileName).isFile() ? openRegularFile(file, fileName) : OpenResult::NotRegular;
+    if (opened == OpenResult::NotRegular) {
+        error(
+            pp,
+            QStringLiteral("\"%1\" is not a regular file (a FIFO / device / folder); point it at a text file").arg(p));
+        return false;
+    }
+    if (opened == OpenResult::Failed) {
         error(pp, QStringLiteral("cannot read the source \"%1\": %2").arg(p, file.errorString()));
         return false;
     }
@@ -1725,8 +1757,15 @@ CaseLoad CaseReader::readFile(const QString &path)
     if (info.isDir()) {
         return fail(QStringLiteral("this is a folder; open the case's .json file inside it"));
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A FIFO would block the read for ever and a device such as /dev/zero never end: only regular
+    // files are read, checked before opening and again on the opened file.
+    QFile file;
+    const OpenResult opened = info.isFile() ? openRegularFile(file, path) : OpenResult::NotRegular;
+    if (opened == OpenResult::NotRegular) {
+        return fail(
+            QStringLiteral("this is not a regular file (a FIFO / device / folder); give the path of a case file"));
+    }
+    if (opened == OpenResult::Failed) {
         return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     }
     if (file.size() > MaxCaseFileBytes) {

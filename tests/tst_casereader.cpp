@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace AT;
@@ -131,6 +132,8 @@ private Q_SLOTS:
     void bothParsersAgree();
     void wideEncodings_data();
     void wideEncodings();
+    void specialFiles_data();
+    void specialFiles();
     void hostileSizes();
     void misplacedCitationsAreBounded();
     void truncatedEverywhere();
@@ -497,6 +500,44 @@ void tst_CaseReader::wideEncodings()
         QStringLiteral("w.json: error: this file is %1; save it as UTF-8 (without a byte order mark)").arg(encoding));
 }
 
+void tst_CaseReader::specialFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("fifo") << QStringLiteral("fifo");
+    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero");
+    QTest::newRow("/dev/null") << QStringLiteral("/dev/null");
+    QTest::newRow("symbolic link to a fifo") << QStringLiteral("link");
+    QTest::newRow("folder") << QStringLiteral("folder");
+}
+
+void tst_CaseReader::specialFiles()
+{
+    // A FIFO used to block the reader for ever, /dev/zero to be read up to 1 GiB: only regular
+    // files are read, and the refusal is immediate.
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString path = kind;
+    QString message
+        = QStringLiteral("error: this is not a regular file (a FIFO / device / folder); give the path of a case file");
+    const QString fifo = dir.filePath(QStringLiteral("case.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    if (kind == QStringLiteral("fifo")) {
+        path = fifo;
+    } else if (kind == QStringLiteral("link")) {
+        path = dir.filePath(QStringLiteral("link.json"));
+        QVERIFY(QFile::link(fifo, path));
+    } else if (kind == QStringLiteral("folder")) {
+        path = dir.path();
+        message = QStringLiteral("error: this is a folder; open the case's .json file inside it");
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const CaseLoad load = CaseReader::readFile(path);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    QCOMPARE(problemsText(load), path + QStringLiteral(": ") + message);
+}
+
 void tst_CaseReader::badDocument()
 {
     QFETCH(QByteArray, data);
@@ -646,8 +687,11 @@ void tst_CaseReader::sourcePaths_data()
                                                "sources[0].path: error: \"null.txt\" leads outside the case file's "
                                                "folder (through a symbolic link); copy the source into the folder");
     QTest::newRow("directory") << QStringLiteral("texts")
-                               << QStringLiteral("sources[0].path: error: \"texts\" is not a regular file (a folder or "
-                                                 "a device); point it at a text file");
+                               << QStringLiteral("sources[0].path: error: \"texts\" is not a regular file (a FIFO / "
+                                                 "device / folder); point it at a text file");
+    QTest::newRow("fifo") << QStringLiteral("texts/pipe.txt")
+                          << QStringLiteral("sources[0].path: error: \"texts/pipe.txt\" is not a regular file (a FIFO "
+                                            "/ device / folder); point it at a text file");
     QTest::newRow("missing")
         << QStringLiteral("nope.txt")
         << QStringLiteral("sources[0].path: error: the source file \"nope.txt\" does not exist next to the case file");
@@ -674,6 +718,7 @@ void tst_CaseReader::sourcePaths()
     write(outside.filePath(QStringLiteral("secret.txt")), "The UK said it summoned the Chinese Ambassador.");
     QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret.txt")), dir.filePath(QStringLiteral("link.txt"))));
     QVERIFY(QFile::link(QStringLiteral("/dev/null"), dir.filePath(QStringLiteral("null.txt"))));
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("texts/pipe.txt"))).constData(), 0600), 0);
 
     QJsonObject root = QJsonDocument::fromJson(BaseCase).object();
     QJsonArray sources = root[QStringLiteral("sources")].toArray();
