@@ -255,25 +255,29 @@ public:
     JsonArray() = default;
     explicit JsonArray(simdjson::dom::array a)
     {
-        // simdjson reaches the i-th element by walking from the first: collect them once.
+        // simdjson reaches the i-th element by walking from the first: collect them once, as
+        // simdjson's own 16-byte handles (a hostile array of a million numbers is 2 MB of text).
+        m_simd.reserve(a.size()); // a hint: simdjson's count saturates for very long arrays
         for (simdjson::dom::element e : a) {
-            m_items.emplace_back(e);
+            m_simd.push_back(e);
         }
     }
-    explicit JsonArray(const QJsonArray &a)
+    explicit JsonArray(QJsonArray a)
+        : m_qt(std::move(a))
+        , m_isQt(true)
+    { }
+    qsizetype size() const { return m_isQt ? m_qt.size() : static_cast<qsizetype>(m_simd.size()); }
+    bool isEmpty() const { return size() == 0; }
+    JsonValue operator[](qsizetype i) const { return at(i); }
+    JsonValue at(qsizetype i) const
     {
-        m_items.reserve(static_cast<size_t>(a.size()));
-        for (const QJsonValue &v : a) {
-            m_items.emplace_back(v);
-        }
+        return m_isQt ? JsonValue(m_qt.at(i)) : JsonValue(m_simd[static_cast<size_t>(i)]);
     }
-    qsizetype size() const { return static_cast<qsizetype>(m_items.size()); }
-    bool isEmpty() const { return m_items.empty(); }
-    const JsonValue &operator[](qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
-    const JsonValue &at(qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
 
 private:
-    std::vector<JsonValue> m_items;
+    std::vector<simdjson::dom::element> m_simd;
+    QJsonArray m_qt;
+    bool m_isQt = false;
 };
 
 JsonObject JsonValue::toObject() const
@@ -808,6 +812,9 @@ public:
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
+        if (severity == Problem::Severity::Error) {
+            ++m_errors;
+        }
         // A hostile file can hold millions of faults: list the first ones, count them all.
         if (m_problems.size() >= CaseReader::MaxProblems) {
             ++(severity == Problem::Severity::Error ? m_unlistedErrors : m_unlistedWarnings);
@@ -818,6 +825,15 @@ private:
     CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
     qsizetype m_unlistedErrors = 0;
     qsizetype m_unlistedWarnings = 0;
+    qsizetype m_errors = 0; // listed or not
+    // A case with errors does not open: an item with errors of its own is not kept, so that a file of
+    // millions of broken items ("events": [{}, {}, ...]) does not build millions of items.
+    template<typename T> void keep(QList<T> &list, T &&item, qsizetype errorsBefore)
+    {
+        if (m_errors == errorsBefore) {
+            list.append(std::move(item));
+        }
+    }
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
@@ -1408,6 +1424,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1461,7 +1478,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             aff.citations = citations(fo, QLatin1StringView("citations"), fp.at(j));
             a.affiliations.append(std::move(aff));
         }
-        m_case.actors.append(std::move(a));
+        keep(m_case.actors, std::move(a), errorsBefore);
     }
 }
 
@@ -1469,6 +1486,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
 {
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1499,7 +1517,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
             }
             d.versions.append(std::move(version));
         }
-        m_case.disagreements.append(std::move(d));
+        keep(m_case.disagreements, std::move(d), errorsBefore);
     }
 }
 
@@ -1508,6 +1526,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
     m_case.events.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1556,7 +1575,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
                       QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
             }
         }
-        m_case.events.append(std::move(e));
+        keep(m_case.events, std::move(e), errorsBefore);
     }
 }
 
@@ -1572,6 +1591,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1631,7 +1651,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
                       QStringLiteral("no disagreement has the id \"%1\"").arg(c.disagreements[j]));
             }
         }
-        m_case.claims.append(std::move(c));
+        keep(m_case.claims, std::move(c), errorsBefore);
     }
 }
 
@@ -1769,9 +1789,11 @@ CaseLoad CaseReader::readFile(const QString &path)
         return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     }
     if (file.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes")
+        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes (256 MiB), so that "
+                                   "reading one never needs more than about %3 of memory; split the case")
                         .arg(file.size())
-                        .arg(MaxCaseFileBytes));
+                        .arg(MaxCaseFileBytes)
+                        .arg(QString(MemoryBudgetText)));
     }
     // Read into a buffer with room behind the text for simdjson's padding, so it is parsed in place.
     QByteArray data;
@@ -1787,7 +1809,10 @@ CaseLoad CaseReader::readFile(const QString &path)
         data += file.read(MaxCaseFileBytes + 1 - got); // it grew while being read
     }
     if (data.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is larger than the limit of %1 bytes").arg(MaxCaseFileBytes));
+        return fail(QStringLiteral("the file is larger than the limit of %1 bytes (256 MiB), so that reading it "
+                                   "never needs more than about %2 of memory; split the case")
+                        .arg(MaxCaseFileBytes)
+                        .arg(QString(MemoryBudgetText)));
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
     Reader reader(name, baseDir);

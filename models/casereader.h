@@ -30,7 +30,11 @@ public:
     static constexpr QLatin1StringView FormatId {"attribution-timeline-case"};
     static constexpr int FormatVersion = 1;
     // Documented limits; larger input gives a clear error instead of exhausting memory.
-    static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB
+    // Memory follows the file's size: about 5 bytes per byte of a realistic case and at most about
+    // 23 for the worst shape measured (millions of one-letter strings in one array). 256 MiB keeps
+    // the peak of any accepted file under MemoryBudgetText; files are refused before they are read.
+    static constexpr qint64 MaxCaseFileBytes = qint64(256) << 20; // 256 MiB
+    static constexpr QLatin1StringView MemoryBudgetText {"6 GB"};
     static constexpr qint64 MaxSourceFileBytes = qint64(64) << 20; // 64 MiB per referenced source text
     static constexpr qsizetype MaxFieldChars = 1 << 20; // any other string field: about a million characters
     static constexpr qsizetype MaxProblems = 1000; // listed; beyond that a count of the rest

@@ -134,6 +134,7 @@ private Q_SLOTS:
     void wideEncodings();
     void specialFiles_data();
     void specialFiles();
+    void caseFileSizeLimit();
     void hostileSizes();
     void misplacedCitationsAreBounded();
     void truncatedEverywhere();
@@ -536,6 +537,27 @@ void tst_CaseReader::specialFiles()
     const CaseLoad load = CaseReader::readFile(path);
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
     QCOMPARE(problemsText(load), path + QStringLiteral(": ") + message);
+}
+
+void tst_CaseReader::caseFileSizeLimit()
+{
+    // Refused by its size before a byte is read, with the memory the limit protects named.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("big.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize(CaseReader::MaxCaseFileBytes + 1)); // sparse: takes no disk space
+    f.close();
+    QElapsedTimer timer;
+    timer.start();
+    const CaseLoad load = CaseReader::readFile(path);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    QCOMPARE(problemsText(load),
+             path
+                 + QStringLiteral(": error: the file is 268435457 bytes; case files are limited to 268435456 bytes "
+                                  "(256 MiB), so that reading one never needs more than about 6 GB of memory; split "
+                                  "the case"));
 }
 
 void tst_CaseReader::badDocument()
