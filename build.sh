@@ -81,8 +81,11 @@ test)
     cmake --build "$FUZZ_DIR" -j "$JOBS"
     for target in casereader anchoring; do
         # The build's corpus comes first (new finds go there); committed regressions replay every run.
+        # A target's dictionary (tests/fuzz/TARGET.dict), when it has one, seeds the mutations.
+        dict=()
+        if [ -f "tests/fuzz/$target.dict" ]; then dict=(-dict="tests/fuzz/$target.dict"); fi
         if ! "$FUZZ_DIR/tests/fuzz/fuzz_$target" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=4096 \
-                "$FUZZ_DIR/tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target" \
+                "${dict[@]}" "$FUZZ_DIR/tests/fuzz/corpus/$target" "tests/fuzz/regressions/$target" \
                 -artifact_prefix="$FUZZ_DIR/" > "$FUZZ_DIR/fuzz_$target.log" 2>&1; then
             tail -40 "$FUZZ_DIR/fuzz_$target.log"
             echo "fuzz_$target found a crash; the input is in $FUZZ_DIR/ (add it to tests/fuzz/regressions/$target/)" >&2

@@ -7,12 +7,56 @@
 #include "exporter.h"
 
 #include <QCommandLineParser>
-#include <QTextStream>
 
 #include <cstdio>
 #include <cstring>
 
 namespace AT {
+
+QString terminalSafe(QStringView text, bool keepLineFeeds)
+{
+    auto unsafe = [&](char32_t c) {
+        return (c < 0x20 && !(keepLineFeeds && c == u'\n')) || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+            || (c >= 0x2066 && c <= 0x2069);
+    };
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (!unsafe(c)) {
+            out += ch;
+        } else if (c <= 0xff) {
+            out += QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
+        } else {
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Every line the command line prints goes through here: case text never reaches the terminal raw.
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(terminalSafe(text).toUtf8().constData(), stream);
+}
+
+// The check report with every piece of case text on one line of its own, so that a line feed in an
+// id cannot forge a line of the report.
+QString safeCheckReport(const QString &caseName, const CaseLoad &load)
+{
+    CaseLoad shown = load; // the case is shared, not copied
+    shown.kase.title = terminalSafe(load.kase.title, false);
+    for (Problem &p : shown.problems) {
+        p.file = terminalSafe(p.file, false);
+        p.path = terminalSafe(p.path, false);
+        p.message = terminalSafe(p.message, false);
+    }
+    return checkReport(terminalSafe(caseName, false), shown);
+}
+
+} // namespace
 
 bool isHeadlessOption(const char *arg)
 {
@@ -93,11 +137,11 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("A case file (.json) to open."),
                                  QStringLiteral("[CASE]"));
     if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\nTry --help.\n", qPrintable(parser.errorText()));
+        print(stderr, parser.errorText() + QStringLiteral("\nTry --help.\n"));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        print(stdout, parser.helpText());
         return 0;
     }
     if (parser.isSet(QStringLiteral("version"))) {
@@ -134,7 +178,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
                 m_size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
             }
             if (!okW || !okH) {
-                std::fprintf(stderr, "--size must look like 1920x1080, not \"%s\".\n", qPrintable(parser.value(size)));
+                print(stderr, QStringLiteral("--size must look like 1920x1080, not \"%1\".\n").arg(parser.value(size)));
                 return 2;
             }
         }
@@ -142,7 +186,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
             bool ok = false;
             m_scale = parser.value(scale).toDouble(&ok);
             if (!ok) {
-                std::fprintf(stderr, "--scale must be a number, not \"%s\".\n", qPrintable(parser.value(scale)));
+                print(stderr, QStringLiteral("--scale must be a number, not \"%1\".\n").arg(parser.value(scale)));
                 return 2;
             }
         }
@@ -151,8 +195,9 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         if (parser.isSet(pageSize)) {
             m_pageSize = parser.value(pageSize);
             if (!pageSizeFromName(m_pageSize)) {
-                std::fprintf(stderr, "--page-size must be A3, A4, A5, Letter, Legal or Tabloid, not \"%s\".\n",
-                             qPrintable(m_pageSize));
+                print(stderr,
+                      QStringLiteral("--page-size must be A3, A4, A5, Letter, Legal or Tabloid, not \"%1\".\n")
+                          .arg(m_pageSize));
                 return 2;
             }
         }
@@ -169,17 +214,15 @@ int CommandLine::runHeadless() const
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     const QString name = m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath;
     const CaseLoad load = CaseReader::readFile(path);
-    QTextStream out(stdout);
     if (m_mode == Mode::Check) {
-        out << checkReport(name, load);
+        print(stdout, safeCheckReport(name, load));
         return load.ok() ? 0 : 1;
     }
     if (!load.ok()) {
-        QTextStream err(stderr);
-        err << checkReport(name, load);
+        print(stderr, safeCheckReport(name, load));
         return 1;
     }
-    out << markdownSummary(load.kase);
+    print(stdout, markdownSummary(load.kase));
     return 0;
 }
 
@@ -187,14 +230,14 @@ int CommandLine::runExport() const
 {
     if (m_mode == Mode::ListExports) {
         for (const QString &name : Exporter::names()) {
-            std::printf("%s\n", qPrintable(name));
+            print(stdout, name + QLatin1Char('\n'));
         }
         return 0;
     }
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     CaseLoad load = CaseReader::readFile(path);
     if (!load.ok()) {
-        QTextStream(stderr) << checkReport(m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath, load);
+        print(stderr, safeCheckReport(m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath, load));
         return 1;
     }
     CaseSession session;
@@ -203,7 +246,7 @@ int CommandLine::runExport() const
     f.text = m_filter;
     for (const QString &id : m_actors) {
         if (!session.kase().actor(id)) {
-            std::fprintf(stderr, "--actor: the case has no actor with the id \"%s\".\n", qPrintable(id));
+            print(stderr, QStringLiteral("--actor: the case has no actor with the id \"%1\".\n").arg(id));
             return 2;
         }
         f.actors.insert(id);
@@ -216,12 +259,14 @@ int CommandLine::runExport() const
     options.pageSize = *pageSizeFromName(m_pageSize);
     QString error;
     if (!exporter.exportTo(m_exportName, m_output, options, &error)) {
-        std::fprintf(stderr, "Export failed: %s\n", qPrintable(error));
+        print(stderr, QStringLiteral("Export failed: %1\n").arg(error));
         return 1;
     }
-    std::printf("Wrote %s (%lld of %lld events)\n", qPrintable(m_output),
-                static_cast<long long>(session.visibleEvents().size()),
-                static_cast<long long>(session.kase().events.size()));
+    print(stdout,
+          QStringLiteral("Wrote %1 (%2 of %3 events)\n")
+              .arg(m_output)
+              .arg(session.visibleEvents().size())
+              .arg(session.kase().events.size()));
     return 0;
 }
 

@@ -15,6 +15,10 @@ bool isHeadlessOption(const char *arg);
 std::optional<QPageSize> pageSizeFromName(const QString &name);
 // True for options that render (exports): they need widgets but no display.
 bool isRenderOption(const char *arg);
+// Text for a terminal: control characters (C0, DEL, C1) and bidi controls (U+202A-U+202E,
+// U+2066-U+2069) shown as escapes such as \x1b or \u202e, so that case text cannot move the cursor,
+// recolour or reorder what is printed. Line feeds stay unless `keepLineFeeds` is false.
+QString terminalSafe(QStringView text, bool keepLineFeeds = true);
 
 // attribution-timeline [--check | --summary] [CASE]
 class CommandLine

@@ -443,9 +443,8 @@ bool MainWindow::finishOpen(const QString &path, PreparedCase &prepared)
             lines << p.toString();
         }
         QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot open case"),
-                        QStringLiteral("%1 could not be opened (%2 problem(s); see the details).%3")
-                            .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path)
-                            .arg(lines.size())
+                        QStringLiteral("%1 could not be opened (%2; see the details).%3")
+                            .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path, problemCountText(load))
                             .arg(m_case ? QStringLiteral(" The case already open stays open.") : QString()),
                         QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
@@ -466,7 +465,7 @@ bool MainWindow::finishOpen(const QString &path, PreparedCase &prepared)
     updateStatus();
     if (!load.problems.isEmpty()) {
         statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); attribution-timeline --check lists them.")
-                                     .arg(load.problems.size()),
+                                     .arg(load.warningCount()),
                                  15000);
     }
     return true;

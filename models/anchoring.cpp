@@ -66,7 +66,16 @@ qint64 TextIndex::toCodePoint(qint64 utf16) const
     return utf16 - before;
 }
 
-AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
+bool isAtStatedPosition(const Citation &citation, const TextIndex &index)
+{
+    const QString &quote = citation.quote;
+    const qint64 u16Start = index.toUtf16(citation.start);
+    const qint64 u16End = index.toUtf16(citation.end);
+    return !quote.isEmpty() && u16Start >= 0 && u16End >= u16Start && u16End - u16Start == quote.size()
+        && QStringView(index.text()).sliced(u16Start, quote.size()) == quote;
+}
+
+AnchorResult searchQuote(const Citation &citation, const TextIndex &index, qint64 *budget)
 {
     AnchorResult result;
     const QString &text = index.text();
@@ -75,63 +84,73 @@ AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
         result.anchor = Citation::Anchor::Orphaned;
         return result;
     }
-
-    // The common case first: the quote stands where the file says. Only otherwise search the text.
-    const qint64 u16Start = index.toUtf16(citation.start);
-    const qint64 u16End = index.toUtf16(citation.end);
-    if (u16Start >= 0 && u16End >= u16Start && u16End - u16Start == quote.size()
-        && QStringView(text).sliced(u16Start, quote.size()) == quote) {
-        result.anchor = Citation::Anchor::Exact;
-        result.start = citation.start;
-        result.end = citation.end;
-        result.occurrences = -1; // not counted: the position decides
-        return result;
-    }
     // An occurrence that starts or ends inside a surrogate pair is half a character: not a match.
     auto splitsPair = [&](qsizetype at) {
         return at > 0 && at < text.size() && text[at].isLowSurrogate() && text[at - 1].isHighSurrogate();
     };
-    QList<qsizetype> hits;
-    for (qsizetype from = text.indexOf(quote); from >= 0; from = text.indexOf(quote, from + 1)) {
-        if (!splitsPair(from) && !splitsPair(from + quote.size())) {
-            hits.append(from);
-        }
-    }
-    result.occurrences = hits.size();
-    if (hits.isEmpty()) {
-        result.anchor = Citation::Anchor::Orphaned;
-        return result;
-    }
-
+    // Score each occurrence by the context it keeps; only a unique best one decides. Occurrences
+    // are scored as they are found, so a quote that repeats a million times costs no list.
+    const bool hasPrefix = !citation.prefix.isEmpty();
+    const bool hasSuffix = !citation.suffix.isEmpty();
+    const int bestPossible = int(hasPrefix) + int(hasSuffix);
+    const qsizetype contextCost = citation.prefix.size() + citation.suffix.size();
+    int best = -1;
+    int bestCount = 0;
     qsizetype chosen = -1;
-    if (hits.size() == 1) {
-        chosen = hits.first();
-    } else if (!citation.prefix.isEmpty() || !citation.suffix.isEmpty()) {
-        // Score each occurrence by the context it keeps; only a unique best one decides.
-        int best = 0;
-        int bestCount = 0;
-        for (qsizetype hit : hits) {
+    const QStringView all(text);
+    for (qsizetype from = 0;;) {
+        if (budget && *budget <= 0) {
+            result.stopped = true;
+            return result;
+        }
+        // With a budget, search only as far as it reaches (plus the quote's length, to finish a match).
+        const qsizetype limit
+            = budget ? qsizetype(std::min<qint64>(all.size(), from + *budget + quote.size() - 1)) : all.size();
+        const qsizetype hit = all.first(limit).indexOf(quote, from);
+        if (hit < 0) {
+            if (budget) {
+                *budget -= std::max<qsizetype>(1, limit - from);
+                if (limit < all.size()) {
+                    result.stopped = true;
+                    return result;
+                }
+            }
+            break;
+        }
+        qsizetype cost = hit + quote.size() - from;
+        from = hit + 1;
+        if (!splitsPair(hit) && !splitsPair(hit + quote.size())) {
+            ++result.occurrences;
             int score = 0;
-            if (!citation.prefix.isEmpty() && QStringView(text).first(hit).endsWith(citation.prefix)) {
+            if (hasPrefix && all.first(hit).endsWith(citation.prefix)) {
                 ++score;
             }
-            if (!citation.suffix.isEmpty()
-                && QStringView(text).sliced(hit + quote.size()).startsWith(citation.suffix)) {
+            if (hasSuffix && all.sliced(hit + quote.size()).startsWith(citation.suffix)) {
                 ++score;
             }
+            cost += contextCost;
             if (score > best) {
                 best = score;
                 bestCount = 1;
                 chosen = hit;
-            } else if (score == best && score > 0) {
+            } else if (score == best) {
                 ++bestCount;
             }
         }
-        if (bestCount != 1) {
-            chosen = -1;
+        if (budget) {
+            *budget -= cost;
+        }
+        // Two occurrences that keep all the context there is (none, without prefix and suffix) tie
+        // whatever follows: the quote is ambiguous, and the rest of the text need not be read.
+        if (bestCount >= 2 && best == bestPossible) {
+            break;
         }
     }
-    if (chosen < 0) {
+    if (result.occurrences == 0) {
+        result.anchor = Citation::Anchor::Orphaned;
+        return result;
+    }
+    if (result.occurrences > 1 && (best == 0 || bestCount != 1)) {
         result.anchor = Citation::Anchor::Ambiguous;
         return result;
     }
@@ -139,6 +158,20 @@ AnchorResult anchorCitation(const Citation &citation, const TextIndex &index)
     result.start = index.toCodePoint(chosen);
     result.end = result.start + (index.toCodePoint(chosen + quote.size()) - index.toCodePoint(chosen));
     return result;
+}
+
+AnchorResult anchorCitation(const Citation &citation, const TextIndex &index, qint64 *budget)
+{
+    // The common case first: the quote stands where the file says. Only otherwise search the text.
+    if (isAtStatedPosition(citation, index)) {
+        AnchorResult result;
+        result.anchor = Citation::Anchor::Exact;
+        result.start = citation.start;
+        result.end = citation.end;
+        result.occurrences = -1; // not counted: the position decides
+        return result;
+    }
+    return searchQuote(citation, index, budget);
 }
 
 void applyAnchor(Citation &citation, const AnchorResult &result)

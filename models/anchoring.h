@@ -31,13 +31,25 @@ struct AnchorResult
     Citation::Anchor anchor = Citation::Anchor::Unchecked;
     qint64 start = -1; // code points, valid when anchored
     qint64 end = -1;
-    qsizetype occurrences
-        = 0; // how often the quote occurs in the text; -1 when an exact position made counting needless
+    // Occurrences of the quote seen before the search could decide (an ambiguous quote is not
+    // counted to the end); -1 when an exact position made counting needless.
+    qsizetype occurrences = 0;
+    bool stopped = false; // the work budget ran out before the search decided: anchor is Unchecked
 };
 
-// Checks a citation against its source text: exact at its stated position, else found once
-// elsewhere (or once with matching prefix/suffix), else ambiguous or orphaned. Never fuzzy.
-AnchorResult anchorCitation(const Citation &citation, const TextIndex &index);
+// True when the quote stands exactly at the citation's stated [start, end).
+bool isAtStatedPosition(const Citation &citation, const TextIndex &index);
+
+// Searches the whole text for the quote, ignoring the stated position: found once (or once with
+// the best matching prefix/suffix) is re-anchored, several times ambiguous, never orphaned. Stops
+// at the second occurrence when there is no context to tell them apart. `budget`, when given, is
+// the number of UTF-16 units the search may still examine; the work done is taken from it, and
+// when it runs out the result is Unchecked with `stopped` set.
+AnchorResult searchQuote(const Citation &citation, const TextIndex &index, qint64 *budget = nullptr);
+
+// Checks a citation against its source text: exact at its stated position, else searchQuote().
+// Never fuzzy.
+AnchorResult anchorCitation(const Citation &citation, const TextIndex &index, qint64 *budget = nullptr);
 
 // Anchors in place: sets anchor and, when re-anchored, start/end (keeping the stated ones).
 void applyAnchor(Citation &citation, const AnchorResult &result);

@@ -18,12 +18,53 @@
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <simdjson.h>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace AT {
 
 namespace {
+
+enum class OpenResult { Opened, NotRegular, Failed };
+
+// Opens a file for reading only if it is a regular file. The type is checked on the opened file,
+// so a FIFO or device swapped in after an earlier check is refused too, and the open itself never
+// waits for a FIFO's writer. Resources (":/...") open as usual.
+OpenResult openRegularFile(QFile &file, const QString &path)
+{
+#ifdef Q_OS_UNIX
+    if (!path.startsWith(QLatin1Char(':'))) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            file.setFileName(path);
+            return file.open(QIODevice::ReadOnly) ? OpenResult::Opened : OpenResult::Failed;
+        }
+        struct stat st = {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return OpenResult::NotRegular;
+        }
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); // reads of a regular file never wait anyway
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
+            return OpenResult::Failed;
+        }
+        return OpenResult::Opened;
+    }
+#endif
+    file.setFileName(path);
+    return file.open(QIODevice::ReadOnly) ? OpenResult::Opened : OpenResult::Failed;
+}
 
 // The parsed document as the reader sees it: simdjson's DOM, which parses at several hundred MB/s
 // where QJsonDocument manages about fifty, or Qt's for the few texts simdjson refuses and Qt
@@ -31,6 +72,20 @@ namespace {
 // words every syntax error, with its offset, the same way whichever parser found it first.
 class JsonObject;
 class JsonArray;
+
+// QString::fromUtf8 drops a leading U+FEFF as if it marked the encoding; inside a JSON string it
+// is a character like any other, so "\ufeffe1" must never read as "e1".
+QString stringFromUtf8(std::string_view s)
+{
+    static constexpr std::string_view Bom("\xEF\xBB\xBF");
+    qsizetype boms = 0;
+    while (s.substr(static_cast<size_t>(boms) * 3, 3) == Bom) {
+        ++boms;
+    }
+    s.remove_prefix(static_cast<size_t>(boms) * 3);
+    const QString rest = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    return boms == 0 ? rest : QString(boms, QChar(0xFEFF)) + rest;
+}
 
 class JsonValue
 {
@@ -120,7 +175,24 @@ public:
         if (m_backend != Backend::Simd || m_simd.get_string().get(s) != simdjson::SUCCESS) {
             return {};
         }
-        return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+        return stringFromUtf8(s);
+    }
+    // The length of a string in UTF-8 bytes, found without converting it.
+    qsizetype utf8Size() const
+    {
+        if (m_backend == Backend::Qt) {
+            const QString s = m_qt.toString();
+            qsizetype bytes = 0;
+            for (const QChar ch : s) {
+                // A surrogate pair is four bytes, two for each half.
+                bytes += ch.unicode() < 0x80 ? 1 : ch.unicode() < 0x800 ? 2 : ch.isSurrogate() ? 2 : 3;
+            }
+            return bytes;
+        }
+        std::string_view s;
+        return m_backend == Backend::Simd && m_simd.get_string().get(s) == simdjson::SUCCESS
+            ? static_cast<qsizetype>(s.size())
+            : 0;
     }
     JsonObject toObject() const;
     JsonArray toArray() const;
@@ -183,25 +255,29 @@ public:
     JsonArray() = default;
     explicit JsonArray(simdjson::dom::array a)
     {
-        // simdjson reaches the i-th element by walking from the first: collect them once.
+        // simdjson reaches the i-th element by walking from the first: collect them once, as
+        // simdjson's own 16-byte handles (a hostile array of a million numbers is 2 MB of text).
+        m_simd.reserve(a.size()); // a hint: simdjson's count saturates for very long arrays
         for (simdjson::dom::element e : a) {
-            m_items.emplace_back(e);
+            m_simd.push_back(e);
         }
     }
-    explicit JsonArray(const QJsonArray &a)
+    explicit JsonArray(QJsonArray a)
+        : m_qt(std::move(a))
+        , m_isQt(true)
+    { }
+    qsizetype size() const { return m_isQt ? m_qt.size() : static_cast<qsizetype>(m_simd.size()); }
+    bool isEmpty() const { return size() == 0; }
+    JsonValue operator[](qsizetype i) const { return at(i); }
+    JsonValue at(qsizetype i) const
     {
-        m_items.reserve(static_cast<size_t>(a.size()));
-        for (const QJsonValue &v : a) {
-            m_items.emplace_back(v);
-        }
+        return m_isQt ? JsonValue(m_qt.at(i)) : JsonValue(m_simd[static_cast<size_t>(i)]);
     }
-    qsizetype size() const { return static_cast<qsizetype>(m_items.size()); }
-    bool isEmpty() const { return m_items.empty(); }
-    const JsonValue &operator[](qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
-    const JsonValue &at(qsizetype i) const { return m_items[static_cast<size_t>(i)]; }
 
 private:
-    std::vector<JsonValue> m_items;
+    std::vector<simdjson::dom::element> m_simd;
+    QJsonArray m_qt;
+    bool m_isQt = false;
 };
 
 JsonObject JsonValue::toObject() const
@@ -222,24 +298,387 @@ JsonArray JsonValue::toArray() const
     return m_backend == Backend::Simd && m_simd.get_array().get(a) == simdjson::SUCCESS ? JsonArray(a) : JsonArray();
 }
 
+// A problem in a text that a JSON parser accepted or would accept, which the reader refuses all the
+// same: a duplicate key, a raw control character in a string, an unpaired surrogate escape.
+struct TextFinding
+{
+    QString path; // JSON path of the object or value concerned
+    qsizetype offset = -1; // byte offset in the text, when known
+    QString message;
+};
+
+// A step of a JSON path while walking a document: an object's key or an array's index.
+struct PathStep
+{
+    std::string key;
+    qsizetype index = -1;
+};
+
+QString pathText(const std::vector<PathStep> &steps, size_t count)
+{
+    QString out;
+    for (size_t i = 0; i < count && i < steps.size(); ++i) {
+        if (steps[i].index >= 0) {
+            out += QLatin1Char('[') + QString::number(steps[i].index) + QLatin1Char(']');
+        } else if (!steps[i].key.empty()) {
+            if (!out.isEmpty()) {
+                out += QLatin1Char('.');
+            }
+            out += stringFromUtf8(steps[i].key);
+        }
+    }
+    return out;
+}
+
+QString duplicateKeyMessage(std::string_view key)
+{
+    return QStringLiteral("the key \"%1\" appears twice in this object; a key may appear only once (which value "
+                          "counts would be a guess): remove one of them")
+        .arg(stringFromUtf8(key));
+}
+
+// Keys seen so far in one object: a short list compared in place, a hash set once it grows.
+class KeySet
+{
+public:
+    // False when the key was there already.
+    bool insert(std::string_view key)
+    {
+        if (m_large.empty() && m_small.size() < 32) {
+            if (std::find(m_small.cbegin(), m_small.cend(), key) != m_small.cend()) {
+                return false;
+            }
+            m_small.emplace_back(key);
+            return true;
+        }
+        if (m_large.empty()) {
+            m_large.insert(m_small.cbegin(), m_small.cend());
+        }
+        return m_large.emplace(key).second;
+    }
+    void clear()
+    {
+        m_small.clear();
+        m_large.clear();
+    }
+
+private:
+    std::vector<std::string> m_small;
+    std::unordered_set<std::string> m_large;
+};
+
+// The first duplicate key in simdjson's document, in the file's order (which keeps the value it
+// reads is simdjson's choice, and Qt's parser chooses the other one).
+bool findDuplicateKey(simdjson::dom::element e, std::vector<PathStep> &path, TextFinding *finding)
+{
+    simdjson::dom::object object;
+    simdjson::dom::array array;
+    if (e.get_object().get(object) == simdjson::SUCCESS) {
+        KeySet keys;
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (!keys.insert(field.key)) {
+                finding->path = pathText(path, path.size());
+                finding->message = duplicateKeyMessage(field.key);
+                return true;
+            }
+            path.push_back(PathStep {std::string(field.key), -1});
+            const bool found = findDuplicateKey(field.value, path, finding);
+            path.pop_back();
+            if (found) {
+                return true;
+            }
+        }
+    } else if (e.get_array().get(array) == simdjson::SUCCESS) {
+        qsizetype i = 0;
+        for (const simdjson::dom::element item : array) {
+            path.push_back(PathStep {{}, i++});
+            const bool found = findDuplicateKey(item, path, finding);
+            path.pop_back();
+            if (found) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Reads a text simdjson refused for what Qt's parser would let through or change: duplicate keys
+// (Qt keeps the last value, simdjson the first), raw control characters in strings and unpaired
+// surrogate escapes (both of which Qt accepts), and raw U+FEFF in strings (which Qt drops at a
+// string's start). Stops quietly at anything else: Qt's parser then reports the syntax error.
+class TextScanner
+{
+public:
+    explicit TextScanner(QByteArrayView text)
+        : m_text(text)
+    { }
+
+    std::optional<TextFinding> scan()
+    {
+        while (skipSpace()) {
+            const char c = m_text[m_pos];
+            if (c == '"') {
+                const bool isKey = !m_frames.empty() && m_frames.back().object && m_frames.back().expectKey;
+                std::string key;
+                if (const auto finding = string(isKey ? &key : nullptr)) {
+                    return finding;
+                }
+                if (m_stopped) {
+                    return std::nullopt;
+                }
+                if (isKey) {
+                    Frame &top = m_frames.back();
+                    if (!top.keys.insert(key)) {
+                        return TextFinding {pathText(m_path, m_path.size() - 1), -1, duplicateKeyMessage(key)};
+                    }
+                    m_path.back().key = std::move(key);
+                    top.expectKey = false;
+                }
+                continue;
+            }
+            ++m_pos;
+            switch (c) {
+            case '{':
+            case '[':
+                if (m_frames.size() < m_reusable.size()) {
+                    m_frames.push_back(std::move(m_reusable[m_frames.size()]));
+                } else {
+                    m_frames.emplace_back();
+                }
+                m_frames.back().object = c == '{';
+                m_frames.back().expectKey = c == '{';
+                m_frames.back().keys.clear();
+                m_path.push_back(PathStep {{}, c == '[' ? 0 : -1});
+                break;
+            case '}':
+            case ']':
+                if (m_frames.empty()) {
+                    return std::nullopt;
+                }
+                if (m_reusable.size() < m_frames.size()) {
+                    m_reusable.resize(m_frames.size());
+                }
+                m_reusable[m_frames.size() - 1] = std::move(m_frames.back());
+                m_frames.pop_back();
+                m_path.pop_back();
+                break;
+            case ',':
+                if (!m_frames.empty()) {
+                    if (m_frames.back().object) {
+                        m_frames.back().expectKey = true;
+                        m_path.back().key.clear();
+                    } else {
+                        ++m_path.back().index;
+                    }
+                }
+                break;
+            default:
+                break; // ':' and the bytes of numbers and literals
+            }
+        }
+        return std::nullopt;
+    }
+    // Where raw U+FEFF (EF BB BF) stands inside strings.
+    const std::vector<qsizetype> &byteOrderMarks() const { return m_boms; }
+
+private:
+    struct Frame
+    {
+        bool object = false;
+        bool expectKey = false;
+        KeySet keys;
+    };
+
+    bool skipSpace()
+    {
+        while (m_pos < m_text.size()
+               && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t')) {
+            ++m_pos;
+        }
+        return m_pos < m_text.size();
+    }
+    int hex4(qsizetype at) const
+    {
+        if (at + 4 > m_text.size()) {
+            return -1;
+        }
+        int value = 0;
+        for (qsizetype i = at; i < at + 4; ++i) {
+            const char h = m_text[i];
+            const int digit = h >= '0' && h <= '9' ? h - '0'
+                : h >= 'a' && h <= 'f'             ? h - 'a' + 10
+                : h >= 'A' && h <= 'F'             ? h - 'A' + 10
+                                                   : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+    static void appendUtf8(std::string *out, char32_t cp)
+    {
+        if (cp < 0x80) {
+            *out += char(cp);
+        } else if (cp < 0x800) {
+            *out += char(0xC0 | (cp >> 6));
+            *out += char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *out += char(0xE0 | (cp >> 12));
+            *out += char(0x80 | ((cp >> 6) & 0x3F));
+            *out += char(0x80 | (cp & 0x3F));
+        } else {
+            *out += char(0xF0 | (cp >> 18));
+            *out += char(0x80 | ((cp >> 12) & 0x3F));
+            *out += char(0x80 | ((cp >> 6) & 0x3F));
+            *out += char(0x80 | (cp & 0x3F));
+        }
+    }
+    // Reads the string at m_pos, its decoded bytes into `decoded` when given.
+    std::optional<TextFinding> string(std::string *decoded)
+    {
+        // A key's problem belongs to its object, a value's to the value.
+        auto where = [&] { return pathText(m_path, m_path.size() - (decoded ? 1 : 0)); };
+        for (qsizetype i = m_pos + 1; i < m_text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(m_text[i]);
+            if (byte == '"') {
+                m_pos = i + 1;
+                return std::nullopt;
+            }
+            if (byte < 0x20) {
+                return TextFinding {where(), i,
+                                    QStringLiteral("not valid JSON: a raw control character (U+%1) inside a string; "
+                                                   "write it as the escape \\u%2 or remove it")
+                                        .arg(QString::number(byte, 16).toUpper().rightJustified(4, QLatin1Char('0')),
+                                             QString::number(byte, 16).rightJustified(4, QLatin1Char('0')))};
+            }
+            if (byte == 0xEF && i + 2 < m_text.size() && static_cast<unsigned char>(m_text[i + 1]) == 0xBB
+                && static_cast<unsigned char>(m_text[i + 2]) == 0xBF) {
+                m_boms.push_back(i);
+            }
+            if (byte != '\\') {
+                if (decoded) {
+                    *decoded += char(byte);
+                }
+                continue;
+            }
+            if (i + 1 >= m_text.size()) {
+                break;
+            }
+            const char escape = m_text[++i];
+            if (escape != 'u') {
+                static constexpr std::string_view Escapes("\"\\/bfnrt");
+                static constexpr std::string_view Meanings("\"\\/\b\f\n\r\t");
+                const size_t at = Escapes.find(escape);
+                if (at == std::string_view::npos) {
+                    break;
+                }
+                if (decoded) {
+                    *decoded += Meanings[at];
+                }
+                continue;
+            }
+            const qsizetype escapeAt = i - 1;
+            const int unit = hex4(i + 1);
+            if (unit < 0) {
+                break;
+            }
+            i += 4;
+            char32_t cp = char32_t(unit);
+            if (unit >= 0xD800 && unit <= 0xDFFF) {
+                const int low = unit <= 0xDBFF && i + 2 < m_text.size() && m_text[i + 1] == '\\' && m_text[i + 2] == 'u'
+                    ? hex4(i + 3)
+                    : -1;
+                if (low < 0xDC00 || low > 0xDFFF) {
+                    return TextFinding {
+                        where(), escapeAt,
+                        QStringLiteral("not valid JSON: the escape \\u%1 is half of a surrogate pair with no other "
+                                       "half, which is not valid Unicode; write the character itself or both "
+                                       "halves of its pair")
+                            .arg(QString::fromLatin1(m_text.sliced(escapeAt + 2, 4)))};
+                }
+                cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
+                i += 6;
+            }
+            if (decoded) {
+                appendUtf8(decoded, cp);
+            }
+        }
+        m_stopped = true; // unterminated or a bad escape: Qt's parser says where
+        return std::nullopt;
+    }
+
+    QByteArrayView m_text;
+    qsizetype m_pos = 0;
+    bool m_stopped = false;
+    std::vector<Frame> m_frames;
+    std::vector<Frame> m_reusable; // closed frames, so that their key sets keep their memory
+    std::vector<PathStep> m_path;
+    std::vector<qsizetype> m_boms;
+};
+
 // Owns whichever parser's document the values point into.
 class JsonDocument
 {
 public:
-    // False, with Qt's description of the first syntax error, when neither parser accepts `data`.
-    bool parse(const QByteArray &data, QJsonParseError *error)
+    struct Outcome
     {
+        bool parsed = false;
+        QJsonParseError error {}; // Qt's description of the first syntax error, when not parsed
+        std::optional<TextFinding> finding; // a text both parsers might take that the reader refuses
+    };
+
+    Outcome parse(const QByteArray &data)
+    {
+        Outcome outcome;
         // simdjson reads up to SIMDJSON_PADDING bytes past the end; QByteArrays read from a file
         // are allocated with that room (CaseReader::readFile), others are copied once.
         const bool padded = data.capacity() - data.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
         if (m_parser.parse(data.constData(), static_cast<size_t>(data.size()), !padded).get(m_root)
             == simdjson::SUCCESS) {
             m_isSimd = true;
-            error->error = QJsonParseError::NoError;
-            return true;
+            outcome.parsed = true;
+            std::vector<PathStep> path;
+            TextFinding finding;
+            if (findDuplicateKey(m_root, path, &finding)) {
+                outcome.finding = std::move(finding);
+            }
+            return outcome;
         }
-        m_qt = QJsonDocument::fromJson(data, error);
-        return error->error == QJsonParseError::NoError;
+        // simdjson refuses raw control characters and unpaired surrogates, and reads duplicate keys
+        // differently from Qt: find those before Qt's parser, which accepts them, runs at all.
+        TextScanner scanner(data);
+        outcome.finding = scanner.scan();
+        if (outcome.finding) {
+            return outcome;
+        }
+        const std::vector<qsizetype> &boms = scanner.byteOrderMarks();
+        if (boms.empty()) {
+            m_qt = QJsonDocument::fromJson(data, &outcome.error);
+        } else {
+            // Qt's parser would drop a raw U+FEFF at a string's start: give it escaped.
+            QByteArray escaped;
+            escaped.reserve(data.size() + 3 * qsizetype(boms.size()));
+            qsizetype from = 0;
+            for (const qsizetype at : boms) {
+                escaped += QByteArrayView(data).sliced(from, at - from);
+                escaped += "\\ufeff";
+                from = at + 3;
+            }
+            escaped += QByteArrayView(data).sliced(from);
+            m_qt = QJsonDocument::fromJson(escaped, &outcome.error);
+            if (outcome.error.error != QJsonParseError::NoError) {
+                // Point into the text as written: each escape is three bytes longer than its U+FEFF.
+                qsizetype before = 0;
+                while (before < qsizetype(boms.size())
+                       && boms[size_t(before)] + 3 * before < qsizetype(outcome.error.offset)) {
+                    ++before;
+                }
+                outcome.error.offset -= 3 * int(before);
+            }
+        }
+        outcome.parsed = outcome.error.error == QJsonParseError::NoError;
+        return outcome;
     }
     JsonValue root() const
     {
@@ -309,6 +748,55 @@ QString typeName(const JsonValue &v)
     return {};
 }
 
+// "UTF-16 (little-endian)" and the like when the bytes are UTF-16 or UTF-32 rather than UTF-8: by
+// their byte order mark, or without one by the NUL bytes that pad a JSON text's first ASCII
+// characters (RFC 4627, section 3). Empty for anything else.
+QString wideEncoding(QByteArrayView data)
+{
+    auto at = [&](qsizetype i) { return i < data.size() ? static_cast<unsigned char>(data[i]) : -1; };
+    if (data.startsWith(QByteArrayView("\xFF\xFE\0\0", 4))) {
+        return QStringLiteral("UTF-32 (little-endian, with a byte order mark)");
+    }
+    if (data.startsWith(QByteArrayView("\0\0\xFE\xFF", 4))) {
+        return QStringLiteral("UTF-32 (big-endian, with a byte order mark)");
+    }
+    if (data.startsWith("\xFF\xFE")) {
+        return QStringLiteral("UTF-16 (little-endian, with a byte order mark)");
+    }
+    if (data.startsWith("\xFE\xFF")) {
+        return QStringLiteral("UTF-16 (big-endian, with a byte order mark)");
+    }
+    if (data.size() < 4) {
+        return {};
+    }
+    // Up to eight characters: every one ASCII, padded with NUL bytes on the same side.
+    const qsizetype n = std::min<qsizetype>(data.size() / 4, 8) * 4;
+    auto pattern = [&](int unit, int asciiByte) {
+        for (qsizetype i = 0; i < n; i += unit) {
+            for (int b = 0; b < unit; ++b) {
+                const int byte = at(i + b);
+                if (b == asciiByte ? (byte == 0 || byte >= 0x80) : byte != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    if (pattern(4, 0)) {
+        return QStringLiteral("UTF-32 (little-endian)");
+    }
+    if (pattern(4, 3)) {
+        return QStringLiteral("UTF-32 (big-endian)");
+    }
+    if (pattern(2, 0)) {
+        return QStringLiteral("UTF-16 (little-endian)");
+    }
+    if (pattern(2, 1)) {
+        return QStringLiteral("UTF-16 (big-endian)");
+    }
+    return {};
+}
+
 class Reader
 {
 public:
@@ -324,25 +812,28 @@ public:
 private:
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
-        // A hostile file can hold millions of faults: list the first ones, count the rest.
+        if (severity == Problem::Severity::Error) {
+            ++m_errors;
+        }
+        // A hostile file can hold millions of faults: list the first ones, count them all.
         if (m_problems.size() >= CaseReader::MaxProblems) {
-            ++m_unlisted;
-            m_unlistedErrors = m_unlistedErrors || severity == Problem::Severity::Error;
+            ++(severity == Problem::Severity::Error ? m_unlistedErrors : m_unlistedWarnings);
             return;
         }
         m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
-    CaseLoad finish(Case kase)
+    CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
+    qsizetype m_unlistedErrors = 0;
+    qsizetype m_unlistedWarnings = 0;
+    qsizetype m_errors = 0; // listed or not
+    // A case with errors does not open: an item with errors of its own is not kept, so that a file of
+    // millions of broken items ("events": [{}, {}, ...]) does not build millions of items.
+    template<typename T> void keep(QList<T> &list, T &&item, qsizetype errorsBefore)
     {
-        if (m_unlisted > 0) {
-            m_problems.append(
-                Problem {m_unlistedErrors ? Problem::Severity::Error : Problem::Severity::Warning, m_file, QString(), 0,
-                         0, QStringLiteral("%1 more problem(s) not listed; fix the ones above first").arg(m_unlisted)});
+        if (m_errors == errorsBefore) {
+            list.append(std::move(item));
         }
-        return {std::move(kase), m_problems};
     }
-    qsizetype m_unlisted = 0;
-    bool m_unlistedErrors = false;
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
@@ -393,6 +884,35 @@ private:
     QSet<QString> m_eventIds;
     QSet<QString> m_claimIds;
     QSet<QString> m_disagreementIds;
+
+    // Where a misplaced quote was found, by source and wording: a thousand copies of one misplaced
+    // citation search the text once. Searches share one budget per load (CaseReader::MaxQuoteSearchChars).
+    struct SearchKey
+    {
+        qsizetype source = -1;
+        QString quote;
+        QString prefix;
+        QString suffix;
+        friend bool operator==(const SearchKey &, const SearchKey &) = default;
+        friend size_t qHash(const SearchKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.source, k.quote, k.prefix, k.suffix);
+        }
+    };
+    AnchorResult search(qsizetype source, const Citation &c, const TextIndex &index)
+    {
+        SearchKey key {source, c.quote, c.prefix, c.suffix};
+        if (const auto known = m_searches.constFind(key); known != m_searches.constEnd()) {
+            return *known;
+        }
+        const AnchorResult result = searchQuote(c, index, &m_searchBudget);
+        if (!result.stopped) {
+            m_searches.insert(std::move(key), result);
+        }
+        return result;
+    }
+    QHash<SearchKey, AnchorResult> m_searches;
+    qint64 m_searchBudget = CaseReader::MaxQuoteSearchChars;
 };
 
 void Reader::checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
@@ -425,6 +945,15 @@ QString Reader::string(const JsonObject &obj, QLatin1StringView key, const Path 
 {
     const JsonValue v = obj.value(key);
     if (v.isString()) {
+        if (key == QLatin1StringView("text") && v.utf8Size() > CaseReader::MaxSourceFileBytes) {
+            // Measured before it is converted: a refused text never takes the memory it would need.
+            error(path.child(key),
+                  QStringLiteral("the embedded text is %1 bytes of UTF-8; the limit is %2 bytes (64 MiB) per source, "
+                                 "embedded or in a file; keep only the part of the source the case cites")
+                      .arg(v.utf8Size())
+                      .arg(CaseReader::MaxSourceFileBytes));
+            return {};
+        }
         QString value = v.toString();
         if (required && value.trimmed().isEmpty()) {
             error(path.child(key), QStringLiteral("must not be empty"));
@@ -658,11 +1187,21 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         return c; // the source text could not be loaded; that problem is already reported
     }
     const bool positionsValid = c.start >= 0 && c.end >= c.start && c.end <= index->codePointLength();
-    const AnchorResult result = anchorCitation(c, *index);
+    const AnchorResult result = isAtStatedPosition(c, *index) ? anchorCitation(c, *index) : search(*src, c, *index);
     applyAnchor(c, result);
     switch (c.anchor) {
     case Citation::Anchor::Exact:
+        break;
     case Citation::Anchor::Unchecked:
+        warning(path,
+                QStringLiteral("re-anchoring was stopped: the quote is not at its stated position [%1, %2) of source "
+                               "\"%3\", and this case's misplaced quotes have used up the search allowed per load "
+                               "(%4 characters of source text); put the quote's right \"start\" and \"end\" in "
+                               "the file")
+                    .arg(c.start)
+                    .arg(c.end)
+                    .arg(c.sourceId)
+                    .arg(CaseReader::MaxQuoteSearchChars));
         break;
     case Citation::Anchor::Reanchored:
         warning(path,
@@ -677,9 +1216,8 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         break;
     case Citation::Anchor::Ambiguous:
         warning(path,
-                QStringLiteral("the quote occurs %1 times in source \"%2\" and neither its position nor its "
+                QStringLiteral("the quote occurs more than once in source \"%1\" and neither its position nor its "
                                "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
-                    .arg(result.occurrences)
                     .arg(c.sourceId));
         break;
     case Citation::Anchor::Orphaned:
@@ -771,16 +1309,17 @@ bool Reader::loadSourceText(Source &source, const Path &path)
                       .arg(p));
             return false;
         }
-        if (!info.isFile()) {
-            error(
-                pp,
-                QStringLiteral("\"%1\" is not a regular file (a folder or a device); point it at a text file").arg(p));
-            return false;
-        }
         fileName = resolved;
     }
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    const OpenResult opened = QFileInfo(fileName).isFile() ? openRegularFile(file, fileName) : OpenResult::NotRegular;
+    if (opened == OpenResult::NotRegular) {
+        error(
+            pp,
+            QStringLiteral("\"%1\" is not a regular file (a FIFO / device / folder); point it at a text file").arg(p));
+        return false;
+    }
+    if (opened == OpenResult::Failed) {
         error(pp, QStringLiteral("cannot read the source \"%1\": %2").arg(p, file.errorString()));
         return false;
     }
@@ -885,6 +1424,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -930,11 +1470,15 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             Affiliation aff;
             aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
             actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
+            if (!a.id.isEmpty() && aff.actorId == a.id) {
+                error(fp.at(j).child(QLatin1StringView("actor")),
+                      QStringLiteral("an actor cannot be affiliated with itself; name the other actor"));
+            }
             aff.relation = string(fo, QLatin1StringView("relation"), fp.at(j), true);
             aff.citations = citations(fo, QLatin1StringView("citations"), fp.at(j));
             a.affiliations.append(std::move(aff));
         }
-        m_case.actors.append(std::move(a));
+        keep(m_case.actors, std::move(a), errorsBefore);
     }
 }
 
@@ -942,6 +1486,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
 {
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -972,7 +1517,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
             }
             d.versions.append(std::move(version));
         }
-        m_case.disagreements.append(std::move(d));
+        keep(m_case.disagreements, std::move(d), errorsBefore);
     }
 }
 
@@ -981,6 +1526,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
     m_case.events.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1029,7 +1575,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
                       QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
             }
         }
-        m_case.events.append(std::move(e));
+        keep(m_case.events, std::move(e), errorsBefore);
     }
 }
 
@@ -1045,6 +1591,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
             continue;
@@ -1104,7 +1651,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
                       QStringLiteral("no disagreement has the id \"%1\"").arg(c.disagreements[j]));
             }
         }
-        m_case.claims.append(std::move(c));
+        keep(m_case.claims, std::move(c), errorsBefore);
     }
 }
 
@@ -1115,27 +1662,43 @@ CaseLoad Reader::read(QByteArray data)
         error(root, QStringLiteral("the file is empty; a case file is a JSON object (see docs/case-format.md)"));
         return finish(Case {});
     }
+    if (const QString wide = wideEncoding(data); !wide.isEmpty()) {
+        error(root, QStringLiteral("this file is %1; save it as UTF-8 (without a byte order mark)").arg(wide));
+        return finish(Case {});
+    }
     if (data.startsWith("\xEF\xBB\xBF")) {
         warning(root,
                 QStringLiteral("the file starts with a UTF-8 byte order mark, which was ignored; save it "
                                "without one"));
         data.remove(0, 3);
     }
-    QJsonParseError parseError;
     JsonDocument doc;
-    const bool parsed = doc.parse(data, &parseError);
-    const QByteArray text = parsed ? QByteArray() : data; // kept only to locate a syntax error
+    JsonDocument::Outcome parsed = doc.parse(data);
+    // Kept only to locate a syntax error.
+    const QByteArray text = parsed.parsed && !parsed.finding ? QByteArray() : data;
     data = QByteArray(); // both parsers copied what they need
-    if (!parsed) {
-        // Line and column of the byte offset, counting columns in characters.
-        // Qt reports the offset just past the offending character; point at the character itself.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset - 1, 0, text.size());
+    // Line and column of a byte offset, counting columns in characters.
+    auto locate = [&](qsizetype offset, const QString &path, const QString &message) {
+        offset = std::clamp<qsizetype>(offset, 0, text.size());
         const QByteArrayView head(text.constData(), offset);
         const int line = static_cast<int>(head.count('\n')) + 1;
         const qsizetype lineStart = head.lastIndexOf('\n') + 1;
         const int column = static_cast<int>(QString::fromUtf8(head.sliced(lineStart)).size()) + 1;
-        m_problems.append(Problem {Problem::Severity::Error, m_file, QString(), line, column,
-                                   QStringLiteral("not valid JSON: %1").arg(parseError.errorString())});
+        m_problems.append(Problem {Problem::Severity::Error, m_file, path, line, column, message});
+    };
+    if (parsed.finding) {
+        if (parsed.finding->offset >= 0) {
+            locate(parsed.finding->offset, parsed.finding->path, parsed.finding->message);
+        } else {
+            m_problems.append(
+                Problem {Problem::Severity::Error, m_file, parsed.finding->path, 0, 0, parsed.finding->message});
+        }
+        return finish(Case {});
+    }
+    if (!parsed.parsed) {
+        // Qt reports the offset just past the offending character; point at the character itself.
+        locate(parsed.error.offset - 1, QString(),
+               QStringLiteral("not valid JSON: %1").arg(parsed.error.errorString()));
         return finish(Case {});
     }
     const JsonValue top = doc.root();
@@ -1188,6 +1751,17 @@ CaseLoad Reader::read(QByteArray data)
 
 } // namespace
 
+qsizetype CaseLoad::errorCount() const
+{
+    return unlistedErrors
+        + std::count_if(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.isError(); });
+}
+
+qsizetype CaseLoad::warningCount() const
+{
+    return problemCount() - errorCount();
+}
+
 CaseLoad CaseReader::readFile(const QString &path)
 {
     const QFileInfo info(path);
@@ -1203,14 +1777,23 @@ CaseLoad CaseReader::readFile(const QString &path)
     if (info.isDir()) {
         return fail(QStringLiteral("this is a folder; open the case's .json file inside it"));
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A FIFO would block the read for ever and a device such as /dev/zero never end: only regular
+    // files are read, checked before opening and again on the opened file.
+    QFile file;
+    const OpenResult opened = info.isFile() ? openRegularFile(file, path) : OpenResult::NotRegular;
+    if (opened == OpenResult::NotRegular) {
+        return fail(
+            QStringLiteral("this is not a regular file (a FIFO / device / folder); give the path of a case file"));
+    }
+    if (opened == OpenResult::Failed) {
         return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     }
     if (file.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes")
+        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes (256 MiB), so that "
+                                   "reading one never needs more than about %3 of memory; split the case")
                         .arg(file.size())
-                        .arg(MaxCaseFileBytes));
+                        .arg(MaxCaseFileBytes)
+                        .arg(QString(MemoryBudgetText)));
     }
     // Read into a buffer with room behind the text for simdjson's padding, so it is parsed in place.
     QByteArray data;
@@ -1226,7 +1809,10 @@ CaseLoad CaseReader::readFile(const QString &path)
         data += file.read(MaxCaseFileBytes + 1 - got); // it grew while being read
     }
     if (data.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is larger than the limit of %1 bytes").arg(MaxCaseFileBytes));
+        return fail(QStringLiteral("the file is larger than the limit of %1 bytes (256 MiB), so that reading it "
+                                   "never needs more than about %2 of memory; split the case")
+                        .arg(MaxCaseFileBytes)
+                        .arg(QString(MemoryBudgetText)));
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
     Reader reader(name, baseDir);

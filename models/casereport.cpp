@@ -48,9 +48,8 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
 {
     const Case &k = load.kase;
     const CitationCounts counts = countCitations(k);
-    const auto errors
-        = std::count_if(load.problems.cbegin(), load.problems.cend(), [](const Problem &p) { return p.isError(); });
-    const auto warnings = load.problems.size() - errors;
+    const qsizetype errors = load.errorCount();
+    const qsizetype warnings = load.warningCount();
     QString out;
     out += QStringLiteral("Case: %1 (%2)\n").arg(k.title.isEmpty() ? QStringLiteral("untitled") : k.title, caseName);
     out += QStringLiteral("Sources: %1, actors: %2, events: %3, claims: %4, disagreements: %5\n")
@@ -65,11 +64,25 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
                .arg(counts.reanchored)
                .arg(counts.ambiguous)
                .arg(counts.orphaned + counts.unchecked);
-    out += QStringLiteral("Problems: %1 error(s), %2 warning(s)\n").arg(errors).arg(warnings);
+    out += QStringLiteral("Problems: %1 error(s), %2 warning(s)").arg(errors).arg(warnings);
+    if (load.problemCount() > load.problems.size()) {
+        out += QStringLiteral(" (first %1 listed; fix those first)").arg(load.problems.size());
+    }
+    out += QLatin1Char('\n');
     for (const Problem &p : load.problems) {
         out += p.toString() + QLatin1Char('\n');
     }
     return out;
+}
+
+QString problemCountText(const CaseLoad &load)
+{
+    const qsizetype total = load.problemCount();
+    QString text = total == 1 ? QStringLiteral("1 problem") : QStringLiteral("%1 problems").arg(total);
+    if (total > load.problems.size()) {
+        text += QStringLiteral(" (first %1 listed)").arg(load.problems.size());
+    }
+    return text;
 }
 
 QList<qsizetype> chronologicalOrder(const Case &kase)

@@ -21,6 +21,9 @@ qsizetype distinctSources(const QList<Citation> &citations);
 // The text `attribution-timeline --check` prints: counts, citations by anchor status, every problem.
 QString checkReport(const QString &caseName, const CaseLoad &load);
 
+// "1 problem", "12 problems", "200000 problems (first 1000 listed)": the true total.
+QString problemCountText(const CaseLoad &load);
+
 // A Markdown digest of a case (sources, events by date, disputed points), generated, never hand-written.
 QString markdownSummary(const Case &kase);
 

@@ -1,5 +1,6 @@
 #include "anchoring.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace AT;
@@ -12,6 +13,9 @@ private Q_SLOTS:
     void anchor_data();
     void anchor();
     void context();
+    void repeatedQuoteIsBounded_data();
+    void repeatedQuoteIsBounded();
+    void searchBudget();
 };
 
 void tst_Anchoring::textIndex()
@@ -145,6 +149,85 @@ void tst_Anchoring::context()
     QCOMPARE(contextBefore(index, 3, 2), QStringLiteral("ab"));
     QCOMPARE(contextBefore(index, 2, 5), QStringLiteral("\U0001F600a"));
     QCOMPARE(contextAfter(index, 4, 10), QStringLiteral("def"));
+}
+
+void tst_Anchoring::repeatedQuoteIsBounded_data()
+{
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("anchor");
+    QTest::addColumn<qsizetype>("occurrences");
+    const auto Amb = int(Citation::Anchor::Ambiguous);
+    const auto Re = int(Citation::Anchor::Reanchored);
+    // Without context the second occurrence decides; with context that every occurrence keeps, so
+    // does the second; context that none keeps needs every occurrence, and one that only the last
+    // keeps picks it.
+    QTest::newRow("no context") << QString() << QString() << Amb << qsizetype(2);
+    QTest::newRow("prefix every occurrence keeps") << QStringLiteral("the ") << QString() << Amb << qsizetype(2);
+    QTest::newRow("prefix and suffix every occurrence keeps")
+        << QStringLiteral("the ") << QStringLiteral(" the") << Amb << qsizetype(2);
+    QTest::newRow("prefix no occurrence keeps") << QStringLiteral("zzz") << QString() << Amb << qsizetype(140000);
+    QTest::newRow("suffix only the last keeps") << QString() << QStringLiteral(" THE END") << Re << qsizetype(140000);
+}
+
+void tst_Anchoring::repeatedQuoteIsBounded()
+{
+    // A short phrase repeated to about 2 MB; a misplaced quote of it used to collect every
+    // occurrence, and a case citing it a thousand times cost a thousand scans of the text.
+    QFETCH(QString, prefix);
+    QFETCH(QString, suffix);
+    QFETCH(int, anchor);
+    QFETCH(qsizetype, occurrences);
+    const QString text = QStringLiteral("the same words ").repeated(140000) + QStringLiteral("THE END");
+    const TextIndex index(text);
+    Citation c;
+    c.quote = QStringLiteral("same words");
+    c.start = 1;
+    c.end = 11;
+    c.prefix = prefix;
+    c.suffix = suffix;
+    QElapsedTimer timer;
+    timer.start();
+    const AnchorResult result = anchorCitation(c, index);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(int(result.anchor), anchor);
+    QCOMPARE(result.occurrences, occurrences);
+    QVERIFY(!result.stopped);
+    if (result.anchor == Citation::Anchor::Reanchored) {
+        QCOMPARE(result.start, qint64(139999 * 15 + 4));
+    }
+}
+
+void tst_Anchoring::searchBudget()
+{
+    const QString text = QStringLiteral("the same words ").repeated(1000);
+    const TextIndex index(text);
+    Citation c;
+    c.quote = QStringLiteral("missing");
+    // Enough budget: the whole text is read once and the quote is orphaned.
+    qint64 budget = text.size() + 100;
+    AnchorResult result = anchorCitation(c, index, &budget);
+    QCOMPARE(result.anchor, Citation::Anchor::Orphaned);
+    QVERIFY(!result.stopped);
+    QCOMPARE(budget, qint64(100));
+    // Too little: the search stops, undecided, having read no more than the budget allowed.
+    budget = 5000;
+    result = anchorCitation(c, index, &budget);
+    QCOMPARE(result.anchor, Citation::Anchor::Unchecked);
+    QVERIFY(result.stopped);
+    QVERIFY2(budget <= 0 && budget > -qint64(c.quote.size()), qPrintable(QString::number(budget)));
+    // A quote found before the budget runs out is anchored; an exact position costs nothing.
+    c.quote = QStringLiteral("same");
+    c.start = 4;
+    c.end = 8;
+    budget = 0;
+    QCOMPARE(anchorCitation(c, index, &budget).anchor, Citation::Anchor::Exact);
+    budget = 100;
+    c.quote = QStringLiteral("words the same");
+    c.start = 0;
+    result = anchorCitation(c, index, &budget);
+    QCOMPARE(result.anchor, Citation::Anchor::Ambiguous);
+    QCOMPARE(result.occurrences, qsizetype(2));
 }
 
 QTEST_GUILESS_MAIN(tst_Anchoring)
