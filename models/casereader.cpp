@@ -1789,11 +1789,9 @@ CaseLoad CaseReader::readFile(const QString &path)
         return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     }
     if (file.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes (256 MiB), so that "
-                                   "reading one never needs more than about %3 of memory; split the case")
+        return fail(QStringLiteral("the file is %1 bytes; case files are limited to %2 bytes (1 GiB); split the case")
                         .arg(file.size())
-                        .arg(MaxCaseFileBytes)
-                        .arg(QString(MemoryBudgetText)));
+                        .arg(MaxCaseFileBytes));
     }
     // Read into a buffer with room behind the text for simdjson's padding, so it is parsed in place.
     QByteArray data;
@@ -1809,14 +1807,61 @@ CaseLoad CaseReader::readFile(const QString &path)
         data += file.read(MaxCaseFileBytes + 1 - got); // it grew while being read
     }
     if (data.size() > MaxCaseFileBytes) {
-        return fail(QStringLiteral("the file is larger than the limit of %1 bytes (256 MiB), so that reading it "
-                                   "never needs more than about %2 of memory; split the case")
-                        .arg(MaxCaseFileBytes)
-                        .arg(QString(MemoryBudgetText)));
+        return fail(QStringLiteral("the file is larger than the limit of %1 bytes (1 GiB); split the case")
+                        .arg(MaxCaseFileBytes));
+    }
+    const qint64 budget = memoryBudget();
+    const qint64 needed = estimatedPeakMemory(data);
+    if (budget >= 0 && needed > budget) {
+        return fail(QStringLiteral("reading this case needs an estimated %1 MB of memory (%2 MB of text, and about "
+                                   "80 bytes for each of its values), but %3 MB are available; close other "
+                                   "programs, or split the case")
+                        .arg(needed >> 20)
+                        .arg(data.size() >> 20)
+                        .arg(budget >> 20));
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
     Reader reader(name, baseDir);
     return reader.read(std::move(data));
+}
+
+namespace {
+qint64 s_memoryBudgetForTesting = -1;
+} // namespace
+
+qint64 CaseReader::estimatedPeakMemory(const QByteArray &json)
+{
+    // Objects, arrays and strings each cost a parsed node and usually a value of ours; the counts
+    // come from one pass over the bytes (escaped quotes only make the estimate larger).
+    qint64 values = 0;
+    for (const char c : json) {
+        values += (c == '"') + 2 * (c == '{' || c == '[');
+    }
+    return 5 * qint64(json.size()) + 40 * values;
+}
+
+qint64 CaseReader::memoryBudget()
+{
+    if (s_memoryBudgetForTesting >= 0) {
+        return s_memoryBudgetForTesting;
+    }
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (!meminfo.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QByteArray text = meminfo.read(8192);
+    const qsizetype at = text.indexOf("MemAvailable:");
+    if (at < 0) {
+        return -1;
+    }
+    bool ok = false;
+    const qint64 kib = text.mid(at + 13, text.indexOf('\n', at) - at - 13).replace("kB", "").trimmed().toLongLong(&ok);
+    return ok ? kib * 1024 : -1;
+}
+
+void CaseReader::setMemoryBudgetForTesting(qint64 bytes)
+{
+    s_memoryBudgetForTesting = bytes;
 }
 
 CaseLoad CaseReader::readData(const QByteArray &data, const QString &displayName, const QString &baseDir)

@@ -30,11 +30,17 @@ public:
     static constexpr QLatin1StringView FormatId {"attribution-timeline-case"};
     static constexpr int FormatVersion = 1;
     // Documented limits; larger input gives a clear error instead of exhausting memory.
-    // Memory follows the file's size: about 5 bytes per byte of a realistic case and at most about
-    // 23 for the worst shape measured (millions of one-letter strings in one array). 256 MiB keeps
-    // the peak of any accepted file under MemoryBudgetText; files are refused before they are read.
-    static constexpr qint64 MaxCaseFileBytes = qint64(256) << 20; // 256 MiB
-    static constexpr QLatin1StringView MemoryBudgetText {"6 GB"};
+    // Memory follows the file's size and the number of values in it: about 5 bytes per byte of a
+    // realistic case (1M events, 620 MB: 3.1 GB) and up to about 23 for the worst shape measured
+    // (millions of one-letter strings in one array). Before parsing, the reader estimates the peak
+    // from both (estimatedPeakMemory) and refuses a file whose estimate exceeds the memory
+    // available (memoryBudget), so a hostile file is refused rather than exhausting memory.
+    static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB
+    static qint64 estimatedPeakMemory(const QByteArray &json);
+    // MemAvailable of /proc/meminfo, or -1 when unknown (then only MaxCaseFileBytes applies).
+    static qint64 memoryBudget();
+    // Tests: pretend this much memory is available (-1: ask the system again).
+    static void setMemoryBudgetForTesting(qint64 bytes);
     static constexpr qint64 MaxSourceFileBytes = qint64(64) << 20; // 64 MiB per referenced source text
     static constexpr qsizetype MaxFieldChars = 1 << 20; // any other string field: about a million characters
     static constexpr qsizetype MaxProblems = 1000; // listed; beyond that a count of the rest

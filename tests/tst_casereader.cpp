@@ -135,6 +135,7 @@ private Q_SLOTS:
     void specialFiles_data();
     void specialFiles();
     void caseFileSizeLimit();
+    void memoryBudget();
     void hostileSizes();
     void misplacedCitationsAreBounded();
     void truncatedEverywhere();
@@ -556,9 +557,35 @@ void tst_CaseReader::caseFileSizeLimit()
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
     QCOMPARE(problemsText(load),
              path
-                 + QStringLiteral(": error: the file is 268435457 bytes; case files are limited to 268435456 bytes "
-                                  "(256 MiB), so that reading one never needs more than about 6 GB of memory; split "
-                                  "the case"));
+                 + QStringLiteral(": error: the file is 1073741825 bytes; case files are limited to 1073741824 bytes "
+                                  "(1 GiB); split the case"));
+}
+
+void tst_CaseReader::memoryBudget()
+{
+    // A case whose estimated peak exceeds the memory available is refused before it is parsed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("case.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(Test::SmallCase);
+    f.close();
+    const qint64 needed = CaseReader::estimatedPeakMemory(Test::SmallCase);
+    QVERIFY(needed > 5 * qint64(qstrlen(Test::SmallCase)));
+    CaseReader::setMemoryBudgetForTesting(needed - 1);
+    const CaseLoad refused = CaseReader::readFile(path);
+    CaseReader::setMemoryBudgetForTesting(-1);
+    QVERIFY2(problemsText(refused).contains(QStringLiteral("reading this case needs an estimated")),
+             qPrintable(problemsText(refused)));
+    QVERIFY(problemsText(refused).contains(QStringLiteral("close other programs, or split the case")));
+    CaseReader::setMemoryBudgetForTesting(needed);
+    const CaseLoad accepted = CaseReader::readFile(path);
+    CaseReader::setMemoryBudgetForTesting(-1);
+    QVERIFY(accepted.ok());
+    // The system's figure is read from /proc/meminfo on Linux.
+    QVERIFY(CaseReader::memoryBudget() > 0);
+    // Millions of tiny values cost far more than their bytes: the estimate grows with them.
+    QVERIFY(CaseReader::estimatedPeakMemory(QByteArray("[") + QByteArray("\"a\",").repeated(1000) + "1]") > 20 * 4000);
 }
 
 void tst_CaseReader::badDocument()
