@@ -3,6 +3,7 @@
 #include "actorpanel.h"
 #include "actortreemodel.h"
 #include "builtincase.h"
+#include "casemodels.h"
 #include "casereader.h"
 #include "casereport.h"
 #include "casesession.h"
@@ -14,6 +15,7 @@
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
 #include "exporter.h"
+#include "filterbar.h"
 #include "highlightdelegate.h"
 #include "plaintext.h"
 #include "roles.h"
@@ -54,20 +56,21 @@ constexpr int MaxRecent = 8;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new CaseSession(this))
-    , m_events(new EventTableModel(m_session, this))
-    , m_actors(new ActorTreeModel(m_session, this))
-    , m_citations(new CitationListModel(m_session, this))
-    , m_claims(new ClaimListModel(m_session, this))
-    , m_disagreements(new DisagreementTableModel(m_session, this))
-    , m_sources(new SourceListModel(m_session, this))
+    , m_models(new CaseModels(m_session, this))
+    , m_events(m_models->events())
+    , m_actors(m_models->actors())
+    , m_citations(m_models->citations())
+    , m_claims(m_models->claims())
+    , m_disagreements(m_models->disagreements())
+    , m_sources(m_models->sources())
     , m_timeline(new TimelineView)
     , m_table(new QTableView)
     , m_highlight(new HighlightDelegate(this))
     , m_actorPanel(new ActorPanel)
     , m_citationPanel(new CitationPanel)
     , m_sourcePanel(new SourcePanel)
-    , m_chartPanel(new ChartPanel(m_session))
-    , m_exporter(std::make_unique<Exporter>(m_session))
+    , m_chartPanel(new ChartPanel(m_models))
+    , m_exporter(std::make_unique<Exporter>(m_session, m_models))
     , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_horizontal(new QSplitter(Qt::Horizontal))
@@ -152,8 +155,8 @@ MainWindow::MainWindow(QWidget *parent)
                     sel->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
                 }
             });
-    connect(m_citationPanel, &CitationPanel::citationActivated, m_sourcePanel, &SourcePanel::openCitation);
-    connect(m_timeline, &TimelineView::eventActivated, this, [this](qsizetype) { m_sourcePanel->openCitation(0); });
+    m_citationPanel->setSelectionState(sel);
+    connect(m_timeline, &TimelineView::eventActivated, sel, [sel](qsizetype) { sel->openCitation(0); });
     connect(m_session, &CaseSession::visibleEventsChanged, this, &MainWindow::updateStatus);
 
     // Search: each keystroke narrows every view, after a short pause so typing stays fluid.
@@ -246,7 +249,7 @@ void MainWindow::createActions()
     });
     edit->addAction(QStringLiteral("&Clear Filter"), this, [this, sel] {
         m_search->clear();
-        sel->setFilter({});
+        sel->clearFilter();
     });
     connect(sel, &SelectionState::filterChanged, this, [this](const EventFilter &f) {
         const QSignalBlocker blocker(m_disputedOnly);
@@ -330,6 +333,15 @@ void MainWindow::createActions()
     bar->addAction(fit);
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
+    // Every active filter, removable one by one, in its own row under the main bar.
+    addToolBarBreak();
+    QToolBar *filters = addToolBar(QStringLiteral("Filters"));
+    filters->setObjectName(QStringLiteral("filterToolBar"));
+    filters->setMovable(false);
+    auto *filterBar = new FilterBar(m_session);
+    filters->addWidget(filterBar);
+    filters->setVisible(filterBar->isActive());
+    connect(filterBar, &FilterBar::activeChanged, filters, &QToolBar::setVisible);
     updateRecentMenu();
 }
 

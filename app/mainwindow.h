@@ -21,6 +21,7 @@ namespace AT {
 struct Case;
 class ActorPanel;
 class ActorTreeModel;
+class CaseModels;
 class CaseSession;
 class CitationListModel;
 class ChartPanel;
@@ -88,6 +89,8 @@ private:
     std::shared_ptr<const Case> m_case;
     CitationCounts m_citationCounts;
     CaseSession *m_session;
+    // Built once; the panels, the chart panel and the exporter all observe these.
+    CaseModels *m_models;
     EventTableModel *m_events;
     ActorTreeModel *m_actors;
     CitationListModel *m_citations;

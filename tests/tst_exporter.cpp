@@ -1,4 +1,5 @@
 #include "casegenerator.h"
+#include "casemodels.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "casewriter.h"
@@ -455,7 +456,8 @@ void tst_Exporter::csvRoundTrips()
 
 void tst_Exporter::chartsFollowTheFilter()
 {
-    ChartPanel panel(m_session);
+    CaseModels models(m_session);
+    ChartPanel panel(&models);
     const int before = panel.models().at(1)->rowCount(); // events per actor
     EventFilter f;
     f.categories = {QStringLiteral("denial")};

@@ -1,8 +1,14 @@
 #include "actorpanel.h"
+#include "actortreemodel.h"
 #include "casegenerator.h"
+#include "casemodels.h"
 #include "casesession.h"
+#include "chartmodel.h"
+#include "chartpanel.h"
 #include "citationlistmodel.h"
 #include "citationpanel.h"
+#include "eventtablemodel.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 #include "roles.h"
 #include "selectionstate.h"
@@ -12,6 +18,7 @@
 #include "timelineview.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace AT;
@@ -56,6 +64,8 @@ private Q_SLOTS:
     void readerFindsQuotesAfterLineBreaks();
     void openingInTheBackgroundKeepsTheWindowUsable();
     void firstWindowFitsTheScreen();
+    void oneKeystrokeUpdatesEachModelOnce();
+    void clearFilterClearsEverything();
 
 private:
     MainWindow *m_window = nullptr;
@@ -456,6 +466,93 @@ void tst_MainWindow::firstWindowFitsTheScreen()
                                 .arg(saved)));
     }
     QSettings().remove(QStringLiteral("window/geometry"));
+}
+
+void tst_MainWindow::oneKeystrokeUpdatesEachModelOnce()
+{
+    // One set of models for the whole window: the chart panel and the exporter share them.
+    const QList<ChartModel *> charts = m_window->findChildren<ChartModel *>();
+    QCOMPARE(charts.size(), ChartModel::kinds().size());
+    const auto *models = m_window->findChild<CaseModels *>();
+    QVERIFY(models);
+    const auto *chartPanel = m_window->findChild<ChartPanel *>();
+    QVERIFY(chartPanel);
+    QList<QAbstractItemModel *> derived {static_cast<QAbstractItemModel *>(models->events()),
+                                         static_cast<QAbstractItemModel *>(models->actors())};
+    for (ChartModel *c : charts) {
+        derived << c;
+    }
+    QList<std::shared_ptr<QSignalSpy>> resets;
+    for (QAbstractItemModel *m : derived) {
+        resets << std::make_shared<QSignalSpy>(m, &QAbstractItemModel::modelReset);
+        // A model may announce a filter change as a reset or as a layout change, but only once.
+        resets << std::make_shared<QSignalSpy>(m, &QAbstractItemModel::layoutChanged);
+    }
+    QList<int> computations;
+    for (ChartModel *c : charts) {
+        computations << c->computations();
+    }
+    const int builds = chartPanel->chartBuilds();
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("uk"));
+    QTRY_COMPARE(m_window->selection()->filter().text, QStringLiteral("uk"));
+    for (qsizetype i = 0; i < resets.size(); i += 2) {
+        const qsizetype updates = resets[i]->size() + resets[i + 1]->size();
+        // The actor tree only updates its counts in place (dataChanged): it is not rebuilt at all.
+        const bool inPlace = qobject_cast<ActorTreeModel *>(derived[i / 2]);
+        QVERIFY2(updates == (inPlace ? 0 : 1),
+                 qPrintable(QStringLiteral("%1 updated %2 times")
+                                .arg(QString::fromLatin1(derived[i / 2]->metaObject()->className()))
+                                .arg(updates)));
+    }
+    // The charts tab is not shown: its models reset but count nothing, and no chart is drawn.
+    QVERIFY(!chartPanel->isVisible());
+    for (qsizetype i = 0; i < charts.size(); ++i) {
+        QCOMPARE(charts[i]->computations(), computations[i]);
+    }
+    QCOMPARE(chartPanel->chartBuilds(), builds);
+}
+
+void tst_MainWindow::clearFilterClearsEverything()
+{
+    SelectionState *sel = m_window->selection();
+    sel->setCurrentActor(QStringLiteral("apt31"));
+    EventFilter f;
+    f.actors = {QStringLiteral("apt31")};
+    f.fromDay = QDate(2021, 1, 1).toJulianDay(); // as a click on a year of the per-year chart sets it
+    f.toDay = QDate(2021, 12, 31).toJulianDay();
+    sel->setFilter(f);
+    // The filters show in the window, not only in the status bar, and each can be removed.
+    auto *bar = m_window->findChild<FilterBar *>();
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    const QStringList chips = bar->chipTexts();
+    QVERIFY2(chips.contains(QStringLiteral("Dates: 2021  \u00d7")), qPrintable(chips.join(QLatin1Char('|'))));
+    QVERIFY(chips.contains(QStringLiteral("Actor: APT31  \u00d7")));
+    QVERIFY(chips.contains(QStringLiteral("Highlighted: APT31  \u00d7")));
+    const QList<QToolButton *> buttons = bar->findChildren<QToolButton *>();
+    for (QToolButton *b : buttons) {
+        if (b->text().startsWith(QStringLiteral("Dates:"))) {
+            b->click();
+            break;
+        }
+    }
+    QCOMPARE(sel->filter().fromDay, 0);
+    QCOMPARE(sel->filter().actors, QSet<QString> {QStringLiteral("apt31")});
+    for (QToolButton *b : bar->findChildren<QToolButton *>()) {
+        if (b->text() == QLatin1String("Clear all")) {
+            b->click();
+            break;
+        }
+    }
+    QVERIFY(sel->filter().isEmpty());
+    QVERIFY(sel->currentActor().isEmpty()); // nothing stays dimmed
+    QVERIFY(!bar->isVisible());
+    // The menu's Clear Filter does the same.
+    sel->setCurrentActor(QStringLiteral("apt31"));
+    sel->setFilter(f);
+    sel->clearFilter();
+    QVERIFY(sel->filter().isEmpty());
+    QVERIFY(sel->currentActor().isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)

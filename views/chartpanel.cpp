@@ -1,5 +1,6 @@
 #include "chartpanel.h"
 
+#include "casemodels.h"
 #include "casesession.h"
 #include "chartbuilder.h"
 #include "chartmodel.h"
@@ -19,19 +20,18 @@
 
 namespace AT {
 
-ChartPanel::ChartPanel(CaseSession *session, QWidget *parent)
+ChartPanel::ChartPanel(CaseModels *models, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_session(models->session())
+    , m_models(models->charts())
     , m_chooser(new QComboBox)
     , m_view(new QChartView)
 {
-    for (ChartModel::Kind k : ChartModel::kinds()) {
-        auto *model = new ChartModel(k, session, this);
-        m_models << model;
-        m_chooser->addItem(ChartModel::title(k), static_cast<int>(k));
+    for (ChartModel *model : std::as_const(m_models)) {
+        m_chooser->addItem(ChartModel::title(model->kind()), static_cast<int>(model->kind()));
         connect(model, &QAbstractItemModel::modelReset, this, [this, model] {
             if (m_models.indexOf(model) == m_chooser->currentIndex()) {
-                rebuild();
+                rebuildWhenShown();
             }
         });
     }
@@ -56,8 +56,28 @@ int ChartPanel::kind() const
     return m_chooser->currentData().toInt();
 }
 
+void ChartPanel::rebuildWhenShown()
+{
+    // Behind another tab the chart would be built on every keystroke for nobody.
+    if (isVisible()) {
+        rebuild();
+    } else {
+        m_stale = true;
+    }
+}
+
+void ChartPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        rebuild();
+    }
+}
+
 void ChartPanel::rebuild()
 {
+    m_stale = false;
+    ++m_builds;
     const int i = std::max(0, m_chooser->currentIndex());
     ChartModel *model = m_models[i];
     QChart *chart = buildChart(model, static_cast<int>(model->kind()), ChartModel::title(model->kind()));

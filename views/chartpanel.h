@@ -8,6 +8,7 @@ class QComboBox;
 
 namespace AT {
 
+class CaseModels;
 class CaseSession;
 class ChartModel;
 
@@ -17,7 +18,8 @@ class ChartPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ChartPanel(CaseSession *session, QWidget *parent = nullptr);
+    // Shows the chart models of `models`, shared with the rest of the window and the exporter.
+    explicit ChartPanel(CaseModels *models, QWidget *parent = nullptr);
 
     void setKind(int kind);
     int kind() const;
@@ -25,9 +27,17 @@ public:
     const QList<ChartModel *> &models() const { return m_models; }
     // What a click on the bar of `row` does: filter to that year, actor or attributor.
     void filterToRow(int row);
+    // How many QCharts were built: at most one per change while shown, none while hidden.
+    int chartBuilds() const { return m_builds; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
+    void rebuildWhenShown();
+    bool m_stale = false;
+    int m_builds = 0;
     QPointer<CaseSession> m_session;
     QList<ChartModel *> m_models;
     QComboBox *m_chooser;

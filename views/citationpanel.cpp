@@ -3,6 +3,7 @@
 #include "plaintext.h"
 #include "roleproxymodel.h"
 #include "roles.h"
+#include "selectionstate.h"
 
 #include <QLabel>
 #include <QListView>
@@ -93,10 +94,8 @@ CitationPanel::CitationPanel(QWidget *parent)
     layout->addWidget(m_details);
     layout->addWidget(split, 1);
 
-    connect(m_citations, &QListView::clicked, this,
-            [this](const QModelIndex &i) { Q_EMIT citationActivated(i.row()); });
-    connect(m_citations, &QListView::activated, this,
-            [this](const QModelIndex &i) { Q_EMIT citationActivated(i.row()); });
+    connect(m_citations, &QListView::clicked, this, [this](const QModelIndex &i) { activate(i.row()); });
+    connect(m_citations, &QListView::activated, this, [this](const QModelIndex &i) { activate(i.row()); });
 }
 
 void CitationPanel::setModels(QAbstractItemModel *citations, QAbstractItemModel *claims,
@@ -150,6 +149,19 @@ void CitationPanel::updateSections()
     const bool disputes = m_disagreements->model() && m_disagreements->model()->rowCount() > 0;
     m_claimSection->setVisible(claims);
     m_disagreementSection->setVisible(disputes);
+}
+
+void CitationPanel::setSelectionState(SelectionState *state)
+{
+    m_selection = state;
+}
+
+void CitationPanel::activate(int row)
+{
+    Q_EMIT citationActivated(row);
+    if (m_selection) {
+        m_selection->openCitation(row);
+    }
 }
 
 } // namespace AT

@@ -9,6 +9,8 @@ class QListView;
 
 namespace AT {
 
+class SelectionState;
+
 // For the selected event: what it is, every citation (quote, source, anchor status), the claims
 // about it with their wording side by side, and where sources disagree, the versions next to
 // each other. All text is shown as plain text.
@@ -23,16 +25,20 @@ public:
     QListView *claimView() const { return m_claims; }
     QListView *disagreementView() const { return m_disagreements; }
     QString headerText() const;
+    // Activating a citation opens it through the shared state (SelectionState::openCitation).
+    void setSelectionState(SelectionState *state);
 
 Q_SIGNALS:
     // The user chose citation `row` (click or Enter).
     void citationActivated(int row);
 
 private:
+    void activate(int row);
     void updateHeader();
     void updateSections();
 
     QPointer<QAbstractItemModel> m_citationModel;
+    QPointer<SelectionState> m_selection;
     QLabel *m_title;
     QLabel *m_details;
     QLabel *m_claimsLabel;

@@ -1,5 +1,6 @@
 #include "exporter.h"
 
+#include "casemodels.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "casewriter.h"
@@ -71,19 +72,13 @@ QPalette printPalette()
 }
 } // namespace
 
-Exporter::Exporter(CaseSession *session)
+Exporter::Exporter(CaseSession *session, CaseModels *models)
     : m_session(session)
-    , m_events(std::make_unique<EventTableModel>(session))
-{
-    for (ChartModel::Kind k : ChartModel::kinds()) {
-        m_charts << new ChartModel(k, session, session);
-    }
-}
+    , m_ownModels(models ? nullptr : std::make_unique<CaseModels>(session))
+    , m_models(models ? models : m_ownModels.get())
+{ }
 
-Exporter::~Exporter()
-{
-    qDeleteAll(m_charts);
-}
+Exporter::~Exporter() = default;
 
 QStringList Exporter::names()
 {
@@ -123,14 +118,15 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     QRectF r = area.adjusted(Margin, Margin, -Margin, -Margin);
     const bool timeline = name == QLatin1String("timeline");
     int chartIndex = -1;
-    for (int i = 0; i < m_charts.size(); ++i) {
-        if (ChartModel::exportName(m_charts[i]->kind()) == name) {
+    const QList<ChartModel *> &charts = m_models->charts();
+    for (int i = 0; i < charts.size(); ++i) {
+        if (ChartModel::exportName(charts[i]->kind()) == name) {
             chartIndex = i;
         }
     }
     p.setPen(QColor(0x20, 0x20, 0x20));
     p.setFont(titleFont);
-    const QString title = timeline ? kase.title : ChartModel::title(m_charts[chartIndex]->kind());
+    const QString title = timeline ? kase.title : ChartModel::title(charts[chartIndex]->kind());
     const QRectF titleRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, title);
     p.drawText(titleRect, Qt::AlignLeft | Qt::TextWordWrap, title);
     r.setTop(titleRect.bottom() + 4);
@@ -242,7 +238,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         view.setPalette(pal);
         view.setFont(textFont);
         view.resize(r.size().toSize());
-        view.setModel(m_events.get());
+        view.setModel(m_models->events());
         if (options.visibleWindowOnly && options.windowEnd > options.windowStart) {
             view.showRange(options.windowStart, options.windowEnd);
         } else {
@@ -253,7 +249,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     }
 
     // A chart, through a scene: vector all the way for SVG and PDF.
-    ChartModel *model = m_charts[chartIndex];
+    ChartModel *model = charts[chartIndex];
     std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString()));
     chart->setBackgroundVisible(false);
     QGraphicsScene scene;

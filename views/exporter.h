@@ -11,6 +11,7 @@
 
 namespace AT {
 
+class CaseModels;
 class CaseSession;
 class ChartModel;
 class EventTableModel;
@@ -36,7 +37,8 @@ inline constexpr qint64 MaxRasterPixels = 64'000'000;
 class Exporter
 {
 public:
-    explicit Exporter(CaseSession *session);
+    // Draws from `models` (the window's, shared); without them it builds its own (command line).
+    explicit Exporter(CaseSession *session, CaseModels *models = nullptr);
     ~Exporter();
 
     // "timeline" and one name per chart.
@@ -52,8 +54,8 @@ public:
 private:
     void paint(QPainter &p, const QRectF &area, const QString &name, const ExportOptions &options);
     CaseSession *m_session;
-    std::unique_ptr<EventTableModel> m_events;
-    QList<ChartModel *> m_charts;
+    std::unique_ptr<CaseModels> m_ownModels;
+    CaseModels *m_models;
 };
 
 } // namespace AT

@@ -55,6 +55,8 @@ void SourcePanel::setModels(QAbstractItemModel *sources, QAbstractItemModel *cit
 void SourcePanel::setSelectionState(SelectionState *state)
 {
     m_selection = state;
+    // Any view may ask for a citation to be read: the citation list, the timeline (Enter).
+    connect(state, &SelectionState::citationOpened, this, [this](qsizetype row) { openCitation(int(row)); });
 }
 
 QString SourcePanel::status() const

@@ -15,9 +15,8 @@ ChartModel::ChartModel(Kind kind, CaseSession *session, QObject *parent)
     , m_kind(kind)
     , m_session(session)
 {
-    connect(session, &CaseSession::caseChanged, this, &ChartModel::rebuild);
-    connect(session, &CaseSession::visibleEventsChanged, this, &ChartModel::rebuild);
-    rebuild();
+    connect(session, &CaseSession::caseChanged, this, &ChartModel::invalidate);
+    connect(session, &CaseSession::visibleEventsChanged, this, &ChartModel::invalidate);
 }
 
 QList<ChartModel::Kind> ChartModel::kinds()
@@ -60,9 +59,26 @@ QString ChartModel::exportName(Kind kind)
     return {};
 }
 
-void ChartModel::rebuild()
+void ChartModel::invalidate()
 {
+    // Counted only when asked for: a chart nobody shows costs nothing per keystroke.
     beginResetModel();
+    m_stale = true;
+    endResetModel();
+}
+
+void ChartModel::ensure() const
+{
+    if (m_stale) {
+        // The model itself is never const; only the counting is deferred.
+        const_cast<ChartModel *>(this)->compute();
+    }
+}
+
+void ChartModel::compute()
+{
+    m_stale = false;
+    ++m_computations;
     m_rowLabels.clear();
     m_rowKeys.clear();
     m_columns.clear();
@@ -232,16 +248,17 @@ void ChartModel::rebuild()
         break;
     }
     }
-    endResetModel();
 }
 
 int ChartModel::rowCount(const QModelIndex &parent) const
 {
+    ensure();
     return parent.isValid() ? 0 : static_cast<int>(m_rowLabels.size());
 }
 
 int ChartModel::columnCount(const QModelIndex &parent) const
 {
+    ensure();
     return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
 }
 
@@ -250,6 +267,7 @@ QVariant ChartModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
+    ensure();
     switch (role) {
     case Qt::DisplayRole:
         return m_values[index.row()][index.column()];
@@ -264,6 +282,7 @@ QVariant ChartModel::headerData(int section, Qt::Orientation orientation, int ro
     if (role != Qt::DisplayRole) {
         return {};
     }
+    ensure();
     if (orientation == Qt::Vertical) {
         return section >= 0 && section < m_rowLabels.size() ? QVariant(m_rowLabels[section]) : QVariant();
     }

@@ -39,8 +39,15 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // How often the counts were computed: once per change that someone then read (for tests).
+    int computations() const { return m_computations; }
+
 private:
-    void rebuild();
+    void invalidate();
+    void ensure() const;
+    void compute();
+    bool m_stale = true;
+    int m_computations = 0;
     Kind m_kind;
     QPointer<CaseSession> m_session;
     QStringList m_rowLabels;

@@ -54,6 +54,18 @@ void SelectionState::setCurrentCitation(qsizetype citation)
     Q_EMIT currentCitationChanged(citation);
 }
 
+void SelectionState::openCitation(qsizetype citation)
+{
+    setCurrentCitation(citation);
+    Q_EMIT citationOpened(citation);
+}
+
+void SelectionState::clearFilter()
+{
+    setCurrentActor(QString());
+    setFilter({});
+}
+
 void SelectionState::setCurrentSource(const QString &sourceId)
 {
     if (sourceId == m_source) {

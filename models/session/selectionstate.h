@@ -32,8 +32,13 @@ public:
     void setCurrentEvent(qsizetype event);
     void setCurrentActor(const QString &actorId);
     void setCurrentCitation(qsizetype citation);
+    // The user asked to read citation `citation` of the current event in its source (a click,
+    // Enter): announced even when it is already the current one, so the reader scrolls back to it.
+    void openCitation(qsizetype citation);
     void setCurrentSource(const QString &sourceId);
     void setFilter(const EventFilter &filter);
+    // No filter and no actor highlighted: every event shown, none dimmed.
+    void clearFilter();
     void setWindow(double start, double end);
     // Forgets everything: for a newly opened case.
     void reset();
@@ -48,6 +53,7 @@ Q_SIGNALS:
     void currentEventChanged(qsizetype event);
     void currentActorChanged(const QString &actorId);
     void currentCitationChanged(qsizetype citation);
+    void citationOpened(qsizetype citation);
     void currentSourceChanged(const QString &sourceId);
     void filterChanged(const AT::EventFilter &filter);
     void windowChanged(double start, double end);

@@ -30,6 +30,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QSysInfo>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -273,6 +274,37 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
                    : size >= 100000 ? QStringLiteral("\u2264 16 ms")
                                     : QString());
     view->setModel(nullptr); // the next filters measure the models alone
+
+    // The same keystroke through the real window: every panel, the item models they share, the
+    // charts (tab shown, so its chart is rebuilt too), the filter bar, then the whole window painted.
+    {
+        MainWindow window;
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(1920, 1080);
+        window.show();
+        if (window.openInitialCase(file)) {
+            QTabWidget *tabs = window.findChild<QTabWidget *>();
+            for (bool chartsShown : {false, true}) {
+                if (tabs && chartsShown) {
+                    tabs->setCurrentIndex(tabs->count() - 1);
+                }
+                int typedAt = 0;
+                const Stats whole = measure(runs, [&] {
+                    EventFilter f;
+                    f.text = typed[typedAt++ % typed.size()];
+                    window.selection()->setFilter(f);
+                    window.grab();
+                });
+                report.row(size,
+                           chartsShown ? QStringLiteral("search keystroke \u2192 whole window, Charts tab shown")
+                                       : QStringLiteral("search keystroke \u2192 whole window (all panels) repainted"),
+                           whole, QString(), {},
+                           size >= 1000000      ? QStringLiteral("\u2264 100 ms")
+                               : size >= 100000 ? QStringLiteral("\u2264 16 ms")
+                                                : QString());
+            }
+        }
+    }
     auto filterBench = [&](const QString &what, const std::function<EventFilter(int)> &make) {
         int n = 0;
         const Stats s = measure(runs, [&] { session.selection()->setFilter(make(n++)); });
