@@ -400,7 +400,9 @@ void MainWindow::openCaseInBackground(const QString &path)
     m_cancel->setEnabled(true);
     m_progressDelay->start();
     statusBar()->showMessage(
-        QStringLiteral("Opening %1\u2026 the case shown stays usable meanwhile.").arg(QFileInfo(file).fileName()));
+        m_case
+            ? QStringLiteral("Opening %1\u2026 the case shown stays usable meanwhile.").arg(QFileInfo(file).fileName())
+            : QStringLiteral("Opening %1\u2026").arg(QFileInfo(file).fileName()));
     QApplication::setOverrideCursor(Qt::BusyCursor);
     m_loader->start(file);
 }
