@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "builtincase.h"
+#include "caseloader.h"
 #include "casereader.h"
 #include "casereport.h"
 #include "casesession.h"
@@ -213,7 +214,8 @@ int CommandLine::runHeadless() const
 {
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     const QString name = m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath;
-    const CaseLoad load = CaseReader::readFile(path);
+    // Neither the check nor the summary needs the index.
+    const CaseLoad load = CaseLoader::load(path, false).load;
     if (m_mode == Mode::Check) {
         print(stdout, safeCheckReport(name, load));
         return load.ok() ? 0 : 1;
@@ -235,13 +237,14 @@ int CommandLine::runExport() const
         return 0;
     }
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
-    CaseLoad load = CaseReader::readFile(path);
-    if (!load.ok()) {
-        print(stderr, safeCheckReport(m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath, load));
+    CaseLoader::Result loaded = CaseLoader::load(path);
+    if (loaded.outcome != CaseLoader::Outcome::Opened) {
+        print(stderr,
+              safeCheckReport(m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath, loaded.load));
         return 1;
     }
     CaseSession session;
-    session.setCase(std::make_shared<const Case>(std::move(load.kase)));
+    session.setIndex(std::move(loaded.index));
     EventFilter f;
     f.text = m_filter;
     for (const QString &id : m_actors) {

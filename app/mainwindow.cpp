@@ -3,6 +3,7 @@
 #include "actorpanel.h"
 #include "actortreemodel.h"
 #include "builtincase.h"
+#include "caseloader.h"
 #include "casemodels.h"
 #include "casereader.h"
 #include "casereport.h"
@@ -14,11 +15,10 @@
 #include "claimlistmodel.h"
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
+#include "eventtablepanel.h"
 #include "exporter.h"
 #include "filterbar.h"
-#include "highlightdelegate.h"
 #include "plaintext.h"
-#include "roles.h"
 #include "selectionstate.h"
 #include "sourcelistmodel.h"
 #include "sourcepanel.h"
@@ -31,19 +31,19 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 
@@ -55,6 +55,7 @@ constexpr int MaxRecent = 8;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_loader(new CaseLoader(this))
     , m_session(new CaseSession(this))
     , m_models(new CaseModels(m_session, this))
     , m_events(m_models->events())
@@ -64,8 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_disagreements(m_models->disagreements())
     , m_sources(m_models->sources())
     , m_timeline(new TimelineView)
-    , m_table(new QTableView)
-    , m_highlight(new HighlightDelegate(this))
+    , m_eventPanel(new EventTablePanel)
     , m_actorPanel(new ActorPanel)
     , m_citationPanel(new CitationPanel)
     , m_sourcePanel(new SourcePanel)
@@ -74,9 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_horizontal(new QSplitter(Qt::Horizontal))
-    , m_search(new QLineEdit)
-    , m_searchDelay(new QTimer(this))
     , m_status(new QLabel)
+    , m_progress(new QProgressBar)
+    , m_cancel(new QPushButton(QStringLiteral("Cancel")))
+    , m_progressDelay(new QTimer(this))
 {
     setWindowTitle(QStringLiteral("Attribution Timeline"));
     SelectionState *sel = m_session->selection();
@@ -84,36 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     // Models -> views, in one place. Every view observes the same session and selection.
     m_timeline->setModel(m_events);
     m_timeline->setSelectionState(sel);
-    m_table->setModel(m_events);
-    m_table->setItemDelegate(m_highlight);
-    showItemToolTipsAsPlainText(m_table);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    // The title gets the room; the narrow columns fit their contents; everything scrolls sideways if need be.
-    QHeaderView *header = m_table->horizontalHeader();
-    // Widths come from the font, not from the rows: ResizeToContents would visit every row of a large case.
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    const QFontMetrics fm = m_table->fontMetrics();
-    header->resizeSection(EventTableModel::DateColumn,
-                          fm.horizontalAdvance(QStringLiteral("c. 25 Mar 2024 \u2013 \u2026")) + 16);
-    header->resizeSection(EventTableModel::SourcesColumn, fm.horizontalAdvance(QStringLiteral("Sources")) + 24);
-    header->resizeSection(EventTableModel::DisputedColumn, fm.horizontalAdvance(QStringLiteral("Disputed")) + 24);
-    header->resizeSection(EventTableModel::TitleColumn, 260);
-    header->resizeSection(EventTableModel::CategoryColumn, 110);
-    header->resizeSection(EventTableModel::ActorsColumn, 200);
-    m_table->setWordWrap(false);
-    m_table->setAccessibleName(QStringLiteral("Events"));
+    m_eventPanel->setModel(m_events);
+    m_eventPanel->setSelectionState(sel);
     m_actorPanel->setModel(m_actors);
     m_actorPanel->setSelectionState(sel);
     m_citationPanel->setModels(m_citations, m_claims, m_disagreements);
     m_sourcePanel->setModels(m_sources, m_citations);
     m_sourcePanel->setSelectionState(sel);
 
-    m_tabs->addTab(m_table, QStringLiteral("Events"));
+    m_tabs->addTab(m_eventPanel, QStringLiteral("Events"));
     m_tabs->addTab(m_actorPanel, QStringLiteral("Actors"));
     m_tabs->addTab(m_chartPanel, QStringLiteral("Charts"));
     m_horizontal->addWidget(m_tabs);
@@ -137,43 +117,29 @@ MainWindow::MainWindow(QWidget *parent)
     }
     m_status->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_status, 1);
+    // Loading in the background: a progress bar and a Cancel button, once a load takes half a second.
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(260);
+    m_progress->setAccessibleName(QStringLiteral("Opening progress"));
+    m_cancel->setToolTip(QStringLiteral("Stop opening the case; the case shown stays open"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    m_progress->hide();
+    m_cancel->hide();
+    m_progressDelay->setSingleShot(true);
+    m_progressDelay->setInterval(500);
+    connect(m_progressDelay, &QTimer::timeout, this, [this] {
+        m_progress->show();
+        m_cancel->show();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelOpening);
+    connect(m_loader, &CaseLoader::progressChanged, this, &MainWindow::showLoadProgress);
+    connect(m_loader, &CaseLoader::finished, this, &MainWindow::loadFinished);
 
     // Views talk to the shared selection, never to each other.
-    connect(sel, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
-        const QModelIndex row = m_events->index(m_events->rowOfEvent(event), 0);
-        if (row.isValid()) {
-            m_table->selectionModel()->setCurrentIndex(row,
-                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            m_table->scrollTo(row);
-        } else {
-            m_table->selectionModel()->clearSelection();
-        }
-    });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [sel](const QModelIndex &current) {
-                if (current.isValid()) {
-                    sel->setCurrentEvent(current.data(EventIndexRole).value<qsizetype>());
-                }
-            });
     m_citationPanel->setSelectionState(sel);
     connect(m_timeline, &TimelineView::eventActivated, sel, [sel](qsizetype) { sel->openCitation(0); });
     connect(m_session, &CaseSession::visibleEventsChanged, this, &MainWindow::updateStatus);
-
-    // Search: each keystroke narrows every view, after a short pause so typing stays fluid.
-    m_search->setPlaceholderText(QStringLiteral("Search events, quotes, actors and aliases (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(QStringLiteral("Search"));
-    m_search->setMinimumWidth(280);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(120);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this, sel] {
-        EventFilter f = sel->filter();
-        f.text = m_search->text();
-        m_highlight->setHighlight(f.text);
-        sel->setFilter(f);
-        m_table->viewport()->update();
-    });
 
     createActions();
     restoreSettings();
@@ -181,11 +147,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_loader) {
-        // The reader cannot be interrupted; let it finish rather than pull the window from under it.
+    if (m_loader->isRunning()) {
+        // The loader is cancelled as it goes (with the window); nothing waits for its worker.
         disconnect(m_loader, nullptr, this, nullptr);
-        m_loader->wait();
-        delete m_loader;
         QApplication::restoreOverrideCursor();
     }
 }
@@ -193,6 +157,16 @@ MainWindow::~MainWindow()
 SelectionState *MainWindow::selection() const
 {
     return m_session->selection();
+}
+
+QTableView *MainWindow::eventTable() const
+{
+    return m_eventPanel->table();
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_eventPanel->searchField();
 }
 
 void MainWindow::createActions()
@@ -209,7 +183,7 @@ void MainWindow::createActions()
     });
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
-    file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] { openCase(QString()); });
+    file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] { openCaseInBackground(QString()); });
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(QStringLiteral("&Export"));
     QAction *exportTimeline = exportMenu->addAction(QStringLiteral("Whole &Timeline\u2026"), this,
@@ -235,10 +209,7 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
-    QAction *find = edit->addAction(QStringLiteral("&Find\u2026"), this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
+    QAction *find = edit->addAction(QStringLiteral("&Find\u2026"), m_eventPanel, &EventTablePanel::focusSearch);
     find->setShortcut(QKeySequence::Find);
     m_disputedOnly = edit->addAction(QStringLiteral("Show &Disputed Events Only"));
     m_disputedOnly->setCheckable(true);
@@ -248,17 +219,14 @@ void MainWindow::createActions()
         sel->setFilter(f);
     });
     edit->addAction(QStringLiteral("&Clear Filter"), this, [this, sel] {
-        m_search->clear();
+        m_eventPanel->clearSearch();
         sel->clearFilter();
     });
-    connect(sel, &SelectionState::filterChanged, this, [this](const EventFilter &f) {
+    auto showDisputedOnly = [this, sel] {
         const QSignalBlocker blocker(m_disputedOnly);
-        m_disputedOnly->setChecked(f.disputedOnly);
-        if (m_search->text() != f.text && !m_searchDelay->isActive()) {
-            const QSignalBlocker searchBlocker(m_search);
-            m_search->setText(f.text);
-        }
-    });
+        m_disputedOnly->setChecked(sel->filter().disputedOnly);
+    };
+    connect(sel, &SelectionState::filterChanged, this, showDisputedOnly);
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *fit = view->addAction(QStringLiteral("&Fit All"), m_timeline, &TimelineView::fitAll);
@@ -317,6 +285,11 @@ void MainWindow::createActions()
     };
     connect(sel, &SelectionState::historyChanged, this, updateHistory);
     updateHistory();
+    // A new case empties the selection, its history and the filter without a signal of their own.
+    connect(m_session, &CaseSession::caseChanged, this, [updateHistory, showDisputedOnly] {
+        updateHistory();
+        showDisputedOnly();
+    });
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->addAction(QStringLiteral("&About Attribution Timeline"), this, &MainWindow::showAbout);
@@ -327,7 +300,7 @@ void MainWindow::createActions()
     bar->addAction(m_back);
     bar->addAction(m_forward);
     bar->addSeparator();
-    bar->addWidget(m_search);
+    bar->addWidget(m_eventPanel->searchField());
     bar->addAction(m_disputedOnly);
     bar->addSeparator();
     bar->addAction(fit);
@@ -396,79 +369,122 @@ void MainWindow::showAbout()
     box.exec();
 }
 
-// A case read, checked and indexed, ready to show: everything but the swap, so it can be done
-// on another thread.
-struct MainWindow::PreparedCase
-{
-    CaseLoad load;
-    std::shared_ptr<const CaseIndex> index;
-    CitationCounts counts;
-};
-
-std::shared_ptr<MainWindow::PreparedCase> MainWindow::prepareCase(const QString &file)
-{
-    auto prepared = std::make_shared<PreparedCase>();
-    prepared->load = CaseReader::readFile(file);
-    if (prepared->load.ok()) {
-        auto kase = std::make_shared<const Case>(std::move(prepared->load.kase));
-        // Counted once per case: the status line is refreshed on every filter keystroke.
-        prepared->counts = countCitations(*kase);
-        prepared->index = std::make_shared<const CaseIndex>(std::move(kase));
-    }
-    return prepared;
-}
-
 bool MainWindow::openCase(const QString &path)
 {
-    const std::shared_ptr<PreparedCase> prepared = prepareCase(path.isEmpty() ? builtinCasePath() : path);
-    return finishOpen(path, *prepared);
+    if (isOpening()) {
+        statusBar()->showMessage(QStringLiteral("Still opening %1; cancel it or wait until it is open.")
+                                     .arg(QFileInfo(m_loader->path()).fileName()),
+                                 5000);
+        return false;
+    }
+    CaseLoader::Result result = CaseLoader::load(path.isEmpty() ? builtinCasePath() : path);
+    return finishOpen(path, result);
+}
+
+bool MainWindow::openInitialCase(const QString &path)
+{
+    if (path.isEmpty()) {
+        return openCase(QString());
+    }
+    // Shown at once, empty, while a case of any size loads.
+    setWindowTitle(QStringLiteral("Opening %1 \u2014 Attribution Timeline").arg(QFileInfo(path).fileName()));
+    openCaseInBackground(path);
+    return true;
+}
+
+bool MainWindow::isOpening() const
+{
+    return m_loader->isRunning();
 }
 
 void MainWindow::openCaseInBackground(const QString &path)
 {
-    if (m_loader) {
-        statusBar()->showMessage(QStringLiteral("Still opening the previous case; try again when it is open."), 5000);
+    if (isOpening()) {
+        statusBar()->showMessage(QStringLiteral("Still opening %1; cancel it or wait until it is open.")
+                                     .arg(QFileInfo(m_loader->path()).fileName()),
+                                 5000);
         return;
     }
     const QString file = path.isEmpty() ? builtinCasePath() : path;
-    auto prepared = std::make_shared<std::shared_ptr<PreparedCase>>();
-    m_loader = QThread::create([file, prepared] { *prepared = prepareCase(file); });
+    m_loadingPath = path;
+    m_progress->setValue(0);
+    m_progress->setFormat(QStringLiteral("Reading %p%"));
+    m_cancel->setEnabled(true);
+    m_progressDelay->start();
     statusBar()->showMessage(
-        QStringLiteral("Opening %1\u2026 the case shown stays usable meanwhile.").arg(QFileInfo(file).fileName()));
+        m_case
+            ? QStringLiteral("Opening %1\u2026 the case shown stays usable meanwhile.").arg(QFileInfo(file).fileName())
+            : QStringLiteral("Opening %1\u2026").arg(QFileInfo(file).fileName()));
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    connect(m_loader, &QThread::finished, this, [this, path, prepared] {
-        m_loader->deleteLater();
-        m_loader = nullptr;
-        QApplication::restoreOverrideCursor();
-        statusBar()->clearMessage();
-        Q_EMIT caseOpenFinished(finishOpen(path, **prepared));
-    });
-    m_loader->start();
+    m_loader->start(file);
 }
 
-bool MainWindow::finishOpen(const QString &path, PreparedCase &prepared)
+void MainWindow::cancelOpening()
 {
-    CaseLoad &load = prepared.load;
-    if (!load.ok()) {
+    if (isOpening()) {
+        m_cancel->setEnabled(false);
+        statusBar()->showMessage(QStringLiteral("Cancelling\u2026"));
+        m_loader->cancel();
+    }
+}
+
+void MainWindow::showLoadProgress(CaseLoader::Phase phase, double fraction)
+{
+    static const char *const names[] = {"Reading", "Parsing", "Checking", "Indexing"};
+    m_progress->setFormat(QString::fromLatin1(names[static_cast<int>(phase)]) + QStringLiteral(" %p%"));
+    m_progress->setValue(static_cast<int>(fraction * 1000));
+}
+
+void MainWindow::loadFinished(CaseLoader::Outcome outcome)
+{
+    m_progressDelay->stop();
+    m_progress->hide();
+    m_cancel->hide();
+    QApplication::restoreOverrideCursor();
+    statusBar()->clearMessage();
+    CaseLoader::Result result = m_loader->takeResult();
+    const QString path = std::exchange(m_loadingPath, QString());
+    bool opened = false;
+    if (outcome == CaseLoader::Outcome::Cancelled) {
+        statusBar()->showMessage(m_case ? QStringLiteral("Opening cancelled; the case shown stays open.")
+                                        : QStringLiteral("Opening cancelled."),
+                                 8000);
+    } else {
+        opened = finishOpen(path, result);
+    }
+    if (!opened && !m_case) {
+        // The case of the command line did not open: show the built-in one rather than nothing.
+        openCase(QString());
+    }
+    Q_EMIT caseOpenFinished(opened);
+}
+
+bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
+{
+    CaseLoad &load = result.load;
+    if (result.outcome != CaseLoader::Outcome::Opened) {
         QStringList lines;
         for (const Problem &p : std::as_const(load.problems)) {
             lines << p.toString();
         }
+        const QString after = m_case ? QStringLiteral(" The case already open stays open.")
+            : path.isEmpty()         ? QString()
+                                     : QStringLiteral(" The built-in case opens instead.");
         QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot open case"),
                         QStringLiteral("%1 could not be opened (%2; see the details).%3")
                             .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path, problemCountText(load))
-                            .arg(m_case ? QStringLiteral(" The case already open stays open.") : QString()),
+                            .arg(after),
                         QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
         box.setDetailedText(lines.join(QLatin1Char('\n')));
         box.exec();
         return false;
     }
-    m_case = prepared.index->sharedCase();
-    m_citationCounts = prepared.counts;
-    m_search->clear();
-    m_searchDelay->stop();
-    m_session->setIndex(std::move(prepared.index));
+    m_case = result.index->sharedCase();
+    // Counted once per case: the status line is refreshed on every filter keystroke.
+    m_citationCounts = countCitations(*m_case);
+    m_eventPanel->clearSearch();
+    m_session->setIndex(std::move(result.index));
     m_timeline->fitAll();
     setWindowTitle(m_case->title);
     if (!path.isEmpty()) {
@@ -577,6 +593,8 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // A case still loading is not waited for: the worker stops at its next check.
+    m_loader->cancel();
     QMainWindow::closeEvent(event);
 }
 

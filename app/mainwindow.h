@@ -1,5 +1,6 @@
 #pragma once
 
+#include "caseloader.h"
 #include "casereport.h"
 
 #include <QMainWindow>
@@ -10,10 +11,11 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
-class QThread;
 class QTimer;
 
 namespace AT {
@@ -30,7 +32,7 @@ class Exporter;
 class ClaimListModel;
 class DisagreementTableModel;
 class EventTableModel;
-class HighlightDelegate;
+class EventTablePanel;
 class SelectionState;
 class SourceListModel;
 class SourcePanel;
@@ -44,23 +46,33 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path`, or the built-in case when empty. On failure the case already open stays open
-    // and every problem is listed in a dialog. Returns whether the case opened.
+    // Opens `path`, or the built-in case when empty, on this thread. On failure the case already
+    // open stays open and every problem is listed in a dialog. Returns whether the case opened.
+    // Refused (false) while a case opens in the background.
     bool openCase(const QString &path);
-    bool openInitialCase(const QString &path) { return openCase(path); }
-    // The same without blocking the window: the file is read and indexed on another thread while
-    // the case already open stays in use; caseOpenFinished tells the outcome. A second request
-    // while one runs is refused with a message in the status bar.
+    // The case of the command line: the built-in one at once, a file in the background (the window
+    // shows, empty, while it loads; should it fail or be cancelled, the built-in case opens).
+    // False only when the built-in case cannot open.
+    bool openInitialCase(const QString &path);
+    // The same without blocking the window: the file is read, checked and indexed on another thread
+    // (CaseLoader) while the case already open stays in use; caseOpenFinished tells the outcome.
+    // A load that takes more than half a second shows a progress bar with a Cancel button in the
+    // status bar. A second request while one runs is refused with a message in the status bar.
     void openCaseInBackground(const QString &path);
-    bool isOpening() const { return m_loader != nullptr; }
+    bool isOpening() const;
+    // Stops the background load; the case shown stays (caseOpenFinished(false) follows).
+    void cancelOpening();
+    QProgressBar *loadProgress() const { return m_progress; }
+    QPushButton *cancelButton() const { return m_cancel; }
 
     TimelineView *timeline() const { return m_timeline; }
-    QTableView *eventTable() const { return m_table; }
+    QTableView *eventTable() const;
+    EventTablePanel *eventPanel() const { return m_eventPanel; }
     ActorPanel *actorPanel() const { return m_actorPanel; }
     CitationPanel *citationPanel() const { return m_citationPanel; }
     SourcePanel *sourcePanel() const { return m_sourcePanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
-    QLineEdit *searchField() const { return m_search; }
+    QLineEdit *searchField() const;
     SelectionState *selection() const;
     CaseSession *session() const { return m_session; }
 
@@ -81,11 +93,13 @@ private:
     void updateStatus();
     void updateRecentMenu();
     void addRecent(const QString &path);
-    struct PreparedCase;
-    static std::shared_ptr<PreparedCase> prepareCase(const QString &file);
-    bool finishOpen(const QString &path, PreparedCase &prepared);
+    // Shows the loaded case, or its problems in a dialog; `path` as asked (empty: built-in).
+    bool finishOpen(const QString &path, CaseLoader::Result &result);
+    void loadFinished(CaseLoader::Outcome outcome);
+    void showLoadProgress(CaseLoader::Phase phase, double fraction);
 
-    QThread *m_loader = nullptr; // reading a case in the background
+    CaseLoader *m_loader; // reading a case in the background
+    QString m_loadingPath; // as asked: empty for the built-in case
     std::shared_ptr<const Case> m_case;
     CitationCounts m_citationCounts;
     CaseSession *m_session;
@@ -99,8 +113,7 @@ private:
     SourceListModel *m_sources;
 
     TimelineView *m_timeline;
-    QTableView *m_table;
-    HighlightDelegate *m_highlight;
+    EventTablePanel *m_eventPanel;
     ActorPanel *m_actorPanel;
     CitationPanel *m_citationPanel;
     SourcePanel *m_sourcePanel;
@@ -109,9 +122,10 @@ private:
     QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
-    QLineEdit *m_search;
-    QTimer *m_searchDelay;
     QLabel *m_status;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QTimer *m_progressDelay; // shows the progress bar once a load takes half a second
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_disputedOnly = nullptr;

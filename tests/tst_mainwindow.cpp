@@ -12,13 +12,16 @@
 #include "mainwindow.h"
 #include "roles.h"
 #include "selectionstate.h"
+#include "sessionprobe.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
 #include "testcases.h"
 #include "timelineview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDate>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +29,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -35,11 +39,21 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
 using namespace AT;
+
+namespace {
+// Under the sanitizers everything runs several times slower.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int Slowdown = 5;
+#else
+constexpr int Slowdown = 1;
+#endif
+} // namespace
 
 class tst_MainWindow : public QObject
 {
@@ -63,6 +77,10 @@ private Q_SLOTS:
     void readerFindsQuotesAfterLineBreaks_data();
     void readerFindsQuotesAfterLineBreaks();
     void openingInTheBackgroundKeepsTheWindowUsable();
+    void largeToSmallIsOneTransaction();
+    void cancellingALargeLoadKeepsTheOpenCase();
+    void caseOfTheCommandLineShowsTheWindowAtOnce();
+    void closingDuringALoadDoesNotWait();
     void firstWindowFitsTheScreen();
     void oneKeystrokeUpdatesEachModelOnce();
     void clearFilterClearsEverything();
@@ -70,6 +88,11 @@ private Q_SLOTS:
 private:
     MainWindow *m_window = nullptr;
     qsizetype eventIndex(const QString &id) const;
+    // A generated case of 200,000 events (written on first use) and the small case, as files.
+    QString largeCasePath();
+    QString smallCasePath();
+    QTemporaryDir m_dir;
+    QString m_large;
 };
 
 void tst_MainWindow::initTestCase()
@@ -436,6 +459,209 @@ void tst_MainWindow::openingInTheBackgroundKeepsTheWindowUsable()
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().first().toBool(), false);
     QCOMPARE(m_window->eventTable()->model()->rowCount(), 20000);
+}
+
+QString tst_MainWindow::largeCasePath()
+{
+    if (m_large.isEmpty()) {
+        const QString path = m_dir.filePath(QStringLiteral("large.json"));
+        QString error;
+        if (!writeGeneratedCase({200000, 11, 500, 1000}, path, &error)) {
+            qWarning("%s", qPrintable(error));
+            return QString();
+        }
+        m_large = path;
+    }
+    return m_large;
+}
+
+QString tst_MainWindow::smallCasePath()
+{
+    const QString path = m_dir.filePath(QStringLiteral("small.json"));
+    QFile f(path);
+    if (!f.exists() && f.open(QIODevice::WriteOnly)) {
+        f.write(Test::SmallCase);
+    }
+    return path;
+}
+
+void tst_MainWindow::largeToSmallIsOneTransaction()
+{
+    // A large case with everything set that could outlive it: a selected event, a search, an actor
+    // filter and a chart-click filter. Switching to the 4-event case must reach no view half-way.
+    const QString large = m_dir.filePath(QStringLiteral("10k.json"));
+    QString error;
+    QVERIFY2(writeGeneratedCase({10000, 4, 300, 200}, large, &error), qPrintable(error));
+    QVERIFY(m_window->openCase(large));
+    CaseSession *session = m_window->session();
+    SelectionState *sel = m_window->selection();
+    auto *events = qobject_cast<EventTableModel *>(m_window->eventTable()->model());
+    QVERIFY(events);
+    QCOMPARE(events->rowCount(), 10000);
+
+    // Sorted by title, so the table's row map differs from the time order.
+    m_window->eventTable()->sortByColumn(EventTableModel::TitleColumn, Qt::AscendingOrder);
+    const QString actor = session->kase().actors.front().id;
+    sel->setCurrentActor(actor);
+    QVERIFY(m_window->actorPanel()->filterButton()->isEnabled());
+    m_window->actorPanel()->filterButton()->click();
+    QVERIFY(!sel->filter().actors.isEmpty());
+    m_window->chartPanel()->setKind(int(ChartModel::Kind::EventsPerYear));
+    const ChartModel *years
+        = m_window->chartPanel()->models().at(ChartModel::kinds().indexOf(ChartModel::Kind::EventsPerYear));
+    QVERIFY(years->rowCount() > 1);
+    m_window->chartPanel()->filterToRow(years->rowCount() - 1);
+    QVERIFY(sel->filter().toDay != 0);
+    m_window->searchField()->setText(QStringLiteral("e"));
+    QTRY_COMPARE(sel->filter().text, QStringLiteral("e"));
+    QVERIFY(events->rowCount() > 0);
+    QVERIFY(events->rowCount() < 10000);
+    m_window->eventTable()->setCurrentIndex(events->index(events->rowCount() - 1, 0));
+    const qsizetype selected = sel->currentEvent();
+    QVERIFY(selected >= 0);
+    QCOMPARE(events->rowOfEvent(selected), events->rowCount() - 1);
+
+    QList<QObject *> models;
+    models << m_window->actorPanel()->view()->model() << m_window->citationPanel()->citationView()->model()
+           << m_window->citationPanel()->claimView()->model() << m_window->citationPanel()->disagreementView()->model();
+    for (ChartModel *m : m_window->chartPanel()->models()) {
+        models << m;
+    }
+    Test::SessionProbe probe(session, events, models);
+    QVERIFY(m_window->openCase(smallCasePath()));
+
+    QVERIFY2(probe.failures.isEmpty(), qPrintable(probe.failures.join(QLatin1Char('\n'))));
+    QCOMPARE(probe.count("CaseSession::caseChanged"), 1);
+    QCOMPARE(probe.count("CaseSession::visibleEventsChanged"), 0);
+    for (const QString &s : std::as_const(probe.seen)) {
+        QVERIFY2(!s.startsWith(QLatin1String("SelectionState::")), qPrintable(s));
+    }
+    // Every view shows the small case, with nothing of the large one's state left.
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Small"));
+    QCOMPARE(events->rowCount(), 4);
+    QCOMPARE(sel->currentEvent(), -1);
+    QVERIFY(sel->filter() == EventFilter {});
+    QVERIFY(m_window->searchField()->text().isEmpty());
+    QVERIFY(!m_window->actorPanel()->filterButton()->isChecked());
+    QVERIFY(!m_window->actorPanel()->filterButton()->isEnabled());
+    QVERIFY(m_window->actorPanel()->details()->toPlainText().isEmpty());
+    QVERIFY(!m_window->eventTable()->selectionModel()->hasSelection());
+    QCOMPARE(m_window->citationPanel()->citationView()->model()->rowCount(), 0);
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->text() == QLatin1String("&Back") || a->text() == QLatin1String("&Forward")) {
+            QVERIFY(!a->isEnabled());
+        }
+        if (a->text() == QLatin1String("Show &Disputed Events Only")) {
+            QVERIFY(!a->isChecked());
+        }
+    }
+    for (qsizetype e = 0; e < 4; ++e) {
+        QVERIFY(m_window->timeline()->eventRect(e).isValid());
+    }
+    CaseSession fresh;
+    fresh.setCase(Test::smallCase());
+    for (ChartModel *m : m_window->chartPanel()->models()) {
+        ChartModel other(m->kind(), &fresh);
+        QCOMPARE(Test::snapshot(*m), Test::snapshot(other));
+    }
+    // And the table follows the selection in the new case.
+    sel->setCurrentEvent(2);
+    QCOMPARE(m_window->eventTable()->currentIndex().data(EventIndexRole).value<qsizetype>(), 2);
+}
+
+void tst_MainWindow::cancellingALargeLoadKeepsTheOpenCase()
+{
+    const QString large = largeCasePath();
+    QVERIFY(!large.isEmpty());
+    const int rows = m_window->eventTable()->model()->rowCount();
+    QSignalSpy finished(m_window, &MainWindow::caseOpenFinished);
+    m_window->openCaseInBackground(large);
+    QVERIFY(m_window->isOpening());
+    // Not at once (a quick load shows none), but within a moment: the bar and its Cancel button.
+    QVERIFY(!m_window->loadProgress()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->loadProgress()->isVisible(), 2000);
+    QVERIFY(m_window->cancelButton()->isVisible());
+    // Past the parsing (one step, which a cancel waits for) into the checking of the items.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->loadProgress()->value() > 250, 60000);
+    // A second open meanwhile is refused, with word of how to stop the first.
+    QVERIFY(!m_window->openCase(QString()));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancel it")));
+    QElapsedTimer t;
+    t.start();
+    QTest::mouseClick(m_window->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    const qint64 ms = t.elapsed();
+    qInfo("Cancel to idle: %lld ms (progress was at %d/1000)", static_cast<long long>(ms),
+          m_window->loadProgress()->value());
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!m_window->isOpening());
+    QVERIFY(!m_window->loadProgress()->isVisible());
+    QVERIFY(!m_window->cancelButton()->isVisible());
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("APT31")));
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), rows);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+    QVERIFY2(ms < 1000 * Slowdown, qPrintable(QString::number(ms)));
+}
+
+void tst_MainWindow::caseOfTheCommandLineShowsTheWindowAtOnce()
+{
+    // As main() does: show the window, then open the command line's case. The window is up and
+    // responsive while it loads, then switches to it.
+    const QString large = largeCasePath();
+    QVERIFY(!large.isEmpty());
+    QElapsedTimer t;
+    t.start();
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
+    QVERIFY(window.openInitialCase(large));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const qint64 shown = t.elapsed();
+    QVERIFY(window.isOpening());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Opening large.json")));
+    QCOMPARE(window.eventTable()->model()->rowCount(), 0);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    qInfo("window shown after %lld ms; the 200,000-event case open after %lld ms", static_cast<long long>(shown),
+          static_cast<long long>(t.elapsed()));
+    QCOMPARE(window.eventTable()->model()->rowCount(), 200000);
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Synthetic case of 200000 events")));
+    QVERIFY2(shown < 2000 * Slowdown, qPrintable(QString::number(shown)));
+
+    // A command-line case that cannot open leaves the built-in case, not an empty window.
+    MainWindow second;
+    second.show();
+    QSignalSpy secondFinished(&second, &MainWindow::caseOpenFinished);
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [] {
+        if (QWidget *w = QApplication::activeModalWidget()) {
+            w->close();
+        }
+    });
+    closer.start(20);
+    QVERIFY(second.openInitialCase(m_dir.filePath(QStringLiteral("missing.json"))));
+    QVERIFY(secondFinished.wait(10000));
+    QCOMPARE(secondFinished.first().first().toBool(), false);
+    QVERIFY(second.windowTitle().startsWith(QStringLiteral("APT31")));
+}
+
+void tst_MainWindow::closingDuringALoadDoesNotWait()
+{
+    const QString large = largeCasePath();
+    QVERIFY(!large.isEmpty());
+    auto *window = new MainWindow;
+    window->show();
+    window->openCaseInBackground(large);
+    QTRY_VERIFY_WITH_TIMEOUT(window->loadProgress()->value() > 100, 10000);
+    QElapsedTimer t;
+    t.start();
+    window->close();
+    delete window;
+    const qint64 closed = t.elapsed();
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(5000 * Slowdown));
+    qInfo("window closed and deleted in %lld ms; the loader's worker ended %lld ms after",
+          static_cast<long long>(closed), static_cast<long long>(t.elapsed() - closed));
+    QVERIFY2(closed < 500 * Slowdown, qPrintable(QString::number(closed)));
 }
 
 void tst_MainWindow::firstWindowFitsTheScreen()

@@ -62,7 +62,15 @@ void ActorPanel::setModel(QAbstractItemModel *actors)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->expandAll();
-    connect(actors, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
+    connect(actors, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        // A new case resets the selection without a signal: show what it holds now.
+        if (m_selection) {
+            showActor(m_selection->currentActor());
+            const QSignalBlocker blocker(m_filter);
+            m_filter->setChecked(!m_selection->filter().actors.isEmpty());
+        }
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (m_selection) {

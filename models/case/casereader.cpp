@@ -800,8 +800,9 @@ QString wideEncoding(QByteArrayView data)
 class Reader
 {
 public:
-    Reader(QString file, QString baseDir)
-        : m_file(std::move(file))
+    Reader(QString file, QString baseDir, const ReadControl &control)
+        : m_control(control)
+        , m_file(std::move(file))
         , m_baseDir(std::move(baseDir))
     { }
 
@@ -823,6 +824,29 @@ private:
         m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
     CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
+    CaseLoad stopped()
+    {
+        CaseLoad load;
+        load.cancelled = true;
+        return load;
+    }
+    // One more item of the case's arrays: reports progress now and then, and returns false once the
+    // caller cancelled (then every loop stops at its next item).
+    bool step()
+    {
+        if (m_stopped || m_control.cancelled()) {
+            m_stopped = true;
+            return false;
+        }
+        if ((++m_itemsDone & 1023) == 0 && m_itemsTotal > 0) {
+            m_control.report(ReadControl::Checking, double(m_itemsDone) / double(m_itemsTotal));
+        }
+        return true;
+    }
+    const ReadControl &m_control;
+    qsizetype m_itemsDone = 0;
+    qsizetype m_itemsTotal = 0; // in the arrays read below; known once parsed
+    bool m_stopped = false;
     qsizetype m_unlistedErrors = 0;
     qsizetype m_unlistedWarnings = 0;
     qsizetype m_errors = 0; // listed or not
@@ -1347,6 +1371,9 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
     QSet<QString> ids;
     m_case.sources.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
         const Path p = path.at(i);
         JsonObject obj;
         if (!object(arr[i], p, &obj)) {
@@ -1423,6 +1450,9 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
     }
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
         const Path p = path.at(i);
         const qsizetype errorsBefore = m_errors;
         JsonObject obj;
@@ -1485,6 +1515,9 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
 void Reader::readDisagreements(const JsonArray &arr, const Path &path)
 {
     for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
         const Path p = path.at(i);
         const qsizetype errorsBefore = m_errors;
         JsonObject obj;
@@ -1525,6 +1558,9 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
 {
     m_case.events.reserve(arr.size());
     for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
         const Path p = path.at(i);
         const qsizetype errorsBefore = m_errors;
         JsonObject obj;
@@ -1590,6 +1626,9 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
     }
     QSet<QString> ids;
     for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
         const Path p = path.at(i);
         const qsizetype errorsBefore = m_errors;
         JsonObject obj;
@@ -1672,8 +1711,12 @@ CaseLoad Reader::read(QByteArray data)
                                "without one"));
         data.remove(0, 3);
     }
+    m_control.report(ReadControl::Parsing, 0);
     JsonDocument doc;
     JsonDocument::Outcome parsed = doc.parse(data);
+    if (m_control.cancelled()) {
+        return stopped();
+    }
     // Kept only to locate a syntax error.
     const QByteArray text = parsed.parsed && !parsed.finding ? QByteArray() : data;
     data = QByteArray(); // both parsers copied what they need
@@ -1740,12 +1783,20 @@ CaseLoad Reader::read(QByteArray data)
               root);
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
+    for (const char *key : {"sources", "actors", "disagreements", "events", "claims"}) {
+        m_itemsTotal += obj.value(QLatin1StringView(key)).toArray().size();
+    }
+    m_control.report(ReadControl::Checking, 0);
     readSources(array(obj, QLatin1StringView("sources"), root, true), root.child(QLatin1StringView("sources")));
     readActors(array(obj, QLatin1StringView("actors"), root, false), root.child(QLatin1StringView("actors")));
     readDisagreements(array(obj, QLatin1StringView("disagreements"), root, false),
                       root.child(QLatin1StringView("disagreements")));
     readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
     readClaims(array(obj, QLatin1StringView("claims"), root, false), root.child(QLatin1StringView("claims")));
+    if (m_stopped) {
+        return stopped();
+    }
+    m_control.report(ReadControl::Checking, 1);
     return finish(std::move(m_case));
 }
 
@@ -1762,7 +1813,7 @@ qsizetype CaseLoad::warningCount() const
     return problemCount() - errorCount();
 }
 
-CaseLoad CaseReader::readFile(const QString &path)
+CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)
 {
     const QFileInfo info(path);
     const QString &name = path;
@@ -1794,13 +1845,29 @@ CaseLoad CaseReader::readFile(const QString &path)
                         .arg(MaxCaseFileBytes));
     }
     // Read into a buffer with room behind the text for simdjson's padding, so it is parsed in place.
+    // In slices, so that a cancelled read stops within one.
     QByteArray data;
     const qint64 expected = file.size();
     data.reserve(expected + 1 + qsizetype(simdjson::SIMDJSON_PADDING));
     data.resize(expected + 1);
-    const qint64 got = file.read(data.data(), expected + 1);
-    if (got < 0) {
-        return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    constexpr qint64 Slice = qint64(16) << 20;
+    qint64 got = 0;
+    control.report(ReadControl::Reading, 0);
+    while (got < expected + 1) {
+        if (control.cancelled()) {
+            CaseLoad load;
+            load.cancelled = true;
+            return load;
+        }
+        const qint64 n = file.read(data.data() + got, std::min(Slice, expected + 1 - got));
+        if (n < 0) {
+            return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+        }
+        if (n == 0) {
+            break;
+        }
+        got += n;
+        control.report(ReadControl::Reading, double(got) / double(std::max<qint64>(expected, 1)));
     }
     data.resize(got);
     if (got > expected) {
@@ -1821,7 +1888,7 @@ CaseLoad CaseReader::readFile(const QString &path)
                         .arg(budget >> 20));
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
-    Reader reader(name, baseDir);
+    Reader reader(name, baseDir, control);
     return reader.read(std::move(data));
 }
 
@@ -1864,9 +1931,10 @@ void CaseReader::setMemoryBudgetForTesting(qint64 bytes)
     s_memoryBudgetForTesting = bytes;
 }
 
-CaseLoad CaseReader::readData(const QByteArray &data, const QString &displayName, const QString &baseDir)
+CaseLoad CaseReader::readData(const QByteArray &data, const QString &displayName, const QString &baseDir,
+                              const ReadControl &control)
 {
-    Reader reader(displayName, baseDir);
+    Reader reader(displayName, baseDir, control);
     return reader.read(data);
 }
 

@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QLatin1StringView>
 
+#include <atomic>
+#include <functional>
+
 namespace AT {
 
 struct CaseLoad
@@ -15,10 +18,32 @@ struct CaseLoad
     // Found beyond those listed: counted, so that the totals are true.
     qsizetype unlistedErrors = 0;
     qsizetype unlistedWarnings = 0;
-    bool ok() const { return unlistedErrors == 0 && !hasErrors(problems); }
+    // Stopped through ReadControl::cancel: nothing was kept and nothing is reported.
+    bool cancelled = false;
+    bool ok() const { return !cancelled && unlistedErrors == 0 && !hasErrors(problems); }
     qsizetype errorCount() const;
     qsizetype warningCount() const;
     qsizetype problemCount() const { return problems.size() + unlistedErrors + unlistedWarnings; }
+};
+
+// Lets a caller on another thread follow a read and stop it.
+struct ReadControl
+{
+    enum Stage { Reading, Parsing, Checking };
+    // Called on the reading thread as it goes: the stage and the share of it done, 0 to 1. The
+    // checking stage reports every thousand items or so.
+    std::function<void(Stage stage, double fraction)> progress;
+    // Checked between slices of the file and before every item of the case's arrays; once true,
+    // the read stops and returns a CaseLoad with `cancelled` set. Parsing the JSON is one step.
+    const std::atomic<bool> *cancel = nullptr;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    void report(Stage stage, double fraction) const
+    {
+        if (progress) {
+            progress(stage, fraction);
+        }
+    }
 };
 
 // Reads a case file (see docs/case-format.md). Collects every problem in one pass, each with the file,
@@ -49,10 +74,11 @@ public:
     static constexpr qint64 MaxQuoteSearchChars = qint64(1) << 28;
 
     // A file on disk; relative source paths resolve against its folder.
-    static CaseLoad readFile(const QString &path);
+    static CaseLoad readFile(const QString &path, const ReadControl &control = {});
     // Bytes already in memory; `displayName` names them in problems, `baseDir` resolves relative
     // source paths (empty: relative paths are refused).
-    static CaseLoad readData(const QByteArray &data, const QString &displayName, const QString &baseDir);
+    static CaseLoad readData(const QByteArray &data, const QString &displayName, const QString &baseDir,
+                             const ReadControl &control = {});
 };
 
 } // namespace AT

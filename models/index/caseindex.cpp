@@ -1,6 +1,7 @@
 #include "caseindex.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <numeric>
 #include <thread>
@@ -112,10 +113,35 @@ QString CaseIndex::fold(QStringView text)
 }
 
 CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
+    : CaseIndex(std::move(kase), nullptr, nullptr)
+{ }
+
+std::shared_ptr<const CaseIndex> CaseIndex::build(std::shared_ptr<const Case> kase, const std::atomic<bool> *cancel,
+                                                  const std::function<void(double)> &progress)
+{
+    std::shared_ptr<const CaseIndex> index(new CaseIndex(std::move(kase), cancel, progress ? &progress : nullptr));
+    return index->m_cancelled ? nullptr : index;
+}
+
+CaseIndex::CaseIndex(std::shared_ptr<const Case> kase, const std::atomic<bool> *cancel,
+                     const std::function<void(double)> *progress)
     : m_case(kase ? std::move(kase) : std::make_shared<const Case>())
 {
     const Case &c = *m_case;
     const qsizetype n = c.events.size();
+    // Cancelling stops the build at the next check (every few thousand events); the half-built
+    // index is then thrown away by build().
+    const auto stop = [this, cancel] {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            m_cancelled = true;
+        }
+        return m_cancelled;
+    };
+    const auto report = [progress](double fraction) {
+        if (progress) {
+            (*progress)(fraction);
+        }
+    };
 
     // Chronological order: PartialDate::chronologicalOrder's keys (first day, precision of the
     // known end, range or not, last day), computed once per event instead of in every comparison.
@@ -136,6 +162,10 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
             = Key {firstDay[e], static_cast<int>(d.start().isValid() ? d.start().precision() : d.end().precision()),
                    d.isRange(), d.latestJulianDay()};
     }
+    if (stop()) {
+        return;
+    }
+    report(0.1);
     m_chronological.resize(n);
     std::iota(m_chronological.begin(), m_chronological.end(), qsizetype(0));
     std::stable_sort(m_chronological.begin(), m_chronological.end(), [&](qsizetype a, qsizetype b) {
@@ -145,6 +175,10 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     for (qsizetype r = 0; r < n; ++r) {
         m_rank[m_chronological[r]] = r;
     }
+    if (stop()) {
+        return;
+    }
+    report(0.3);
 
     // Per actor, the folded text an event gains by naming it: its name and every alias.
     Folder folder;
@@ -168,10 +202,13 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
 
     // The folded search text is built on another thread while this one fills the other arrays:
     // both read the case (const, so safe to share) and write only their own members.
-    std::thread searchText([this, &c, &actorText, n] {
+    std::thread searchText([this, &c, &actorText, n, cancel] {
         Folder own; // its own cache: the outer one belongs to this thread
         m_searchOffsets.reserve(n + 1);
         for (qsizetype r = 0; r < n; ++r) {
+            if ((r & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+                break; // the index is discarded: build() sees the flag below
+            }
             const Event &ev = c.events[m_chronological[r]];
             m_searchOffsets.append(m_searchBlob.size());
             own.append(m_searchBlob, ev.title);
@@ -210,6 +247,12 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     m_sourceOffsets.append(0);
     QList<qint32> sources;
     for (qsizetype r = 0; r < n; ++r) {
+        if ((r & 4095) == 0) {
+            if (stop()) {
+                break;
+            }
+            report(0.3 + 0.6 * double(r) / double(n));
+        }
         const qsizetype e = m_chronological[r];
         const Event &ev = c.events[e];
         m_earliest[r] = ev.date.isOpenStart() ? std::numeric_limits<qint64>::min() : firstDay[e];
@@ -252,6 +295,9 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
         item.disputed = !ev.disagreements.isEmpty();
     }
     searchText.join();
+    if (stop()) {
+        return;
+    }
 
     // Inverted lists, by counting: each actor's and each category's ranks in ascending order.
     auto invert = [n](qsizetype keys, auto &&forEachKey, QList<qint32> &offsets, QList<qint32> &ranks) {
@@ -284,6 +330,7 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase)
     invert(
         m_categories.size(), [this](qsizetype r, auto &&visit) { visit(m_timeline[r].category); },
         m_categoryRankOffsets, m_categoryRanks);
+    report(1);
 }
 
 std::span<const qint32> CaseIndex::ranksOfActor(int actor) const

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -21,6 +23,10 @@ class CaseIndex
 {
 public:
     explicit CaseIndex(std::shared_ptr<const Case> kase);
+    // The same, for a loader on another thread: reports progress (0 to 1) now and then, and stops
+    // once *cancel is true (checked every few thousand events), returning null.
+    static std::shared_ptr<const CaseIndex> build(std::shared_ptr<const Case> kase, const std::atomic<bool> *cancel,
+                                                  const std::function<void(double)> &progress = {});
 
     const Case &kase() const { return *m_case; }
     std::shared_ptr<const Case> sharedCase() const { return m_case; }
@@ -77,6 +83,10 @@ public:
     static QString fold(QStringView text);
 
 private:
+    CaseIndex(std::shared_ptr<const Case> kase, const std::atomic<bool> *cancel,
+              const std::function<void(double)> *progress);
+
+    bool m_cancelled = false;
     std::shared_ptr<const Case> m_case;
     QList<qsizetype> m_chronological;
     QList<qsizetype> m_rank;

@@ -171,7 +171,11 @@ int EventTableModel::rowOfEvent(qsizetype eventIndex) const
         // Built on first need: filtering and sorting a million rows should not pay for it.
         m_rowOfEvent.fill(-1, m_session->index().eventCount());
         for (int r = 0; r < m_rows.size(); ++r) {
-            m_rowOfEvent[m_rows[r]] = r;
+            // Rows always come from the session's current case (it announces a new one only once
+            // whole); should one not, it is left out rather than written past the map.
+            if (m_rows[r] < m_rowOfEvent.size()) {
+                m_rowOfEvent[m_rows[r]] = r;
+            }
         }
         m_rowOfEventValid = true;
     }

@@ -22,15 +22,14 @@ void CaseSession::setCase(std::shared_ptr<const Case> kase)
 
 void CaseSession::setIndex(std::shared_ptr<const CaseIndex> index)
 {
+    // One transaction: the index, the selection (forgotten silently: a currentEventChanged(-1)
+    // here would reach views whose models still hold the old case's rows) and the visible events
+    // change first, without a signal; then caseChanged() announces them once, and every model
+    // rebuilds from a session that is whole.
     m_index = index ? std::move(index) : std::make_shared<const CaseIndex>(nullptr);
     m_needle.clear();
     m_textMatches.clear();
-    {
-        // Resetting the selection clears the filter, which would refilter against the new index
-        // and announce it; the case change below announces everything at once instead.
-        const QSignalBlocker blocker(this);
-        m_selection->reset();
-    }
+    m_selection->reset();
     refilter();
     Q_EMIT caseChanged();
 }

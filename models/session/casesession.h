@@ -34,7 +34,9 @@ public:
     bool isVisible(qsizetype event) const;
 
 Q_SIGNALS:
-    // A new case: everything changed.
+    // A new case: everything changed, the selection and the filter too (they are empty now). The
+    // only signal of a case switch, emitted once the session is whole: neither the session nor its
+    // selection emits anything else on the way.
     void caseChanged();
     // The filter changed what is visible.
     void visibleEventsChanged();

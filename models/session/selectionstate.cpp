@@ -98,10 +98,10 @@ void SelectionState::reset()
 {
     m_back.clear();
     m_forward.clear();
-    go(Location {}, false);
-    setCurrentCitation(-1);
-    setCurrentSource(QString());
-    setFilter(EventFilter {});
+    m_location = Location {};
+    m_citation = -1;
+    m_source.clear();
+    m_filter = EventFilter {};
 }
 
 void SelectionState::back()

@@ -40,7 +40,10 @@ public:
     // No filter and no actor highlighted: every event shown, none dimmed.
     void clearFilter();
     void setWindow(double start, double end);
-    // Forgets everything: for a newly opened case.
+    // Forgets everything (but the time window) WITHOUT a signal: only CaseSession calls it, in the
+    // middle of a case switch, which it announces once with caseChanged() when the new case, the
+    // empty selection and the visible events are all in place. Whoever keeps state derived from
+    // the selection refreshes it then (or on its model's reset), never half-way through.
     void reset();
     void clear() { setCurrentEvent(-1); }
 

@@ -3,6 +3,7 @@
 
 #include "builtincase.h"
 #include "casegenerator.h"
+#include "caseloader.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "casewriter.h"
@@ -169,9 +170,11 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
     CaseSession session;
     EventTableModel events(&session);
     const Stats load = measure(runs, [&] {
-        CaseLoad l = CaseReader::readFile(file);
-        kase = std::make_shared<const Case>(std::move(l.kase));
-        session.setCase(kase);
+        CaseLoader::Result l = CaseLoader::load(file);
+        if (l.index) {
+            kase = l.index->sharedCase();
+            session.setIndex(std::move(l.index));
+        }
     });
     report.row(size, QStringLiteral("load (parse, validate, anchor, index, models)"), load,
                QStringLiteral("QJsonDocument parse"), parse,
