@@ -1,6 +1,7 @@
 #include "casereader.h"
 
 #include "anchoring.h"
+#include "caseschema.h"
 #include "jsondocument.h"
 
 #include <QDir>
@@ -206,7 +207,8 @@ private:
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
-    void checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path);
+    // Warns of each key the schema does not list for this kind of object.
+    void checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path);
     bool object(const JsonValue &v, const Path &path, JsonObject *out);
     QString string(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
     QStringList stringList(const JsonObject &obj, QLatin1StringView key, const Path &path);
@@ -284,15 +286,17 @@ private:
     qint64 m_searchBudget = CaseReader::MaxQuoteSearchChars;
 };
 
-void Reader::checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
+void Reader::checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path)
 {
+    const std::span<const CaseSchema::Field> allowed = CaseSchema::fields(kind);
     obj.forEachKey([&](QUtf8StringView key) {
-        if (std::any_of(allowed.begin(), allowed.end(), [&](QLatin1StringView a) { return sameKey(key, a); })) {
+        if (std::any_of(allowed.begin(), allowed.end(),
+                        [&](const CaseSchema::Field &a) { return sameKey(key, a.key); })) {
             return;
         }
         QStringList names;
-        for (auto a : allowed) {
-            names << QString(a);
+        for (const CaseSchema::Field &a : allowed) {
+            names << QString(a.key);
         }
         warning(path,
                 QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
@@ -446,10 +450,7 @@ PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key,
     if (!object(v, path, &obj)) {
         return {};
     }
-    checkKeys(obj,
-              {QLatin1StringView("start"), QLatin1StringView("end"), QLatin1StringView("approximate"),
-               QLatin1StringView("qualifier"), QLatin1StringView("provenance")},
-              path);
+    checkKeys(obj, CaseSchema::Kind::Date, path);
     bool hasStart = false;
     bool hasEnd = false;
     const qsizetype errorsBefore = m_problems.size();
@@ -493,10 +494,7 @@ PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key,
         const Path pp = path.child(QLatin1StringView("provenance"));
         JsonObject po;
         if (object(pv, pp, &po)) {
-            checkKeys(po,
-                      {QLatin1StringView("kind"), QLatin1StringView("expression"), QLatin1StringView("reference"),
-                       QLatin1StringView("note"), QLatin1StringView("citations")},
-                      pp);
+            checkKeys(po, CaseSchema::Kind::Provenance, pp);
             DateProvenance prov;
             const QString kindName = string(po, QLatin1StringView("kind"), pp, true);
             if (const auto kind = provenanceKindFromName(kindName)) {
@@ -526,10 +524,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     if (!object(v, path, &obj)) {
         return std::nullopt;
     }
-    checkKeys(obj,
-              {QLatin1StringView("source"), QLatin1StringView("quote"), QLatin1StringView("start"),
-               QLatin1StringView("end"), QLatin1StringView("prefix"), QLatin1StringView("suffix")},
-              path);
+    checkKeys(obj, CaseSchema::Kind::Citation, path);
     const qsizetype before = m_problems.size();
     Citation c;
     c.sourceId = string(obj, QLatin1StringView("source"), path, true);
@@ -721,11 +716,7 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("text"),
-                   QLatin1StringView("path"), QLatin1StringView("publisher"), QLatin1StringView("url"),
-                   QLatin1StringView("published"), QLatin1StringView("retrieved"), QLatin1StringView("sha256")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Source, p);
         const qsizetype problemsBefore = m_problems.size();
         Source s;
         s.id = id(obj, p, ids, QStringLiteral("source"));
@@ -798,11 +789,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("name"), QLatin1StringView("kind"),
-                   QLatin1StringView("description"), QLatin1StringView("aliases"), QLatin1StringView("affiliations"),
-                   QLatin1StringView("citations")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Actor, p);
         Actor a;
         a.id = id(obj, p, ids, QStringLiteral("actor"));
         a.name = string(obj, QLatin1StringView("name"), p, true);
@@ -816,8 +803,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             if (!object(aliases[j], ap.at(j), &ao)) {
                 continue;
             }
-            checkKeys(ao, {QLatin1StringView("name"), QLatin1StringView("usedBy"), QLatin1StringView("citations")},
-                      ap.at(j));
+            checkKeys(ao, CaseSchema::Kind::Alias, ap.at(j));
             Alias alias;
             alias.name = string(ao, QLatin1StringView("name"), ap.at(j), true);
             alias.usedBy = stringList(ao, QLatin1StringView("usedBy"), ap.at(j));
@@ -834,8 +820,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             if (!object(affiliations[j], fp.at(j), &fo)) {
                 continue;
             }
-            checkKeys(fo, {QLatin1StringView("actor"), QLatin1StringView("relation"), QLatin1StringView("citations")},
-                      fp.at(j));
+            checkKeys(fo, CaseSchema::Kind::Affiliation, fp.at(j));
             Affiliation aff;
             aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
             actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
@@ -860,7 +845,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj, {QLatin1StringView("id"), QLatin1StringView("question"), QLatin1StringView("versions")}, p);
+        checkKeys(obj, CaseSchema::Kind::Disagreement, p);
         Disagreement d;
         d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
         d.question = string(obj, QLatin1StringView("question"), p, true);
@@ -876,7 +861,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
             if (!object(versions[j], vp.at(j), &vo)) {
                 continue;
             }
-            checkKeys(vo, {QLatin1StringView("statement"), QLatin1StringView("citations")}, vp.at(j));
+            checkKeys(vo, CaseSchema::Kind::Version, vp.at(j));
             DisagreementVersion version;
             version.statement = string(vo, QLatin1StringView("statement"), vp.at(j), true);
             version.citations = citations(vo, QLatin1StringView("citations"), vp.at(j));
@@ -900,11 +885,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("summary"),
-                   QLatin1StringView("category"), QLatin1StringView("date"), QLatin1StringView("participants"),
-                   QLatin1StringView("citations"), QLatin1StringView("tags"), QLatin1StringView("disagreements")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Event, p);
         const qsizetype before = m_problems.size();
         Event e;
         e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
@@ -920,7 +901,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
             if (!object(participants[j], pp.at(j), &po)) {
                 continue;
             }
-            checkKeys(po, {QLatin1StringView("actor"), QLatin1StringView("role")}, pp.at(j));
+            checkKeys(po, CaseSchema::Kind::Participant, pp.at(j));
             Participant part;
             part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
             actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
@@ -965,12 +946,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("attributor"), QLatin1StringView("subject"),
-                   QLatin1StringView("event"), QLatin1StringView("statement"), QLatin1StringView("confidence"),
-                   QLatin1StringView("confidenceValue"), QLatin1StringView("yardstick"), QLatin1StringView("date"),
-                   QLatin1StringView("citations"), QLatin1StringView("disputes"), QLatin1StringView("disagreements")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Claim, p);
         const qsizetype before = m_problems.size();
         Claim c;
         c.id = id(obj, p, ids, QStringLiteral("claim"));
@@ -1102,11 +1078,7 @@ CaseLoad Reader::read(QByteArray data)
               QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
         return finish(Case {});
     }
-    checkKeys(obj,
-              {QLatin1StringView("format"), QLatin1StringView("version"), QLatin1StringView("title"),
-               QLatin1StringView("description"), QLatin1StringView("sources"), QLatin1StringView("actors"),
-               QLatin1StringView("events"), QLatin1StringView("claims"), QLatin1StringView("disagreements")},
-              root);
+    checkKeys(obj, CaseSchema::Kind::Case, root);
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
     readSources(array(obj, QLatin1StringView("sources"), root, true), root.child(QLatin1StringView("sources")));
