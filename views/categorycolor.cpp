@@ -1,42 +1,51 @@
 #include "categorycolor.h"
 
-#include <QHash>
+#include <algorithm>
+#include <array>
 
 namespace AT {
 
-QColor categoryColor(const QString &category)
+namespace {
+
+// The six Okabe-Ito colours that read well on white (their black and yellow left out: black is the
+// text's colour, the yellow too light for the faded bars of ranges), then ten more, found by a
+// search over sRGB and fixed here, that keep every pair apart by a CIEDE2000 difference of at least
+// 15 for normal vision and 8 under a simulated protanopia or deuteranopia (Machado et al. 2009),
+// stay dark enough to show as faded bars on white (L* at most 71, Okabe-Ito's orange) and away from
+// the disagreement marker's red. Ordered so that neighbours (categories next to each other in
+// sorted order) differ by at least 25.
+constexpr std::array<QRgb, CategoryColors::PaletteSize> Palette = {
+    0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9, 0x771177, 0x99AA66,
+    0x666688, 0x997755, 0x8877FF, 0xAA1155, 0x225511, 0xAA9999, 0x0044BB, 0x667777,
+};
+
+} // namespace
+
+CategoryColors::CategoryColors(QStringList categories)
+    : m_sorted(std::move(categories))
 {
-    // The categories the case format documents get colours of their own, chosen to stay apart
-    // (Okabe-Ito first, then distinct mid-tones); any other category is hashed onto the same palette.
-    static const QHash<QString, QColor> known = {
-        {QStringLiteral("intrusion"), QColor(0xD5, 0x5E, 0x00)},
-        {QStringLiteral("reconnaissance"), QColor(0xE6, 0x9F, 0x00)},
-        {QStringLiteral("phishing"), QColor(0xA6, 0x3D, 0x40)},
-        {QStringLiteral("targeting"), QColor(0xF0, 0x7F, 0x6F)},
-        {QStringLiteral("campaign"), QColor(0x88, 0x22, 0x55)},
-        {QStringLiteral("indictment"), QColor(0x00, 0x72, 0xB2)},
-        {QStringLiteral("sanction"), QColor(0x56, 0xB4, 0xE9)},
-        {QStringLiteral("attribution"), QColor(0x33, 0x22, 0x88)},
-        {QStringLiteral("statement"), QColor(0x77, 0x77, 0x77)},
-        {QStringLiteral("diplomatic"), QColor(0x00, 0x9E, 0x73)},
-        {QStringLiteral("denial"), QColor(0xCC, 0x79, 0xA7)},
-        {QStringLiteral("counter-accusation"), QColor(0xAA, 0x44, 0x99)},
-        {QStringLiteral("disclosure"), QColor(0x44, 0xAA, 0x99)},
-        {QStringLiteral("report"), QColor(0x99, 0x99, 0x33)},
-        {QStringLiteral("advisory"), QColor(0x11, 0x77, 0x33)},
-        {QStringLiteral("disruption"), QColor(0x66, 0x66, 0xCC)},
-    };
-    const auto it = known.constFind(category);
-    if (it != known.constEnd()) {
-        return *it;
+    // QString's operator< compares UTF-16 code units: the same order on every machine and locale.
+    std::sort(m_sorted.begin(), m_sorted.end());
+    m_sorted.erase(std::unique(m_sorted.begin(), m_sorted.end()), m_sorted.end());
+}
+
+QColor CategoryColors::color(const QString &category) const
+{
+    const auto it = std::lower_bound(m_sorted.cbegin(), m_sorted.cend(), category);
+    if (it == m_sorted.cend() || *it != category) {
+        return unknownColor();
     }
-    static const QList<QColor> palette = known.values();
-    // FNV-1a over the UTF-16 units: qHash is seeded per process, this is not.
-    quint32 h = 2166136261u;
-    for (QChar c : category) {
-        h = (h ^ c.unicode()) * 16777619u;
-    }
-    return palette[h % palette.size()];
+    return paletteColor(it - m_sorted.cbegin());
+}
+
+QColor CategoryColors::paletteColor(qsizetype index)
+{
+    return QColor::fromRgb(Palette[size_t(index % PaletteSize)]);
+}
+
+QColor CategoryColors::unknownColor()
+{
+    return QColor(0x9E, 0x9E, 0x9E);
 }
 
 } // namespace AT

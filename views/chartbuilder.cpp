@@ -3,6 +3,7 @@
 #include "categorycolor.h"
 #include "chartmodel.h"
 #include "plaintext.h"
+#include "roles.h"
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
@@ -33,6 +34,13 @@ QStringList rowLabels(const QAbstractItemModel *m, bool reversed)
 QList<QBarSet *> barSets(const QAbstractItemModel *m, bool reversed, bool colourByCategory)
 {
     QList<QBarSet *> sets;
+    // Colours from every category of the case, so that a filter leaving some out changes none (a
+    // model without the role: from the columns).
+    QStringList categories = m->headerData(0, Qt::Horizontal, ChartCategoriesRole).toStringList();
+    for (int c = 0; categories.isEmpty() && c < m->columnCount(); ++c) {
+        categories << m->headerData(c, Qt::Horizontal).toString();
+    }
+    const CategoryColors colors(categories);
     for (int c = 0; c < m->columnCount(); ++c) {
         const QString label = m->headerData(c, Qt::Horizontal).toString();
         auto *set = new QBarSet(chartText(label));
@@ -41,8 +49,8 @@ QList<QBarSet *> barSets(const QAbstractItemModel *m, bool reversed, bool colour
             set->append(m->index(row, c).data().toDouble());
         }
         if (colourByCategory) {
-            set->setColor(categoryColor(label));
-            set->setBorderColor(categoryColor(label).darker(120));
+            set->setColor(colors.color(label));
+            set->setBorderColor(colors.color(label).darker(120));
         }
         sets << set;
     }

@@ -212,6 +212,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             }
         }
         categories.sort();
+        const CategoryColors colors(index.categories()); // the whole case's, as the timeline's
         const QFontMetricsF fm(smallFont);
         double x = r.left();
         double y = r.bottom() - fm.height();
@@ -222,7 +223,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
                 x = r.left();
                 y -= fm.height() + 4;
             }
-            p.fillRect(QRectF(x, y + 2, 10, fm.height() - 4), categoryColor(c));
+            p.fillRect(QRectF(x, y + 2, 10, fm.height() - 4), colors.color(c));
             p.setPen(QColor(0x20, 0x20, 0x20));
             p.drawText(QRectF(x + 14, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, c);
             x += w;

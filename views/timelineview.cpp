@@ -125,8 +125,13 @@ void TimelineView::reload()
     }
     m_labelWidth.clear();
     m_categoryColors.clear();
+    QStringList categories;
     for (int c = 0; c < m_rows.categoryCount(); ++c) {
-        m_categoryColors.append(categoryColor(m_rows.categoryName(c)));
+        categories << m_rows.categoryName(c);
+    }
+    const CategoryColors colors(categories);
+    for (const QString &category : categories) {
+        m_categoryColors.append(colors.color(category));
     }
     rebuildLanes();
 }

@@ -1,6 +1,8 @@
 #include "casereader.h"
 
 #include "anchoring.h"
+#include "caseschema.h"
+#include "jsondocument.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,638 +67,6 @@ OpenResult openRegularFile(QFile &file, const QString &path)
     file.setFileName(path);
     return file.open(QIODevice::ReadOnly) ? OpenResult::Opened : OpenResult::Failed;
 }
-
-// The parsed document as the reader sees it: simdjson's DOM, which parses at several hundred MB/s
-// where QJsonDocument manages about fifty, or Qt's for the few texts simdjson refuses and Qt
-// accepts (integers beyond 64 bits, numbers beyond a double, unpaired surrogate escapes). Qt also
-// words every syntax error, with its offset, the same way whichever parser found it first.
-class JsonObject;
-class JsonArray;
-
-// QString::fromUtf8 drops a leading U+FEFF as if it marked the encoding; inside a JSON string it
-// is a character like any other, so "\ufeffe1" must never read as "e1".
-QString stringFromUtf8(std::string_view s)
-{
-    static constexpr std::string_view Bom("\xEF\xBB\xBF");
-    qsizetype boms = 0;
-    while (s.substr(static_cast<size_t>(boms) * 3, 3) == Bom) {
-        ++boms;
-    }
-    s.remove_prefix(static_cast<size_t>(boms) * 3);
-    const QString rest = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-    return boms == 0 ? rest : QString(boms, QChar(0xFEFF)) + rest;
-}
-
-class JsonValue
-{
-public:
-    enum Type { Null, Bool, Double, String, Array, Object, Undefined };
-
-    JsonValue() = default;
-    explicit JsonValue(simdjson::dom::element e)
-        : m_backend(Backend::Simd)
-        , m_simd(e)
-    { }
-    explicit JsonValue(QJsonValue v)
-        : m_backend(v.isUndefined() ? Backend::None : Backend::Qt)
-        , m_qt(std::move(v))
-    { }
-
-    Type type() const
-    {
-        switch (m_backend) {
-        case Backend::None:
-            return Undefined;
-        case Backend::Qt:
-            switch (m_qt.type()) {
-            case QJsonValue::Null:
-                return Null;
-            case QJsonValue::Bool:
-                return Bool;
-            case QJsonValue::Double:
-                return Double;
-            case QJsonValue::String:
-                return String;
-            case QJsonValue::Array:
-                return Array;
-            case QJsonValue::Object:
-                return Object;
-            case QJsonValue::Undefined:
-                return Undefined;
-            }
-            return Undefined;
-        case Backend::Simd:
-            switch (m_simd.type()) {
-            case simdjson::dom::element_type::NULL_VALUE:
-                return Null;
-            case simdjson::dom::element_type::BOOL:
-                return Bool;
-            case simdjson::dom::element_type::INT64:
-            case simdjson::dom::element_type::UINT64:
-            case simdjson::dom::element_type::DOUBLE:
-                return Double;
-            case simdjson::dom::element_type::STRING:
-                return String;
-            case simdjson::dom::element_type::ARRAY:
-                return Array;
-            case simdjson::dom::element_type::OBJECT:
-                return Object;
-            }
-        }
-        return Undefined;
-    }
-    bool isUndefined() const { return type() == Undefined; }
-    bool isNull() const { return type() == Null; }
-    bool isBool() const { return type() == Bool; }
-    bool isDouble() const { return type() == Double; }
-    bool isString() const { return type() == String; }
-    bool isArray() const { return type() == Array; }
-    bool isObject() const { return type() == Object; }
-
-    bool toBool() const
-    {
-        bool b = false;
-        return m_backend == Backend::Simd ? (m_simd.get_bool().get(b) == simdjson::SUCCESS && b) : m_qt.toBool();
-    }
-    double toDouble(double fallback = 0) const
-    {
-        if (m_backend == Backend::Qt) {
-            return m_qt.toDouble(fallback);
-        }
-        double d = 0;
-        return m_backend == Backend::Simd && m_simd.get_double().get(d) == simdjson::SUCCESS ? d : fallback;
-    }
-    QString toString() const
-    {
-        if (m_backend == Backend::Qt) {
-            return m_qt.toString();
-        }
-        std::string_view s;
-        if (m_backend != Backend::Simd || m_simd.get_string().get(s) != simdjson::SUCCESS) {
-            return {};
-        }
-        return stringFromUtf8(s);
-    }
-    // The length of a string in UTF-8 bytes, found without converting it.
-    qsizetype utf8Size() const
-    {
-        if (m_backend == Backend::Qt) {
-            const QString s = m_qt.toString();
-            qsizetype bytes = 0;
-            for (const QChar ch : s) {
-                // A surrogate pair is four bytes, two for each half.
-                bytes += ch.unicode() < 0x80 ? 1 : ch.unicode() < 0x800 ? 2 : ch.isSurrogate() ? 2 : 3;
-            }
-            return bytes;
-        }
-        std::string_view s;
-        return m_backend == Backend::Simd && m_simd.get_string().get(s) == simdjson::SUCCESS
-            ? static_cast<qsizetype>(s.size())
-            : 0;
-    }
-    JsonObject toObject() const;
-    JsonArray toArray() const;
-
-private:
-    enum class Backend { None, Simd, Qt };
-    Backend m_backend = Backend::None;
-    simdjson::dom::element m_simd;
-    QJsonValue m_qt;
-};
-
-class JsonObject
-{
-public:
-    JsonObject() = default;
-    explicit JsonObject(simdjson::dom::object o)
-        : m_simd(o)
-        , m_isSimd(true)
-    { }
-    explicit JsonObject(QJsonObject o)
-        : m_qt(std::move(o))
-    { }
-
-    JsonValue value(QLatin1StringView key) const
-    {
-        if (!m_isSimd) {
-            return JsonValue(m_qt.value(key));
-        }
-        simdjson::dom::element e;
-        if (m_simd.at_key(std::string_view(key.data(), static_cast<size_t>(key.size()))).get(e) != simdjson::SUCCESS) {
-            return {};
-        }
-        return JsonValue(e);
-    }
-    bool contains(QLatin1StringView key) const { return !value(key).isUndefined(); }
-    // Calls f with each key, in the file's order, as UTF-8.
-    template<typename F> void forEachKey(F &&f) const
-    {
-        if (m_isSimd) {
-            for (const simdjson::dom::key_value_pair field : m_simd) {
-                f(QUtf8StringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
-            }
-            return;
-        }
-        for (auto it = m_qt.constBegin(); it != m_qt.constEnd(); ++it) {
-            const QByteArray key = it.key().toUtf8();
-            f(QUtf8StringView(key));
-        }
-    }
-
-private:
-    simdjson::dom::object m_simd;
-    QJsonObject m_qt;
-    bool m_isSimd = false;
-};
-
-class JsonArray
-{
-public:
-    JsonArray() = default;
-    explicit JsonArray(simdjson::dom::array a)
-    {
-        // simdjson reaches the i-th element by walking from the first: collect them once, as
-        // simdjson's own 16-byte handles (a hostile array of a million numbers is 2 MB of text).
-        m_simd.reserve(a.size()); // a hint: simdjson's count saturates for very long arrays
-        for (simdjson::dom::element e : a) {
-            m_simd.push_back(e);
-        }
-    }
-    explicit JsonArray(QJsonArray a)
-        : m_qt(std::move(a))
-        , m_isQt(true)
-    { }
-    qsizetype size() const { return m_isQt ? m_qt.size() : static_cast<qsizetype>(m_simd.size()); }
-    bool isEmpty() const { return size() == 0; }
-    JsonValue operator[](qsizetype i) const { return at(i); }
-    JsonValue at(qsizetype i) const
-    {
-        return m_isQt ? JsonValue(m_qt.at(i)) : JsonValue(m_simd[static_cast<size_t>(i)]);
-    }
-
-private:
-    std::vector<simdjson::dom::element> m_simd;
-    QJsonArray m_qt;
-    bool m_isQt = false;
-};
-
-JsonObject JsonValue::toObject() const
-{
-    if (m_backend == Backend::Qt) {
-        return JsonObject(m_qt.toObject());
-    }
-    simdjson::dom::object o;
-    return m_backend == Backend::Simd && m_simd.get_object().get(o) == simdjson::SUCCESS ? JsonObject(o) : JsonObject();
-}
-
-JsonArray JsonValue::toArray() const
-{
-    if (m_backend == Backend::Qt) {
-        return JsonArray(m_qt.toArray());
-    }
-    simdjson::dom::array a;
-    return m_backend == Backend::Simd && m_simd.get_array().get(a) == simdjson::SUCCESS ? JsonArray(a) : JsonArray();
-}
-
-// A problem in a text that a JSON parser accepted or would accept, which the reader refuses all the
-// same: a duplicate key, a raw control character in a string, an unpaired surrogate escape.
-struct TextFinding
-{
-    QString path; // JSON path of the object or value concerned
-    qsizetype offset = -1; // byte offset in the text, when known
-    QString message;
-};
-
-// A step of a JSON path while walking a document: an object's key or an array's index.
-struct PathStep
-{
-    std::string key;
-    qsizetype index = -1;
-};
-
-QString pathText(const std::vector<PathStep> &steps, size_t count)
-{
-    QString out;
-    for (size_t i = 0; i < count && i < steps.size(); ++i) {
-        if (steps[i].index >= 0) {
-            out += QLatin1Char('[') + QString::number(steps[i].index) + QLatin1Char(']');
-        } else if (!steps[i].key.empty()) {
-            if (!out.isEmpty()) {
-                out += QLatin1Char('.');
-            }
-            out += stringFromUtf8(steps[i].key);
-        }
-    }
-    return out;
-}
-
-QString duplicateKeyMessage(std::string_view key)
-{
-    return QStringLiteral("the key \"%1\" appears twice in this object; a key may appear only once (which value "
-                          "counts would be a guess): remove one of them")
-        .arg(stringFromUtf8(key));
-}
-
-// Keys seen so far in one object: a short list compared in place, a hash set once it grows.
-class KeySet
-{
-public:
-    // False when the key was there already.
-    bool insert(std::string_view key)
-    {
-        if (m_large.empty() && m_small.size() < 32) {
-            if (std::find(m_small.cbegin(), m_small.cend(), key) != m_small.cend()) {
-                return false;
-            }
-            m_small.emplace_back(key);
-            return true;
-        }
-        if (m_large.empty()) {
-            m_large.insert(m_small.cbegin(), m_small.cend());
-        }
-        return m_large.emplace(key).second;
-    }
-    void clear()
-    {
-        m_small.clear();
-        m_large.clear();
-    }
-
-private:
-    std::vector<std::string> m_small;
-    std::unordered_set<std::string> m_large;
-};
-
-// The first duplicate key in simdjson's document, in the file's order (which keeps the value it
-// reads is simdjson's choice, and Qt's parser chooses the other one).
-bool findDuplicateKey(simdjson::dom::element e, std::vector<PathStep> &path, TextFinding *finding)
-{
-    simdjson::dom::object object;
-    simdjson::dom::array array;
-    if (e.get_object().get(object) == simdjson::SUCCESS) {
-        KeySet keys;
-        for (const simdjson::dom::key_value_pair field : object) {
-            if (!keys.insert(field.key)) {
-                finding->path = pathText(path, path.size());
-                finding->message = duplicateKeyMessage(field.key);
-                return true;
-            }
-            path.push_back(PathStep {std::string(field.key), -1});
-            const bool found = findDuplicateKey(field.value, path, finding);
-            path.pop_back();
-            if (found) {
-                return true;
-            }
-        }
-    } else if (e.get_array().get(array) == simdjson::SUCCESS) {
-        qsizetype i = 0;
-        for (const simdjson::dom::element item : array) {
-            path.push_back(PathStep {{}, i++});
-            const bool found = findDuplicateKey(item, path, finding);
-            path.pop_back();
-            if (found) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-// Reads a text simdjson refused for what Qt's parser would let through or change: duplicate keys
-// (Qt keeps the last value, simdjson the first), raw control characters in strings and unpaired
-// surrogate escapes (both of which Qt accepts), and raw U+FEFF in strings (which Qt drops at a
-// string's start). Stops quietly at anything else: Qt's parser then reports the syntax error.
-class TextScanner
-{
-public:
-    explicit TextScanner(QByteArrayView text)
-        : m_text(text)
-    { }
-
-    std::optional<TextFinding> scan()
-    {
-        while (skipSpace()) {
-            const char c = m_text[m_pos];
-            if (c == '"') {
-                const bool isKey = !m_frames.empty() && m_frames.back().object && m_frames.back().expectKey;
-                std::string key;
-                if (const auto finding = string(isKey ? &key : nullptr)) {
-                    return finding;
-                }
-                if (m_stopped) {
-                    return std::nullopt;
-                }
-                if (isKey) {
-                    Frame &top = m_frames.back();
-                    if (!top.keys.insert(key)) {
-                        return TextFinding {pathText(m_path, m_path.size() - 1), -1, duplicateKeyMessage(key)};
-                    }
-                    m_path.back().key = std::move(key);
-                    top.expectKey = false;
-                }
-                continue;
-            }
-            ++m_pos;
-            switch (c) {
-            case '{':
-            case '[':
-                if (m_frames.size() < m_reusable.size()) {
-                    m_frames.push_back(std::move(m_reusable[m_frames.size()]));
-                } else {
-                    m_frames.emplace_back();
-                }
-                m_frames.back().object = c == '{';
-                m_frames.back().expectKey = c == '{';
-                m_frames.back().keys.clear();
-                m_path.push_back(PathStep {{}, c == '[' ? 0 : -1});
-                break;
-            case '}':
-            case ']':
-                if (m_frames.empty()) {
-                    return std::nullopt;
-                }
-                if (m_reusable.size() < m_frames.size()) {
-                    m_reusable.resize(m_frames.size());
-                }
-                m_reusable[m_frames.size() - 1] = std::move(m_frames.back());
-                m_frames.pop_back();
-                m_path.pop_back();
-                break;
-            case ',':
-                if (!m_frames.empty()) {
-                    if (m_frames.back().object) {
-                        m_frames.back().expectKey = true;
-                        m_path.back().key.clear();
-                    } else {
-                        ++m_path.back().index;
-                    }
-                }
-                break;
-            default:
-                break; // ':' and the bytes of numbers and literals
-            }
-        }
-        return std::nullopt;
-    }
-    // Where raw U+FEFF (EF BB BF) stands inside strings.
-    const std::vector<qsizetype> &byteOrderMarks() const { return m_boms; }
-
-private:
-    struct Frame
-    {
-        bool object = false;
-        bool expectKey = false;
-        KeySet keys;
-    };
-
-    bool skipSpace()
-    {
-        while (m_pos < m_text.size()
-               && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t')) {
-            ++m_pos;
-        }
-        return m_pos < m_text.size();
-    }
-    int hex4(qsizetype at) const
-    {
-        if (at + 4 > m_text.size()) {
-            return -1;
-        }
-        int value = 0;
-        for (qsizetype i = at; i < at + 4; ++i) {
-            const char h = m_text[i];
-            const int digit = h >= '0' && h <= '9' ? h - '0'
-                : h >= 'a' && h <= 'f'             ? h - 'a' + 10
-                : h >= 'A' && h <= 'F'             ? h - 'A' + 10
-                                                   : -1;
-            if (digit < 0) {
-                return -1;
-            }
-            value = value * 16 + digit;
-        }
-        return value;
-    }
-    static void appendUtf8(std::string *out, char32_t cp)
-    {
-        if (cp < 0x80) {
-            *out += char(cp);
-        } else if (cp < 0x800) {
-            *out += char(0xC0 | (cp >> 6));
-            *out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            *out += char(0xE0 | (cp >> 12));
-            *out += char(0x80 | ((cp >> 6) & 0x3F));
-            *out += char(0x80 | (cp & 0x3F));
-        } else {
-            *out += char(0xF0 | (cp >> 18));
-            *out += char(0x80 | ((cp >> 12) & 0x3F));
-            *out += char(0x80 | ((cp >> 6) & 0x3F));
-            *out += char(0x80 | (cp & 0x3F));
-        }
-    }
-    // Reads the string at m_pos, its decoded bytes into `decoded` when given.
-    std::optional<TextFinding> string(std::string *decoded)
-    {
-        // A key's problem belongs to its object, a value's to the value.
-        auto where = [&] { return pathText(m_path, m_path.size() - (decoded ? 1 : 0)); };
-        for (qsizetype i = m_pos + 1; i < m_text.size(); ++i) {
-            const auto byte = static_cast<unsigned char>(m_text[i]);
-            if (byte == '"') {
-                m_pos = i + 1;
-                return std::nullopt;
-            }
-            if (byte < 0x20) {
-                return TextFinding {where(), i,
-                                    QStringLiteral("not valid JSON: a raw control character (U+%1) inside a string; "
-                                                   "write it as the escape \\u%2 or remove it")
-                                        .arg(QString::number(byte, 16).toUpper().rightJustified(4, QLatin1Char('0')),
-                                             QString::number(byte, 16).rightJustified(4, QLatin1Char('0')))};
-            }
-            if (byte == 0xEF && i + 2 < m_text.size() && static_cast<unsigned char>(m_text[i + 1]) == 0xBB
-                && static_cast<unsigned char>(m_text[i + 2]) == 0xBF) {
-                m_boms.push_back(i);
-            }
-            if (byte != '\\') {
-                if (decoded) {
-                    *decoded += char(byte);
-                }
-                continue;
-            }
-            if (i + 1 >= m_text.size()) {
-                break;
-            }
-            const char escape = m_text[++i];
-            if (escape != 'u') {
-                static constexpr std::string_view Escapes("\"\\/bfnrt");
-                static constexpr std::string_view Meanings("\"\\/\b\f\n\r\t");
-                const size_t at = Escapes.find(escape);
-                if (at == std::string_view::npos) {
-                    break;
-                }
-                if (decoded) {
-                    *decoded += Meanings[at];
-                }
-                continue;
-            }
-            const qsizetype escapeAt = i - 1;
-            const int unit = hex4(i + 1);
-            if (unit < 0) {
-                break;
-            }
-            i += 4;
-            char32_t cp = char32_t(unit);
-            if (unit >= 0xD800 && unit <= 0xDFFF) {
-                const int low = unit <= 0xDBFF && i + 2 < m_text.size() && m_text[i + 1] == '\\' && m_text[i + 2] == 'u'
-                    ? hex4(i + 3)
-                    : -1;
-                if (low < 0xDC00 || low > 0xDFFF) {
-                    return TextFinding {
-                        where(), escapeAt,
-                        QStringLiteral("not valid JSON: the escape \\u%1 is half of a surrogate pair with no other "
-                                       "half, which is not valid Unicode; write the character itself or both "
-                                       "halves of its pair")
-                            .arg(QString::fromLatin1(m_text.sliced(escapeAt + 2, 4)))};
-                }
-                cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
-                i += 6;
-            }
-            if (decoded) {
-                appendUtf8(decoded, cp);
-            }
-        }
-        m_stopped = true; // unterminated or a bad escape: Qt's parser says where
-        return std::nullopt;
-    }
-
-    QByteArrayView m_text;
-    qsizetype m_pos = 0;
-    bool m_stopped = false;
-    std::vector<Frame> m_frames;
-    std::vector<Frame> m_reusable; // closed frames, so that their key sets keep their memory
-    std::vector<PathStep> m_path;
-    std::vector<qsizetype> m_boms;
-};
-
-// Owns whichever parser's document the values point into.
-class JsonDocument
-{
-public:
-    struct Outcome
-    {
-        bool parsed = false;
-        QJsonParseError error {}; // Qt's description of the first syntax error, when not parsed
-        std::optional<TextFinding> finding; // a text both parsers might take that the reader refuses
-    };
-
-    Outcome parse(const QByteArray &data)
-    {
-        Outcome outcome;
-        // simdjson reads up to SIMDJSON_PADDING bytes past the end; QByteArrays read from a file
-        // are allocated with that room (CaseReader::readFile), others are copied once.
-        const bool padded = data.capacity() - data.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
-        if (m_parser.parse(data.constData(), static_cast<size_t>(data.size()), !padded).get(m_root)
-            == simdjson::SUCCESS) {
-            m_isSimd = true;
-            outcome.parsed = true;
-            std::vector<PathStep> path;
-            TextFinding finding;
-            if (findDuplicateKey(m_root, path, &finding)) {
-                outcome.finding = std::move(finding);
-            }
-            return outcome;
-        }
-        // simdjson refuses raw control characters and unpaired surrogates, and reads duplicate keys
-        // differently from Qt: find those before Qt's parser, which accepts them, runs at all.
-        TextScanner scanner(data);
-        outcome.finding = scanner.scan();
-        if (outcome.finding) {
-            return outcome;
-        }
-        const std::vector<qsizetype> &boms = scanner.byteOrderMarks();
-        if (boms.empty()) {
-            m_qt = QJsonDocument::fromJson(data, &outcome.error);
-        } else {
-            // Qt's parser would drop a raw U+FEFF at a string's start: give it escaped.
-            QByteArray escaped;
-            escaped.reserve(data.size() + 3 * qsizetype(boms.size()));
-            qsizetype from = 0;
-            for (const qsizetype at : boms) {
-                escaped += QByteArrayView(data).sliced(from, at - from);
-                escaped += "\\ufeff";
-                from = at + 3;
-            }
-            escaped += QByteArrayView(data).sliced(from);
-            m_qt = QJsonDocument::fromJson(escaped, &outcome.error);
-            if (outcome.error.error != QJsonParseError::NoError) {
-                // Point into the text as written: each escape is three bytes longer than its U+FEFF.
-                qsizetype before = 0;
-                while (before < qsizetype(boms.size())
-                       && boms[size_t(before)] + 3 * before < qsizetype(outcome.error.offset)) {
-                    ++before;
-                }
-                outcome.error.offset -= 3 * int(before);
-            }
-        }
-        outcome.parsed = outcome.error.error == QJsonParseError::NoError;
-        return outcome;
-    }
-    JsonValue root() const
-    {
-        if (m_isSimd) {
-            return JsonValue(m_root);
-        }
-        if (m_qt.isObject()) {
-            return JsonValue(QJsonValue(m_qt.object()));
-        }
-        return m_qt.isArray() ? JsonValue(QJsonValue(m_qt.array())) : JsonValue();
-    }
-
-private:
-    simdjson::dom::parser m_parser;
-    simdjson::dom::element m_root;
-    QJsonDocument m_qt;
-    bool m_isSimd = false;
-};
 
 // Allowed keys are ASCII, so comparing bytes is comparing characters.
 bool sameKey(QUtf8StringView key, QLatin1StringView allowed)
@@ -861,7 +231,8 @@ private:
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
-    void checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path);
+    // Warns of each key the schema does not list for this kind of object.
+    void checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path);
     bool object(const JsonValue &v, const Path &path, JsonObject *out);
     QString string(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
     QStringList stringList(const JsonObject &obj, QLatin1StringView key, const Path &path);
@@ -939,15 +310,17 @@ private:
     qint64 m_searchBudget = CaseReader::MaxQuoteSearchChars;
 };
 
-void Reader::checkKeys(const JsonObject &obj, std::initializer_list<QLatin1StringView> allowed, const Path &path)
+void Reader::checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path)
 {
+    const std::span<const CaseSchema::Field> allowed = CaseSchema::fields(kind);
     obj.forEachKey([&](QUtf8StringView key) {
-        if (std::any_of(allowed.begin(), allowed.end(), [&](QLatin1StringView a) { return sameKey(key, a); })) {
+        if (std::any_of(allowed.begin(), allowed.end(),
+                        [&](const CaseSchema::Field &a) { return sameKey(key, a.key); })) {
             return;
         }
         QStringList names;
-        for (auto a : allowed) {
-            names << QString(a);
+        for (const CaseSchema::Field &a : allowed) {
+            names << QString(a.key);
         }
         warning(path,
                 QStringLiteral("unknown key \"%1\" is ignored and will not be saved; known keys: %2")
@@ -1101,10 +474,7 @@ PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key,
     if (!object(v, path, &obj)) {
         return {};
     }
-    checkKeys(obj,
-              {QLatin1StringView("start"), QLatin1StringView("end"), QLatin1StringView("approximate"),
-               QLatin1StringView("qualifier"), QLatin1StringView("provenance")},
-              path);
+    checkKeys(obj, CaseSchema::Kind::Date, path);
     bool hasStart = false;
     bool hasEnd = false;
     const qsizetype errorsBefore = m_problems.size();
@@ -1148,10 +518,7 @@ PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key,
         const Path pp = path.child(QLatin1StringView("provenance"));
         JsonObject po;
         if (object(pv, pp, &po)) {
-            checkKeys(po,
-                      {QLatin1StringView("kind"), QLatin1StringView("expression"), QLatin1StringView("reference"),
-                       QLatin1StringView("note"), QLatin1StringView("citations")},
-                      pp);
+            checkKeys(po, CaseSchema::Kind::Provenance, pp);
             DateProvenance prov;
             const QString kindName = string(po, QLatin1StringView("kind"), pp, true);
             if (const auto kind = provenanceKindFromName(kindName)) {
@@ -1181,10 +548,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     if (!object(v, path, &obj)) {
         return std::nullopt;
     }
-    checkKeys(obj,
-              {QLatin1StringView("source"), QLatin1StringView("quote"), QLatin1StringView("start"),
-               QLatin1StringView("end"), QLatin1StringView("prefix"), QLatin1StringView("suffix")},
-              path);
+    checkKeys(obj, CaseSchema::Kind::Citation, path);
     const qsizetype before = m_problems.size();
     Citation c;
     c.sourceId = string(obj, QLatin1StringView("source"), path, true);
@@ -1379,11 +743,7 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("text"),
-                   QLatin1StringView("path"), QLatin1StringView("publisher"), QLatin1StringView("url"),
-                   QLatin1StringView("published"), QLatin1StringView("retrieved"), QLatin1StringView("sha256")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Source, p);
         const qsizetype problemsBefore = m_problems.size();
         Source s;
         s.id = id(obj, p, ids, QStringLiteral("source"));
@@ -1459,11 +819,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("name"), QLatin1StringView("kind"),
-                   QLatin1StringView("description"), QLatin1StringView("aliases"), QLatin1StringView("affiliations"),
-                   QLatin1StringView("citations")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Actor, p);
         Actor a;
         a.id = id(obj, p, ids, QStringLiteral("actor"));
         a.name = string(obj, QLatin1StringView("name"), p, true);
@@ -1477,8 +833,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             if (!object(aliases[j], ap.at(j), &ao)) {
                 continue;
             }
-            checkKeys(ao, {QLatin1StringView("name"), QLatin1StringView("usedBy"), QLatin1StringView("citations")},
-                      ap.at(j));
+            checkKeys(ao, CaseSchema::Kind::Alias, ap.at(j));
             Alias alias;
             alias.name = string(ao, QLatin1StringView("name"), ap.at(j), true);
             alias.usedBy = stringList(ao, QLatin1StringView("usedBy"), ap.at(j));
@@ -1495,8 +850,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
             if (!object(affiliations[j], fp.at(j), &fo)) {
                 continue;
             }
-            checkKeys(fo, {QLatin1StringView("actor"), QLatin1StringView("relation"), QLatin1StringView("citations")},
-                      fp.at(j));
+            checkKeys(fo, CaseSchema::Kind::Affiliation, fp.at(j));
             Affiliation aff;
             aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
             actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
@@ -1524,7 +878,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj, {QLatin1StringView("id"), QLatin1StringView("question"), QLatin1StringView("versions")}, p);
+        checkKeys(obj, CaseSchema::Kind::Disagreement, p);
         Disagreement d;
         d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
         d.question = string(obj, QLatin1StringView("question"), p, true);
@@ -1540,7 +894,7 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
             if (!object(versions[j], vp.at(j), &vo)) {
                 continue;
             }
-            checkKeys(vo, {QLatin1StringView("statement"), QLatin1StringView("citations")}, vp.at(j));
+            checkKeys(vo, CaseSchema::Kind::Version, vp.at(j));
             DisagreementVersion version;
             version.statement = string(vo, QLatin1StringView("statement"), vp.at(j), true);
             version.citations = citations(vo, QLatin1StringView("citations"), vp.at(j));
@@ -1567,11 +921,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("title"), QLatin1StringView("summary"),
-                   QLatin1StringView("category"), QLatin1StringView("date"), QLatin1StringView("participants"),
-                   QLatin1StringView("citations"), QLatin1StringView("tags"), QLatin1StringView("disagreements")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Event, p);
         const qsizetype before = m_problems.size();
         Event e;
         e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
@@ -1587,7 +937,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
             if (!object(participants[j], pp.at(j), &po)) {
                 continue;
             }
-            checkKeys(po, {QLatin1StringView("actor"), QLatin1StringView("role")}, pp.at(j));
+            checkKeys(po, CaseSchema::Kind::Participant, pp.at(j));
             Participant part;
             part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
             actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
@@ -1635,12 +985,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
         if (!object(arr[i], p, &obj)) {
             continue;
         }
-        checkKeys(obj,
-                  {QLatin1StringView("id"), QLatin1StringView("attributor"), QLatin1StringView("subject"),
-                   QLatin1StringView("event"), QLatin1StringView("statement"), QLatin1StringView("confidence"),
-                   QLatin1StringView("confidenceValue"), QLatin1StringView("yardstick"), QLatin1StringView("date"),
-                   QLatin1StringView("citations"), QLatin1StringView("disputes"), QLatin1StringView("disagreements")},
-                  p);
+        checkKeys(obj, CaseSchema::Kind::Claim, p);
         const qsizetype before = m_problems.size();
         Claim c;
         c.id = id(obj, p, ids, QStringLiteral("claim"));
@@ -1776,11 +1121,7 @@ CaseLoad Reader::read(QByteArray data)
               QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
         return finish(Case {});
     }
-    checkKeys(obj,
-              {QLatin1StringView("format"), QLatin1StringView("version"), QLatin1StringView("title"),
-               QLatin1StringView("description"), QLatin1StringView("sources"), QLatin1StringView("actors"),
-               QLatin1StringView("events"), QLatin1StringView("claims"), QLatin1StringView("disagreements")},
-              root);
+    checkKeys(obj, CaseSchema::Kind::Case, root);
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
     for (const char *key : {"sources", "actors", "disagreements", "events", "claims"}) {

@@ -1,6 +1,7 @@
 #include "casewriter.h"
 
 #include "casereader.h"
+#include "caseschema.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,6 +12,10 @@
 namespace AT {
 
 namespace {
+
+// Every key written is checked against the schema while compiling (CaseSchema::key).
+using CaseSchema::key;
+using Kind = CaseSchema::Kind;
 
 QJsonValue nullable(const QString &s)
 {
@@ -41,12 +46,12 @@ QJsonArray citationsToJson(const QList<Citation> &citations)
     QJsonArray arr;
     for (const Citation &c : citations) {
         QJsonObject o;
-        o.insert(QLatin1StringView("source"), c.sourceId);
-        o.insert(QLatin1StringView("quote"), c.quote);
-        o.insert(QLatin1StringView("start"), c.start);
-        o.insert(QLatin1StringView("end"), c.end);
-        putIfNotEmpty(o, QLatin1StringView("prefix"), c.prefix);
-        putIfNotEmpty(o, QLatin1StringView("suffix"), c.suffix);
+        o.insert(key<Kind::Citation>("source"), c.sourceId);
+        o.insert(key<Kind::Citation>("quote"), c.quote);
+        o.insert(key<Kind::Citation>("start"), c.start);
+        o.insert(key<Kind::Citation>("end"), c.end);
+        putIfNotEmpty(o, key<Kind::Citation>("prefix"), c.prefix);
+        putIfNotEmpty(o, key<Kind::Citation>("suffix"), c.suffix);
         arr.append(o);
     }
     return arr;
@@ -55,27 +60,27 @@ QJsonArray citationsToJson(const QList<Citation> &citations)
 QJsonObject dateToJson(const PartialDate &d)
 {
     QJsonObject o;
-    o.insert(QLatin1StringView("start"), nullable(d.start()));
+    o.insert(key<Kind::Date>("start"), nullable(d.start()));
     if (d.isRange()) {
-        o.insert(QLatin1StringView("end"), nullable(d.end()));
+        o.insert(key<Kind::Date>("end"), nullable(d.end()));
     }
     if (d.isApproximate()) {
-        o.insert(QLatin1StringView("approximate"), true);
+        o.insert(key<Kind::Date>("approximate"), true);
     }
-    putIfNotEmpty(o, QLatin1StringView("qualifier"), d.qualifier());
+    putIfNotEmpty(o, key<Kind::Date>("qualifier"), d.qualifier());
     const DateProvenance &p = d.provenance();
     if (p != DateProvenance {}) {
         QJsonObject po;
-        po.insert(QLatin1StringView("kind"), provenanceKindName(p.kind));
-        putIfNotEmpty(po, QLatin1StringView("expression"), p.expression);
+        po.insert(key<Kind::Provenance>("kind"), provenanceKindName(p.kind));
+        putIfNotEmpty(po, key<Kind::Provenance>("expression"), p.expression);
         if (p.reference.isValid()) {
-            po.insert(QLatin1StringView("reference"), p.reference.toIsoString());
+            po.insert(key<Kind::Provenance>("reference"), p.reference.toIsoString());
         }
-        putIfNotEmpty(po, QLatin1StringView("note"), p.referenceNote);
+        putIfNotEmpty(po, key<Kind::Provenance>("note"), p.referenceNote);
         if (!p.citations.isEmpty()) {
-            po.insert(QLatin1StringView("citations"), citationsToJson(p.citations));
+            po.insert(key<Kind::Provenance>("citations"), citationsToJson(p.citations));
         }
-        o.insert(QLatin1StringView("provenance"), po);
+        o.insert(key<Kind::Date>("provenance"), po);
     }
     return o;
 }
@@ -85,130 +90,130 @@ QJsonObject dateToJson(const PartialDate &d)
 QByteArray CaseWriter::toJson(const Case &kase)
 {
     QJsonObject root;
-    root.insert(QLatin1StringView("format"), QString(CaseReader::FormatId));
-    root.insert(QLatin1StringView("version"), CaseReader::FormatVersion);
-    root.insert(QLatin1StringView("title"), kase.title);
-    putIfNotEmpty(root, QLatin1StringView("description"), kase.description);
+    root.insert(key<Kind::Case>("format"), QString(CaseReader::FormatId));
+    root.insert(key<Kind::Case>("version"), CaseReader::FormatVersion);
+    root.insert(key<Kind::Case>("title"), kase.title);
+    putIfNotEmpty(root, key<Kind::Case>("description"), kase.description);
 
     QJsonArray sources;
     for (const Source &s : kase.sources) {
         QJsonObject o;
-        o.insert(QLatin1StringView("id"), s.id);
-        o.insert(QLatin1StringView("title"), s.title);
+        o.insert(key<Kind::Source>("id"), s.id);
+        o.insert(key<Kind::Source>("title"), s.title);
         if (s.path.isEmpty()) {
-            o.insert(QLatin1StringView("text"), s.text);
+            o.insert(key<Kind::Source>("text"), s.text);
         } else {
-            o.insert(QLatin1StringView("path"), s.path);
+            o.insert(key<Kind::Source>("path"), s.path);
         }
-        o.insert(QLatin1StringView("publisher"), nullable(s.publisher));
-        o.insert(QLatin1StringView("url"), nullable(s.url));
-        o.insert(QLatin1StringView("published"), nullable(s.published));
-        o.insert(QLatin1StringView("retrieved"), nullable(s.retrieved));
-        o.insert(QLatin1StringView("sha256"), sha256Hex(s.text));
+        o.insert(key<Kind::Source>("publisher"), nullable(s.publisher));
+        o.insert(key<Kind::Source>("url"), nullable(s.url));
+        o.insert(key<Kind::Source>("published"), nullable(s.published));
+        o.insert(key<Kind::Source>("retrieved"), nullable(s.retrieved));
+        o.insert(key<Kind::Source>("sha256"), sha256Hex(s.text));
         sources.append(o);
     }
-    root.insert(QLatin1StringView("sources"), sources);
+    root.insert(key<Kind::Case>("sources"), sources);
 
     QJsonArray actors;
     for (const Actor &a : kase.actors) {
         QJsonObject o;
-        o.insert(QLatin1StringView("id"), a.id);
-        o.insert(QLatin1StringView("name"), a.name);
-        o.insert(QLatin1StringView("kind"), a.kind);
-        putIfNotEmpty(o, QLatin1StringView("description"), a.description);
+        o.insert(key<Kind::Actor>("id"), a.id);
+        o.insert(key<Kind::Actor>("name"), a.name);
+        o.insert(key<Kind::Actor>("kind"), a.kind);
+        putIfNotEmpty(o, key<Kind::Actor>("description"), a.description);
         if (!a.citations.isEmpty()) {
-            o.insert(QLatin1StringView("citations"), citationsToJson(a.citations));
+            o.insert(key<Kind::Actor>("citations"), citationsToJson(a.citations));
         }
         if (!a.aliases.isEmpty()) {
             QJsonArray aliases;
             for (const Alias &alias : a.aliases) {
                 QJsonObject ao;
-                ao.insert(QLatin1StringView("name"), alias.name);
-                putIfNotEmpty(ao, QLatin1StringView("usedBy"), alias.usedBy);
-                ao.insert(QLatin1StringView("citations"), citationsToJson(alias.citations));
+                ao.insert(key<Kind::Alias>("name"), alias.name);
+                putIfNotEmpty(ao, key<Kind::Alias>("usedBy"), alias.usedBy);
+                ao.insert(key<Kind::Alias>("citations"), citationsToJson(alias.citations));
                 aliases.append(ao);
             }
-            o.insert(QLatin1StringView("aliases"), aliases);
+            o.insert(key<Kind::Actor>("aliases"), aliases);
         }
         if (!a.affiliations.isEmpty()) {
             QJsonArray affiliations;
             for (const Affiliation &aff : a.affiliations) {
                 QJsonObject fo;
-                fo.insert(QLatin1StringView("actor"), aff.actorId);
-                fo.insert(QLatin1StringView("relation"), aff.relation);
-                fo.insert(QLatin1StringView("citations"), citationsToJson(aff.citations));
+                fo.insert(key<Kind::Affiliation>("actor"), aff.actorId);
+                fo.insert(key<Kind::Affiliation>("relation"), aff.relation);
+                fo.insert(key<Kind::Affiliation>("citations"), citationsToJson(aff.citations));
                 affiliations.append(fo);
             }
-            o.insert(QLatin1StringView("affiliations"), affiliations);
+            o.insert(key<Kind::Actor>("affiliations"), affiliations);
         }
         actors.append(o);
     }
-    root.insert(QLatin1StringView("actors"), actors);
+    root.insert(key<Kind::Case>("actors"), actors);
 
     QJsonArray disagreements;
     for (const Disagreement &d : kase.disagreements) {
         QJsonObject o;
-        o.insert(QLatin1StringView("id"), d.id);
-        o.insert(QLatin1StringView("question"), d.question);
+        o.insert(key<Kind::Disagreement>("id"), d.id);
+        o.insert(key<Kind::Disagreement>("question"), d.question);
         QJsonArray versions;
         for (const DisagreementVersion &v : d.versions) {
             QJsonObject vo;
-            vo.insert(QLatin1StringView("statement"), v.statement);
-            vo.insert(QLatin1StringView("citations"), citationsToJson(v.citations));
+            vo.insert(key<Kind::Version>("statement"), v.statement);
+            vo.insert(key<Kind::Version>("citations"), citationsToJson(v.citations));
             versions.append(vo);
         }
-        o.insert(QLatin1StringView("versions"), versions);
+        o.insert(key<Kind::Disagreement>("versions"), versions);
         disagreements.append(o);
     }
-    root.insert(QLatin1StringView("disagreements"), disagreements);
+    root.insert(key<Kind::Case>("disagreements"), disagreements);
 
     QJsonArray events;
     for (const Event &e : kase.events) {
         QJsonObject o;
-        o.insert(QLatin1StringView("id"), e.id);
-        o.insert(QLatin1StringView("title"), e.title);
-        putIfNotEmpty(o, QLatin1StringView("summary"), e.summary);
-        o.insert(QLatin1StringView("category"), e.category);
-        o.insert(QLatin1StringView("date"), dateToJson(e.date));
+        o.insert(key<Kind::Event>("id"), e.id);
+        o.insert(key<Kind::Event>("title"), e.title);
+        putIfNotEmpty(o, key<Kind::Event>("summary"), e.summary);
+        o.insert(key<Kind::Event>("category"), e.category);
+        o.insert(key<Kind::Event>("date"), dateToJson(e.date));
         QJsonArray participants;
         for (const Participant &p : e.participants) {
             QJsonObject po;
-            po.insert(QLatin1StringView("actor"), p.actorId);
-            po.insert(QLatin1StringView("role"), p.role);
+            po.insert(key<Kind::Participant>("actor"), p.actorId);
+            po.insert(key<Kind::Participant>("role"), p.role);
             participants.append(po);
         }
-        o.insert(QLatin1StringView("participants"), participants);
-        o.insert(QLatin1StringView("citations"), citationsToJson(e.citations));
-        putIfNotEmpty(o, QLatin1StringView("tags"), e.tags);
-        putIfNotEmpty(o, QLatin1StringView("disagreements"), e.disagreements);
+        o.insert(key<Kind::Event>("participants"), participants);
+        o.insert(key<Kind::Event>("citations"), citationsToJson(e.citations));
+        putIfNotEmpty(o, key<Kind::Event>("tags"), e.tags);
+        putIfNotEmpty(o, key<Kind::Event>("disagreements"), e.disagreements);
         events.append(o);
     }
-    root.insert(QLatin1StringView("events"), events);
+    root.insert(key<Kind::Case>("events"), events);
 
     QJsonArray claims;
     for (const Claim &c : kase.claims) {
         QJsonObject o;
-        o.insert(QLatin1StringView("id"), c.id);
-        o.insert(QLatin1StringView("attributor"), c.attributorId);
-        o.insert(QLatin1StringView("subject"), nullable(c.subjectId));
-        o.insert(QLatin1StringView("event"), nullable(c.eventId));
-        o.insert(QLatin1StringView("statement"), c.statement);
-        o.insert(QLatin1StringView("confidence"), nullable(c.confidence));
+        o.insert(key<Kind::Claim>("id"), c.id);
+        o.insert(key<Kind::Claim>("attributor"), c.attributorId);
+        o.insert(key<Kind::Claim>("subject"), nullable(c.subjectId));
+        o.insert(key<Kind::Claim>("event"), nullable(c.eventId));
+        o.insert(key<Kind::Claim>("statement"), c.statement);
+        o.insert(key<Kind::Claim>("confidence"), nullable(c.confidence));
         if (c.confidenceValue) {
-            o.insert(QLatin1StringView("confidenceValue"), *c.confidenceValue);
-            o.insert(QLatin1StringView("yardstick"), c.yardstick);
+            o.insert(key<Kind::Claim>("confidenceValue"), *c.confidenceValue);
+            o.insert(key<Kind::Claim>("yardstick"), c.yardstick);
         } else {
-            putIfNotEmpty(o, QLatin1StringView("yardstick"), c.yardstick);
+            putIfNotEmpty(o, key<Kind::Claim>("yardstick"), c.yardstick);
         }
         if (c.date.isValid()) {
-            o.insert(QLatin1StringView("date"), dateToJson(c.date));
+            o.insert(key<Kind::Claim>("date"), dateToJson(c.date));
         }
-        o.insert(QLatin1StringView("citations"), citationsToJson(c.citations));
-        putIfNotEmpty(o, QLatin1StringView("disputes"), c.disputes);
-        putIfNotEmpty(o, QLatin1StringView("disagreements"), c.disagreements);
+        o.insert(key<Kind::Claim>("citations"), citationsToJson(c.citations));
+        putIfNotEmpty(o, key<Kind::Claim>("disputes"), c.disputes);
+        putIfNotEmpty(o, key<Kind::Claim>("disagreements"), c.disagreements);
         claims.append(o);
     }
-    root.insert(QLatin1StringView("claims"), claims);
+    root.insert(key<Kind::Case>("claims"), claims);
 
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -279,6 +279,9 @@ QVariant ChartModel::data(const QModelIndex &index, int role) const
 
 QVariant ChartModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (role == ChartCategoriesRole && orientation == Qt::Horizontal) {
+        return m_session ? QVariant(m_session->index().categories()) : QVariant();
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }

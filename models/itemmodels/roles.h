@@ -73,6 +73,7 @@ enum Role {
 
     // Charts (ChartModel): what a row stands for, to filter on (a year, an actor id, a count).
     ChartKeyRole = Qt::UserRole + 380,
+    ChartCategoriesRole, // QStringList, on the horizontal header: every category of the case, filtered out or not
 
     // Sources (SourceListModel)
     SourceTextRole = Qt::UserRole + 400, // QString, the full text
