@@ -297,6 +297,25 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
     view->fitAll();
     report.row(size, QStringLiteral("1,000 hit tests (double-clicks), fit all (counts per column)"),
                measureHitTests(view.get(), runs, hitPoints));
+    // Lanes by actor: most lanes hold few enough events to place them one by one even at this size.
+    view->setLaneMode(TimelineView::LaneMode::Actor);
+    view->showRange(dayOfRank(size / 2 - 1000), dayOfRank(size / 2 + 1000));
+    report.row(size,
+               QStringLiteral("1,000 hit tests (double-clicks), lanes by actor, ~2,000 events in view: %1 labels, "
+                              "%2 in counts")
+                   .arg(view->labelRects().size())
+                   .arg(view->clusteredCount()),
+               measureHitTests(view.get(), runs, hitPoints));
+    const Stats panLanes = measure(
+        runs * 3, [&] { view->render(&frame); },
+        [&, n = 0]() mutable {
+            QWheelEvent wheel(QPointF(900, 500), QPointF(900, 500), QPoint(), QPoint(0, (n++ % 2) ? 120 : -120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view.get(), &wheel);
+        });
+    report.row(size, QStringLiteral("pan frame, lanes by actor, ~2,000 events in view"), panLanes, QString(), {},
+               QStringLiteral("p95 \u2264 8 ms"));
+    view->setLaneMode(TimelineView::LaneMode::None);
     if (timelineOnly) {
         return;
     }
