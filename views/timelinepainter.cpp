@@ -164,6 +164,12 @@ void TimelinePainter::paintEvents(QPainter &p, const TimelineLayout &layout, con
             p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(s.adjusted(-3, -3, 3, 3), 4, 4);
+        } else if (pl.item == m_state.hoverItem) {
+            QColor hover = pal.color(QPalette::Highlight);
+            hover.setAlpha(120);
+            p.setPen(QPen(hover, 1.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(s.adjusted(-3, -3, 3, 3), 4, 4);
         }
         if (it.disputed) {
             // A red badge: the sources disagree about this event.
@@ -214,7 +220,7 @@ void TimelinePainter::paintClusters(QPainter &p, const TimelineLayout &layout, c
         const QRectF r(c.rect.left(), c.rect.top(), std::min(c.rect.width(), fm.horizontalAdvance(text) + 10),
                        c.rect.height());
         p.setPen(Qt::NoPen);
-        p.setBrush(pal.color(QPalette::Mid));
+        p.setBrush(pal.color(k == m_state.hoverCluster ? QPalette::Dark : QPalette::Mid));
         p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
         p.setPen(pal.color(QPalette::Base));
         p.drawText(r, Qt::AlignCenter, text);

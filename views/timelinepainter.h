@@ -20,11 +20,13 @@ namespace AT {
 class TimelinePainter
 {
 public:
-    // What is highlighted.
+    // What is highlighted: selection and hover.
     struct State
     {
         qsizetype currentEvent = -1;
         QString currentActor; // its events stand out, the others recede
+        int hoverItem = -1;
+        qsizetype hoverCluster = -1;
     };
 
     TimelinePainter(const TimelineRows &rows, const QList<QColor> &categoryColors, const QPalette &palette,

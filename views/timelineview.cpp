@@ -93,6 +93,7 @@ void TimelineView::setSelectionState(SelectionState *state)
     if (m_selection) {
         connect(m_selection, &SelectionState::currentEventChanged, this, &TimelineView::onCurrentEventChanged);
         connect(m_selection, &SelectionState::currentActorChanged, this, qOverload<>(&QWidget::update));
+        m_shownCurrent = m_selection->currentEvent();
     }
     update();
 }
@@ -107,8 +108,12 @@ void TimelineView::onCurrentEventChanged(qsizetype event)
         m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
         m_autoFit = false;
         invalidateLayout();
+    } else {
+        // Only the old and the new current event change pixels.
+        updateItem(itemOf(m_shownCurrent));
+        updateItem(item);
     }
-    update();
+    m_shownCurrent = event;
     if (QAccessible::isActive()) {
         QAccessibleEvent ev(this, QAccessible::NameChanged);
         QAccessible::updateAccessibility(&ev);
@@ -157,6 +162,9 @@ void TimelineView::measureLaneHeaders()
 void TimelineView::invalidateLayout()
 {
     m_layoutDirty = true;
+    // What was under the pointer has moved; the next mouse move finds it again.
+    m_hoverItem = -1;
+    m_hoverCluster = -1;
     update();
 }
 
@@ -270,12 +278,50 @@ void TimelineView::paintEvent(QPaintEvent *event)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const TimelinePainter::State state {m_selection ? m_selection->currentEvent() : -1,
-                                        m_selection ? m_selection->currentActor() : QString()};
+                                        m_selection ? m_selection->currentActor() : QString(), m_hoverItem,
+                                        m_hoverCluster};
     TimelinePainter(m_rows, m_categoryColors, palette(), font(), state).paint(p, layout(), event->region());
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+}
+
+void TimelineView::updateItem(int item)
+{
+    if (item < 0 || m_layoutDirty) {
+        return; // nothing drawn, or a full repaint is on its way
+    }
+    const Layout::Geometry &g = m_layout.geometry();
+    const QRectF plot(g.plotLeft, 0, g.plotWidth, g.axisTop);
+    for (qsizetype k : m_layout.placedOf(item)) {
+        update(m_layout.paintRect(k).intersected(plot).toAlignedRect());
+    }
+}
+
+void TimelineView::updateCluster(qsizetype cluster)
+{
+    if (cluster >= 0 && !m_layoutDirty && cluster < m_layout.clusters().size()) {
+        update(m_layout.clusters()[cluster].rect.adjusted(-1, -1, 1, 1).toAlignedRect());
+    }
+}
+
+void TimelineView::setHover(int item, qsizetype cluster)
+{
+    if (item == m_hoverItem && cluster == m_hoverCluster) {
+        return;
+    }
+    updateItem(m_hoverItem);
+    updateCluster(m_hoverCluster);
+    m_hoverItem = item;
+    m_hoverCluster = cluster;
+    updateItem(m_hoverItem);
+    updateCluster(m_hoverCluster);
+    if (item >= 0 || cluster >= 0) {
+        setCursor(Qt::PointingHandCursor);
+    } else {
+        unsetCursor();
     }
 }
 
@@ -456,7 +502,8 @@ bool TimelineView::event(QEvent *event)
     }
     case QEvent::FocusIn:
     case QEvent::FocusOut:
-        update();
+        // Only the focus frame changes.
+        update(QRegion(rect()).subtracted(QRegion(rect().adjusted(1, 1, -1, -1))));
         break;
     default:
         break;
@@ -494,7 +541,16 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         m_scale.pan(-dx);
         m_dragStart = event->position();
         invalidateLayout();
+        return;
     }
+    const int item = itemAt(event->position());
+    setHover(item, item < 0 ? clusterAt(event->position()) : -1);
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    setHover(-1, -1);
+    QWidget::leaveEvent(event);
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)

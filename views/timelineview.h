@@ -24,7 +24,8 @@ class SelectionState;
 // reordered and hidden. Where events do not fit, they collapse into counted clusters that split as
 // you zoom in. Reads all of the event model's rows at once (TimelineRowsRole); where things go is
 // a TimelineLayout, rebuilt when the rows, the window, the size or the lanes change, and this
-// widget paints it and handles input.
+// widget paints it and handles input. A selection or hover change repaints only the events it
+// affects.
 class TimelineView final : public QWidget
 {
     Q_OBJECT
@@ -87,6 +88,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -110,6 +112,10 @@ private:
     int currentItem() const;
     void selectItem(int item);
     void onCurrentEventChanged(qsizetype event);
+    // Partial repaints: only where an item or cluster is drawn.
+    void updateItem(int item);
+    void updateCluster(qsizetype cluster);
+    void setHover(int item, qsizetype cluster);
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
@@ -126,6 +132,9 @@ private:
     QScrollBar *m_vscroll;
     mutable TimelineLayout m_layout;
     mutable bool m_layoutDirty = true;
+    qsizetype m_shownCurrent = -1; // the event last drawn as current
+    int m_hoverItem = -1;
+    qsizetype m_hoverCluster = -1;
     QPointF m_dragStart;
     bool m_dragging = false;
     bool m_autoFit = true; // showing everything: a resize refits instead of revealing empty time
