@@ -79,6 +79,7 @@ private Q_SLOTS:
     void densityCountsWhatReachesIntoView();
     void selectionRepaintsOnlyTheChangedEvents();
     void hoverRepaintsOnlyTheHoveredEvent();
+    void windowLivesInTheSelectionState();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -412,9 +413,11 @@ void tst_TimelineView::selectionRepaintsOnlyTheChangedEvents()
     m_selection->setCurrentEvent(first);
     PaintSpy spy(m_view);
     (void)spy.painted();
+    const double windowBefore = m_selection->windowStart();
     // Both are in view: a new selection repaints the old and the new event, not the widget.
     m_selection->setCurrentEvent(second);
     const QRegion painted = spy.painted();
+    QCOMPARE(m_selection->windowStart(), windowBefore);
     QVERIFY(!painted.isEmpty());
     QVERIFY(painted.intersects(m_view->eventRect(first).toAlignedRect()));
     QVERIFY(painted.contains(m_view->eventRect(second).center().toPoint()));
@@ -456,6 +459,39 @@ void tst_TimelineView::hoverRepaintsOnlyTheHoveredEvent()
     painted = spy.painted();
     QVERIFY(painted.contains(r.center().toPoint()));
     QVERIFY(area(painted) * 5 < whole);
+}
+
+void tst_TimelineView::windowLivesInTheSelectionState()
+{
+    // What the timeline shows is the shared state's window ...
+    QCOMPARE(m_selection->windowStart(), m_view->scale().firstDay());
+    QCOMPARE(m_selection->windowEnd(), m_view->scale().lastDay());
+    QSignalSpy windows(m_selection, &SelectionState::windowChanged);
+    m_view->zoomIn();
+    QCOMPARE(windows.size(), 1);
+    QCOMPARE(m_selection->windowStart(), m_view->scale().firstDay());
+    QWheelEvent wheel(QPointF(300, 100), m_view->mapToGlobal(QPointF(300, 100)), QPoint(), QPoint(0, -120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view, &wheel);
+    QCOMPARE(windows.size(), 2);
+    QCOMPARE(m_selection->windowEnd(), m_view->scale().lastDay());
+    // ... and another view or a restored session sets it for the timeline.
+    const double from = QDate(2019, 1, 1).toJulianDay();
+    const double to = QDate(2020, 1, 1).toJulianDay();
+    m_selection->setWindow(from, to);
+    QCOMPARE(m_view->scale().firstDay(), from);
+    QCOMPARE(m_view->scale().lastDay(), to);
+    QVERIFY(m_view->eventRect(eventIndex("ev-2018-opinion-firm")).right() <= 2);
+    // Beyond the zoom limits it is clamped, and the clamped window goes back to the state.
+    m_selection->setWindow(from, from + 0.5);
+    QCOMPARE(m_view->scale().span(), TimelineScale::MinSpanDays);
+    QCOMPARE(m_selection->windowEnd() - m_selection->windowStart(), TimelineScale::MinSpanDays);
+    // A second timeline on the same state starts at its window.
+    TimelineView other;
+    other.resize(600, 300);
+    other.setModel(m_model);
+    other.setSelectionState(m_selection);
+    QCOMPARE(other.scale().firstDay(), m_selection->windowStart());
 }
 
 QTEST_MAIN(tst_TimelineView)

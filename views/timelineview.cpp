@@ -93,7 +93,13 @@ void TimelineView::setSelectionState(SelectionState *state)
     if (m_selection) {
         connect(m_selection, &SelectionState::currentEventChanged, this, &TimelineView::onCurrentEventChanged);
         connect(m_selection, &SelectionState::currentActorChanged, this, qOverload<>(&QWidget::update));
+        connect(m_selection, &SelectionState::windowChanged, this, &TimelineView::applyWindow);
         m_shownCurrent = m_selection->currentEvent();
+        if (m_selection->windowEnd() > m_selection->windowStart()) {
+            applyWindow(m_selection->windowStart(), m_selection->windowEnd());
+        } else {
+            windowMoved(); // the state has no window yet: this view's is it
+        }
     }
     update();
 }
@@ -107,7 +113,7 @@ void TimelineView::onCurrentEventChanged(qsizetype event)
         const double centre = (m_rows[item].first + m_rows[item].last) / 2;
         m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
         m_autoFit = false;
-        invalidateLayout();
+        windowMoved();
     } else {
         // Only the old and the new current event change pixels.
         updateItem(itemOf(m_shownCurrent));
@@ -166,6 +172,24 @@ void TimelineView::invalidateLayout()
     m_hoverItem = -1;
     m_hoverCluster = -1;
     update();
+}
+
+void TimelineView::windowMoved()
+{
+    invalidateLayout();
+    if (m_selection) {
+        m_selection->setWindow(m_scale.firstDay(), m_scale.lastDay());
+    }
+}
+
+void TimelineView::applyWindow(double start, double end)
+{
+    if (end <= start || (start == m_scale.firstDay() && end == m_scale.lastDay())) {
+        return; // none, or the one this view set
+    }
+    m_scale.setRange(start, end);
+    m_autoFit = false;
+    windowMoved(); // hands back the window as clamped to the zoom limits
 }
 
 void TimelineView::setLaneMode(LaneMode mode)
@@ -338,7 +362,7 @@ void TimelineView::resizeEvent(QResizeEvent *)
     const double first = m_scale.firstDay();
     // Keep the days per pixel, so resizing reveals more time instead of stretching it.
     m_scale.setRange(first, first + span * plotWidth() / oldWidth);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::fitAll()
@@ -351,7 +375,7 @@ void TimelineView::fitAll()
     m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
     m_autoFit = true;
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::showRange(double firstDay, double lastDay)
@@ -359,21 +383,21 @@ void TimelineView::showRange(double firstDay, double lastDay)
     m_scale.setWidth(plotWidth());
     m_scale.setRange(firstDay, lastDay);
     m_autoFit = false;
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomIn()
 {
     m_autoFit = false;
     m_scale.zoomAround(plotWidth() / 2.0, 1.5);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomOut()
 {
     m_autoFit = false;
     m_scale.zoomAround(plotWidth() / 2.0, 1 / 1.5);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomToSelection()
@@ -385,7 +409,7 @@ void TimelineView::zoomToSelection()
     const TimelineItem &it = m_rows[item];
     m_scale.fit(it.first, it.last + 1, 0.5);
     m_autoFit = false;
-    invalidateLayout();
+    windowMoved();
 }
 
 QRectF TimelineView::eventRect(qsizetype eventIndex) const
@@ -455,7 +479,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         const double d = delta.x() != 0 ? -delta.x() : -delta.y();
         m_scale.pan(d / 120.0 * plotWidth() / 10.0);
     }
-    invalidateLayout();
+    windowMoved();
     event->accept();
 }
 
@@ -468,7 +492,7 @@ bool TimelineView::event(QEvent *event)
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
             m_autoFit = false;
             m_scale.zoomAround(gesture->position().x() - plotLeft(), 1.0 + gesture->value());
-            invalidateLayout();
+            windowMoved();
             return true;
         }
         break;
@@ -540,7 +564,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         }
         m_scale.pan(-dx);
         m_dragStart = event->position();
-        invalidateLayout();
+        windowMoved();
         return;
     }
     const int item = itemAt(event->position());
@@ -572,7 +596,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         const Layout::Cluster c = layout().clusters()[cluster];
         m_scale.fit(c.firstDay, c.lastDay + 1, 0.1);
         m_autoFit = false;
-        invalidateLayout();
+        windowMoved();
         return;
     }
     if (m_selection && event->position().x() >= plotLeft()) {

@@ -24,8 +24,9 @@ class SelectionState;
 // reordered and hidden. Where events do not fit, they collapse into counted clusters that split as
 // you zoom in. Reads all of the event model's rows at once (TimelineRowsRole); where things go is
 // a TimelineLayout, rebuilt when the rows, the window, the size or the lanes change, and this
-// widget paints it and handles input. A selection or hover change repaints only the events it
-// affects.
+// widget paints it and handles input. The visible window is SelectionState's, when one is set, so
+// other views and the exporter see what the timeline shows. A selection or hover change repaints
+// only the events it affects.
 class TimelineView final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model);
+    // The current event and actor, and the visible window, are read from and written to `state`.
     void setSelectionState(SelectionState *state);
 
     const TimelineScale &scale() const { return m_scale; }
@@ -99,6 +101,9 @@ private:
     void rebuildLanes();
     // Everything moves: lay out again and repaint all.
     void invalidateLayout();
+    // This view changed m_scale: lay out again and tell the selection state.
+    void windowMoved();
+    void applyWindow(double start, double end);
     TimelineLayout::Input layoutInput() const;
     double plotLeft() const;
     double plotWidth() const;
