@@ -339,8 +339,9 @@ void MainWindow::exportInteractively(const QString &name, bool visibleOnly)
         = QPageSize(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4);
     if (visibleOnly) {
         options.visibleWindowOnly = true;
-        options.windowStart = m_timeline->scale().firstDay();
-        options.windowEnd = m_timeline->scale().lastDay();
+        // The window every view shares, which the timeline shows.
+        options.windowStart = selection()->windowStart();
+        options.windowEnd = selection()->windowEnd();
     }
     QString error;
     if (!m_exporter->exportTo(csv ? QStringLiteral("timeline") : name, path, options, &error)) {

@@ -7,8 +7,51 @@
 #include "selectionstate.h"
 #include "timelineview.h"
 
+#include <QPaintEvent>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTest>
+
+namespace {
+// Records the regions of the paint events a widget receives.
+class PaintSpy final : public QObject
+{
+public:
+    explicit PaintSpy(QWidget *widget)
+        : m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+    // Waits for the repaints pending now and returns what they covered.
+    QRegion painted()
+    {
+        QTest::qWait(20);
+        const QRegion out = m_painted;
+        m_painted = QRegion();
+        return out;
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_widget && event->type() == QEvent::Paint) {
+            m_painted += static_cast<QPaintEvent *>(event)->region();
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_widget;
+    QRegion m_painted;
+};
+
+qint64 area(const QRegion &region)
+{
+    qint64 a = 0;
+    for (const QRect &r : region) {
+        a += qint64(r.width()) * r.height();
+    }
+    return a;
+}
+} // namespace
 
 using namespace AT;
 
@@ -34,6 +77,9 @@ private Q_SLOTS:
     void followsDarkPalette();
     void manyEventsCollapseIntoCounts();
     void densityCountsWhatReachesIntoView();
+    void selectionRepaintsOnlyTheChangedEvents();
+    void hoverRepaintsOnlyTheHoveredEvent();
+    void windowLivesInTheSelectionState();
 
 private:
     std::shared_ptr<const Case> m_case;
@@ -358,6 +404,94 @@ void tst_TimelineView::densityCountsWhatReachesIntoView()
         QCOMPARE(view.clusteredCount(), expected);
         QVERIFY(view.labelRects().isEmpty());
     }
+}
+
+void tst_TimelineView::selectionRepaintsOnlyTheChangedEvents()
+{
+    const qsizetype first = eventIndex("ev-2018-opinion-firm");
+    const qsizetype second = eventIndex("ev-2021-22-electoral-commission");
+    m_selection->setCurrentEvent(first);
+    PaintSpy spy(m_view);
+    (void)spy.painted();
+    const double windowBefore = m_selection->windowStart();
+    // Both are in view: a new selection repaints the old and the new event, not the widget.
+    m_selection->setCurrentEvent(second);
+    const QRegion painted = spy.painted();
+    QCOMPARE(m_selection->windowStart(), windowBefore);
+    QVERIFY(!painted.isEmpty());
+    QVERIFY(painted.intersects(m_view->eventRect(first).toAlignedRect()));
+    QVERIFY(painted.contains(m_view->eventRect(second).center().toPoint()));
+    const qint64 whole = qint64(m_view->width()) * m_view->height();
+    QVERIFY2(area(painted) * 5 < whole, qPrintable(QStringLiteral("%1 of %2 pixels").arg(area(painted)).arg(whole)));
+    // Clearing it repaints as little; zooming repaints all.
+    m_selection->clear();
+    QVERIFY(area(spy.painted()) * 5 < whole);
+    m_view->zoomIn();
+    QCOMPARE(spy.painted(), QRegion(m_view->rect()));
+    // A partial repaint leaves on screen the pixels a full one draws.
+    (void)spy.painted();
+    m_selection->setCurrentEvent(first);
+    QVERIFY(area(spy.painted()) * 5 < whole);
+    const QImage partial = m_view->screen()->grabWindow(m_view->winId()).toImage();
+    QVERIFY(!partial.isNull());
+    m_view->update();
+    QCOMPARE(spy.painted(), QRegion(m_view->rect()));
+    QCOMPARE(m_view->screen()->grabWindow(m_view->winId()).toImage(), partial);
+}
+
+void tst_TimelineView::hoverRepaintsOnlyTheHoveredEvent()
+{
+    const QRectF r = m_view->eventRect(eventIndex("ev-2018-opinion-firm"));
+    QVERIFY(!r.isEmpty());
+    PaintSpy spy(m_view);
+    QTest::mouseMove(m_view, QPoint(m_view->width() - 5, 3));
+    (void)spy.painted();
+    QTest::mouseMove(m_view, r.center().toPoint());
+    QRegion painted = spy.painted();
+    QVERIFY(painted.contains(r.center().toPoint()));
+    const qint64 whole = qint64(m_view->width()) * m_view->height();
+    QVERIFY(area(painted) * 5 < whole);
+    QCOMPARE(m_view->cursor().shape(), Qt::PointingHandCursor);
+    // Moving on within the same event repaints nothing; leaving it repaints it.
+    QTest::mouseMove(m_view, r.center().toPoint() + QPoint(1, 0));
+    QVERIFY(spy.painted().isEmpty());
+    QTest::mouseMove(m_view, QPoint(m_view->width() - 5, 3));
+    painted = spy.painted();
+    QVERIFY(painted.contains(r.center().toPoint()));
+    QVERIFY(area(painted) * 5 < whole);
+}
+
+void tst_TimelineView::windowLivesInTheSelectionState()
+{
+    // What the timeline shows is the shared state's window ...
+    QCOMPARE(m_selection->windowStart(), m_view->scale().firstDay());
+    QCOMPARE(m_selection->windowEnd(), m_view->scale().lastDay());
+    QSignalSpy windows(m_selection, &SelectionState::windowChanged);
+    m_view->zoomIn();
+    QCOMPARE(windows.size(), 1);
+    QCOMPARE(m_selection->windowStart(), m_view->scale().firstDay());
+    QWheelEvent wheel(QPointF(300, 100), m_view->mapToGlobal(QPointF(300, 100)), QPoint(), QPoint(0, -120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view, &wheel);
+    QCOMPARE(windows.size(), 2);
+    QCOMPARE(m_selection->windowEnd(), m_view->scale().lastDay());
+    // ... and another view or a restored session sets it for the timeline.
+    const double from = QDate(2019, 1, 1).toJulianDay();
+    const double to = QDate(2020, 1, 1).toJulianDay();
+    m_selection->setWindow(from, to);
+    QCOMPARE(m_view->scale().firstDay(), from);
+    QCOMPARE(m_view->scale().lastDay(), to);
+    QVERIFY(m_view->eventRect(eventIndex("ev-2018-opinion-firm")).right() <= 2);
+    // Beyond the zoom limits it is clamped, and the clamped window goes back to the state.
+    m_selection->setWindow(from, from + 0.5);
+    QCOMPARE(m_view->scale().span(), TimelineScale::MinSpanDays);
+    QCOMPARE(m_selection->windowEnd() - m_selection->windowStart(), TimelineScale::MinSpanDays);
+    // A second timeline on the same state starts at its window.
+    TimelineView other;
+    other.resize(600, 300);
+    other.setModel(m_model);
+    other.setSelectionState(m_selection);
+    QCOMPARE(other.scale().firstDay(), m_selection->windowStart());
 }
 
 QTEST_MAIN(tst_TimelineView)

@@ -4,6 +4,7 @@
 #include "plaintext.h"
 #include "roles.h"
 #include "selectionstate.h"
+#include "timelinepainter.h"
 
 #include <QAbstractItemModel>
 #include <QAccessible>
@@ -11,34 +12,33 @@
 #include <QDate>
 #include <QHelpEvent>
 #include <QKeyEvent>
-#include <QLinearGradient>
 #include <QMenu>
+#include <QPaintEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <numeric>
 
 namespace AT {
 
 namespace {
-constexpr double MarkerSize = 10;
-constexpr double BarHeight = 10;
-constexpr double OpenFade = 60; // pixels an open end fades over
-constexpr double LabelGap = 12;
-constexpr double MaxLabelWidth = 280;
-constexpr double ClusterBucket = 56; // pixels: events that do not fit are counted per bucket
-constexpr int RowsPerLane = 2;
-constexpr double LaneGap = 6;
-constexpr qsizetype DensityThreshold = 3000; // events in view above which the timeline shows counts per column
-constexpr qsizetype BlockSize = 64; // items per block of a lane's latest-day index
-constexpr double ShortSpanDays = 64; // events longer than this are also listed apart, per lane
+using Layout = TimelineLayout;
 
+TimelineLanes::Grouping groupingOf(TimelineView::LaneMode mode)
+{
+    switch (mode) {
+    case TimelineView::LaneMode::Actor:
+        return TimelineLanes::Grouping::Actor;
+    case TimelineView::LaneMode::Category:
+        return TimelineLanes::Grouping::Category;
+    case TimelineView::LaneMode::None:
+        break;
+    }
+    return TimelineLanes::Grouping::None;
+}
 } // namespace
 
 TimelineView::TimelineView(QWidget *parent)
@@ -91,38 +91,44 @@ void TimelineView::setSelectionState(SelectionState *state)
     }
     m_selection = state;
     if (m_selection) {
-        connect(m_selection, &SelectionState::currentEventChanged, this, [this](qsizetype event) {
-            const QRectF r = eventRect(event);
-            const int item = currentItem();
-            if (item >= 0 && (r.isEmpty() || r.right() < plotLeft() || r.left() > width())) {
-                // Bring the selected event into view, keeping the zoom.
-                const double centre = (m_rows[item].first + m_rows[item].last) / 2;
-                m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
-                m_autoFit = false;
-                invalidateLayout();
-            }
-            update();
-            if (QAccessible::isActive()) {
-                QAccessibleEvent ev(this, QAccessible::NameChanged);
-                QAccessible::updateAccessibility(&ev);
-            }
-        });
+        connect(m_selection, &SelectionState::currentEventChanged, this, &TimelineView::onCurrentEventChanged);
         connect(m_selection, &SelectionState::currentActorChanged, this, qOverload<>(&QWidget::update));
+        connect(m_selection, &SelectionState::windowChanged, this, &TimelineView::applyWindow);
+        m_shownCurrent = m_selection->currentEvent();
+        if (m_selection->windowEnd() > m_selection->windowStart()) {
+            applyWindow(m_selection->windowStart(), m_selection->windowEnd());
+        } else {
+            windowMoved(); // the state has no window yet: this view's is it
+        }
     }
     update();
+}
+
+void TimelineView::onCurrentEventChanged(qsizetype event)
+{
+    const int item = itemOf(event);
+    const QRectF r = eventRect(event);
+    if (item >= 0 && (r.isEmpty() || r.right() < plotLeft() || r.left() > width())) {
+        // Bring the selected event into view, keeping the zoom.
+        const double centre = (m_rows[item].first + m_rows[item].last) / 2;
+        m_scale.pan(m_scale.x(centre) - plotWidth() / 2.0);
+        m_autoFit = false;
+        windowMoved();
+    } else {
+        // Only the old and the new current event change pixels.
+        updateItem(itemOf(m_shownCurrent));
+        updateItem(item);
+    }
+    m_shownCurrent = event;
+    if (QAccessible::isActive()) {
+        QAccessibleEvent ev(this, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&ev);
+    }
 }
 
 void TimelineView::reload()
 {
     m_rows = m_model ? m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>() : TimelineRows();
-    // One pass: the longest event and the latest day. The rows come in time order (by rank).
-    m_maxSpanDays = 0;
-    m_lastDay = m_rows.count() == 0 ? 0 : m_rows[0].last;
-    for (qsizetype i = 0; i < m_rows.count(); ++i) {
-        const Item &it = m_rows[i];
-        m_maxSpanDays = std::max(m_maxSpanDays, it.last - it.first + 1);
-        m_lastDay = std::max(m_lastDay, it.last);
-    }
     m_labelWidth.clear();
     m_categoryColors.clear();
     QStringList categories;
@@ -136,97 +142,59 @@ void TimelineView::reload()
     rebuildLanes();
 }
 
-float TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
+double TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
 {
     auto it = m_labelWidth.constFind(item);
     if (it == m_labelWidth.constEnd()) {
         it = m_labelWidth.insert(
-            item, static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_rows[item])) + 2, MaxLabelWidth)));
+            item,
+            static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_rows[item])) + 2, Layout::MaxLabelWidth)));
     }
     return *it;
 }
 
 void TimelineView::rebuildLanes()
 {
-    m_lanes.clear();
-    if (m_laneMode == LaneMode::None) {
-        Lane all;
-        all.items.resize(m_rows.count());
-        std::iota(all.items.begin(), all.items.end(), 0);
-        m_lanes.append(all);
-    } else {
-        // Lanes by actor number or category number, then named.
-        const bool byActor = m_laneMode == LaneMode::Actor;
-        QList<int> laneOf(byActor ? m_rows.actorCount() : m_rows.categoryCount(), -1);
-        auto add = [&](int key, int item) {
-            int &lane = laneOf[key];
-            if (lane < 0) {
-                lane = static_cast<int>(m_lanes.size());
-                const QString id = byActor ? m_rows.actorId(key) : m_rows.categoryName(key);
-                const QString label = byActor ? m_rows.actorName(key) : id;
-                m_lanes.append(Lane {id, label, {}, {}, {}});
-            }
-            QList<int> &items = m_lanes[lane].items;
-            if (items.isEmpty() || items.last() != item) { // an actor in two roles: one lane entry
-                items.append(item);
-            }
-        };
-        for (int i = 0; i < m_rows.count(); ++i) {
-            if (byActor) {
-                for (qint32 a : m_rows.actors(m_rows[i])) {
-                    add(a, i);
-                }
-            } else {
-                add(m_rows[i].category, i);
-            }
-        }
-        // Busiest lanes first, unless the user ordered them.
-        std::stable_sort(m_lanes.begin(), m_lanes.end(), [this](const Lane &a, const Lane &b) {
-            const qsizetype ia = m_laneOrder.indexOf(a.key);
-            const qsizetype ib = m_laneOrder.indexOf(b.key);
-            if (ia >= 0 || ib >= 0) {
-                return ia >= 0 && (ib < 0 || ia < ib);
-            }
-            return a.items.size() > b.items.size() || (a.items.size() == b.items.size() && a.label < b.label);
-        });
-    }
-    // The latest day per block of items, so density mode finds a column's latest day without a
-    // scan, and the long events apart, so it finds those running in from the left without one.
-    for (Lane &lane : m_lanes) {
-        lane.blockLast.fill(-std::numeric_limits<double>::infinity(), (lane.items.size() + BlockSize - 1) / BlockSize);
-        lane.longItems.clear();
-        for (qsizetype k = 0; k < lane.items.size(); ++k) {
-            const Item &it = m_rows[lane.items[k]];
-            double &b = lane.blockLast[k / BlockSize];
-            b = std::max(b, it.last);
-            if (it.last - it.first + 1 > ShortSpanDays) {
-                lane.longItems.append(lane.items[k]);
-            }
-        }
-    }
+    m_lanes = TimelineLanes(m_rows, groupingOf(m_laneMode), m_laneOrder);
+    measureLaneHeaders();
     invalidateLayout();
 }
 
-double TimelineView::latestIn(const Lane &lane, qsizetype from, qsizetype to) const
+void TimelineView::measureLaneHeaders()
 {
-    double latest = -std::numeric_limits<double>::infinity();
-    qsizetype k = from;
-    for (; k < to && k % BlockSize != 0; ++k) {
-        latest = std::max(latest, m_rows[lane.items[k]].last);
+    const QFontMetricsF fm(font());
+    double widest = 60;
+    for (const TimelineLanes::Lane &l : m_lanes.lanes()) {
+        widest = std::max(widest, fm.horizontalAdvance(l.label));
     }
-    for (; k + BlockSize <= to; k += BlockSize) {
-        latest = std::max(latest, lane.blockLast[k / BlockSize]);
-    }
-    for (; k < to; ++k) {
-        latest = std::max(latest, m_rows[lane.items[k]].last);
-    }
-    return latest;
+    m_headerWidth = std::min(widest + 16, 200.0);
 }
 
 void TimelineView::invalidateLayout()
 {
     m_layoutDirty = true;
+    // What was under the pointer has moved; the next mouse move finds it again.
+    m_hoverItem = -1;
+    m_hoverCluster = -1;
     update();
+}
+
+void TimelineView::windowMoved()
+{
+    invalidateLayout();
+    if (m_selection) {
+        m_selection->setWindow(m_scale.firstDay(), m_scale.lastDay());
+    }
+}
+
+void TimelineView::applyWindow(double start, double end)
+{
+    if (end <= start || (start == m_scale.firstDay() && end == m_scale.lastDay())) {
+        return; // none, or the one this view set
+    }
+    m_scale.setRange(start, end);
+    m_autoFit = false;
+    windowMoved(); // hands back the window as clamped to the zoom limits
 }
 
 void TimelineView::setLaneMode(LaneMode mode)
@@ -238,15 +206,6 @@ void TimelineView::setLaneMode(LaneMode mode)
     m_vscroll->setValue(0);
     rebuildLanes();
     Q_EMIT laneOptionsChanged();
-}
-
-QStringList TimelineView::lanes() const
-{
-    QStringList out;
-    for (const Lane &l : m_lanes) {
-        out << l.key;
-    }
-    return out;
 }
 
 void TimelineView::setLaneOrder(const QStringList &order)
@@ -286,496 +245,129 @@ void TimelineView::setLaneHidden(const QString &key, bool hidden)
     Q_EMIT laneOptionsChanged();
 }
 
-QList<TimelineView::Lane> TimelineView::visibleLanes() const
+TimelineLayout::Input TimelineView::layoutInput() const
 {
-    QList<Lane> out;
-    for (const Lane &l : m_lanes) {
-        if (!m_hiddenLanes.contains(l.key) || m_laneMode == LaneMode::None) {
-            out.append(l);
-        }
-    }
-    return out;
+    Layout::Input in;
+    in.rows = m_rows;
+    in.lanes = &m_lanes;
+    in.hiddenLanes = m_hiddenLanes;
+    in.scale = m_scale;
+    in.size = size();
+    in.lineHeight = fontMetrics().height();
+    in.textHeight = QFontMetricsF(font()).height();
+    in.headerWidth = m_headerWidth;
+    in.scrollBarWidth = m_vscroll->sizeHint().width();
+    in.scrollOffset = m_vscroll->value();
+    in.labelWidth = [this, fm = QFontMetricsF(font())](int item) { return labelWidth(item, fm); };
+    return in;
 }
 
-double TimelineView::axisHeight() const
+const TimelineLayout &TimelineView::layout() const
 {
-    return fontMetrics().height() + 14;
+    if (!m_layoutDirty) {
+        return m_layout;
+    }
+    m_layoutDirty = false;
+    m_layout = TimelineLayout(layoutInput());
+    m_scale.setWidth(m_layout.geometry().plotWidth);
+    // Setting the range may move the scroll bar, which lays out again on the next use.
+    const Layout::Geometry &g = m_layout.geometry();
+    m_vscroll->setVisible(g.scrolls);
+    m_vscroll->setGeometry(width() - m_vscroll->sizeHint().width(), 0, m_vscroll->sizeHint().width(),
+                           static_cast<int>(g.axisTop));
+    m_vscroll->setRange(0, g.scrollRange);
+    m_vscroll->setPageStep(g.pageStep);
+    m_vscroll->setSingleStep(g.singleStep);
+    return m_layout;
 }
 
-double TimelineView::rowHeight() const
+double TimelineView::plotLeft() const
 {
-    return BarHeight + fontMetrics().height() + 10;
-}
-
-double TimelineView::headerWidth() const
-{
-    if (m_laneMode == LaneMode::None) {
-        return 0;
-    }
-    const QFontMetricsF fm(font());
-    double widest = 60;
-    for (const Lane &l : m_lanes) {
-        widest = std::max(widest, fm.horizontalAdvance(l.label));
-    }
-    return std::min(widest + 16, 200.0);
+    return m_laneMode == LaneMode::None ? 0 : m_headerWidth;
 }
 
 double TimelineView::plotWidth() const
 {
-    const double scrollbar = m_vscroll->isVisible() ? m_vscroll->width() : 0;
-    return std::max(1.0, width() - headerWidth() - scrollbar);
-}
-
-void TimelineView::layoutItems() const
-{
-    if (!m_layoutDirty) {
-        return;
-    }
-    m_layoutDirty = false;
-    m_placed.clear();
-    m_clusters.clear();
-    m_laneHeaders.clear();
-    m_densityMode = false;
-    auto *self = const_cast<TimelineView *>(this);
-    self->m_scale.setWidth(plotWidth());
-
-    const QFontMetricsF fm(font());
-    const double top = 8;
-    const double available = height() - axisHeight() - top - 4;
-    const QList<Lane> lanes = visibleLanes();
-    const bool single = m_laneMode == LaneMode::None;
-    // Each lane keeps a strip at its foot for the counted clusters, so they never cover a label.
-    const double clusterStrip = fm.height() + 4;
-    const int rowsPerLane
-        = single ? std::max(1, static_cast<int>((available - clusterStrip) / rowHeight())) : RowsPerLane;
-    const double laneHeight = rowsPerLane * rowHeight() + clusterStrip + (single ? 0 : LaneGap);
-    const double content = laneHeight * lanes.size();
-    // Lanes that do not fit scroll vertically.
-    const bool scroll = !single && content > available;
-    if (scroll != m_vscroll->isVisible()) {
-        m_vscroll->setVisible(scroll);
-        self->m_scale.setWidth(plotWidth());
-    }
-    m_vscroll->setGeometry(width() - m_vscroll->sizeHint().width(), 0, m_vscroll->sizeHint().width(),
-                           static_cast<int>(height() - axisHeight()));
-    m_vscroll->setRange(0, scroll ? static_cast<int>(content - available) : 0);
-    m_vscroll->setPageStep(static_cast<int>(available));
-    m_vscroll->setSingleStep(static_cast<int>(laneHeight));
-    const double offset = scroll ? m_vscroll->value() : 0;
-
-    const double left = plotLeft();
-    const double right = left + plotWidth();
-    for (qsizetype l = 0; l < lanes.size(); ++l) {
-        const Lane &lane = lanes[l];
-        const double laneTop = top + l * laneHeight - offset;
-        if (laneTop + laneHeight < 0 || laneTop > available + top) {
-            continue; // lanes scrolled out of view
-        }
-        if (!single) {
-            m_laneHeaders.append({QRectF(0, laneTop, left, laneHeight - LaneGap), lane.key});
-        }
-        QList<double> rowEnd(rowsPerLane, -1e9); // the rightmost occupied x of each row
-        QHash<int, int> clusterOf; // bucket -> index in m_clusters
-        // Only what can reach into the view: binary search on the start, allowing for the longest event.
-        const double fromDay = m_scale.day(-MaxLabelWidth - OpenFade) - m_maxSpanDays;
-        const double toDay = m_scale.day(plotWidth() + OpenFade);
-        const auto begin = std::lower_bound(lane.items.cbegin(), lane.items.cend(), fromDay,
-                                            [this](int i, double day) { return m_rows[i].first < day; });
-        const auto end = std::upper_bound(begin, lane.items.cend(), toDay,
-                                          [this](double day, int i) { return day < m_rows[i].first; });
-        if (end - begin > DensityThreshold) {
-            // Level of detail: far more events than room. Count them per column instead of placing each.
-            m_densityMode = true;
-            layoutDensity(lane, begin - lane.items.cbegin(), end - lane.items.cbegin(), laneTop,
-                          rowsPerLane * rowHeight(), fm.height());
-            continue;
-        }
-        for (auto iter = begin; iter != end; ++iter) {
-            const int i = *iter;
-            const Item &it = m_rows[i];
-            double x0 = toX(it.first);
-            double x1 = toX(it.last + 1);
-            if (it.openStart) {
-                x0 = std::min(x0, x1 - OpenFade);
-            }
-            if (it.openEnd) {
-                x1 = std::max(x1, x0 + OpenFade);
-            }
-            if (x1 < left - MaxLabelWidth || x0 > right) {
-                continue; // paint only what is visible
-            }
-            const bool marker = x1 - x0 < MarkerSize;
-            QRectF shape
-                = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
-            const double labelWidth = this->labelWidth(i, fm);
-            // Labels start under their event; near the right edge they end there instead, so none is clipped.
-            double labelX = std::max(shape.left(), left + 2);
-            if (labelX + labelWidth > right - 2) {
-                labelX = std::max(left + 2, std::min(labelX, right - 2 - labelWidth));
-            }
-            const double wanted = std::max(shape.right(), labelX + labelWidth);
-            int row = -1;
-            bool withLabel = true;
-            for (int r = 0; r < rowsPerLane; ++r) {
-                if (rowEnd[r] + LabelGap <= std::min(shape.left(), labelX)) {
-                    row = r;
-                    break;
-                }
-            }
-            if (row < 0) {
-                withLabel = false;
-                for (int r = 0; r < rowsPerLane; ++r) {
-                    if (rowEnd[r] + 2 <= shape.left()) {
-                        row = r;
-                        break;
-                    }
-                }
-            }
-            if (row < 0) {
-                // No room: count it into the cluster of its pixel bucket, which splits as you zoom in.
-                const int bucket = static_cast<int>(std::floor((std::max(x0, left) - left) / ClusterBucket));
-                auto c = clusterOf.find(bucket);
-                if (c == clusterOf.end()) {
-                    c = clusterOf.insert(bucket, static_cast<int>(m_clusters.size()));
-                    const double bx = left + bucket * ClusterBucket;
-                    m_clusters.append(Cluster {
-                        QRectF(bx + 2, laneTop + rowsPerLane * rowHeight() + 1, ClusterBucket - 4, fm.height()), 0,
-                        it.first, it.last});
-                }
-                Cluster &cl = m_clusters[*c];
-                ++cl.count;
-                cl.firstDay = std::min(cl.firstDay, it.first);
-                cl.lastDay = std::max(cl.lastDay, it.last);
-                continue;
-            }
-            rowEnd[row] = withLabel ? wanted : shape.right();
-            const double y = laneTop + row * rowHeight();
-            shape.moveTop(y);
-            QRectF label;
-            if (withLabel) {
-                label = QRectF(labelX, y + BarHeight + 2, labelWidth, fm.height());
-            }
-            m_placed.append(Placed {i, shape, label});
-        }
-    }
-}
-
-void TimelineView::layoutDensity(const Lane &lane, qsizetype begin, qsizetype end, double laneTop, double areaHeight,
-                                 double stripHeight) const
-{
-    // Each column counts the events that begin in it; the first also those already running at the
-    // left edge. Items are in time order, so a column's events are one stretch, found by binary
-    // search: a frame costs a few hundred searches, not a pass over every event in view.
-    const double width = plotWidth();
-    const int columns = static_cast<int>(std::ceil(width / ClusterBucket)) + 1;
-    const double dpp = m_scale.daysPerPixel();
-    const auto firstOf = [&](qsizetype k) { return m_rows[lane.items[k]].first; };
-    const auto columnOf = [&](int item) {
-        return std::clamp(static_cast<int>(std::max(m_scale.x(m_rows[item].first), 0.0) / ClusterBucket), 0,
-                          columns - 1);
-    };
-    // Items from `begin` may start before the view; those that end before it are not shown.
-    const qsizetype inView = std::partition_point(lane.items.cbegin() + begin, lane.items.cbegin() + end,
-                                                  [&](int i) { return m_scale.x(m_rows[i].first) < 0; })
-        - lane.items.cbegin();
-    qsizetype running = 0;
-    double runningFirst = std::numeric_limits<double>::infinity();
-    double runningLast = -std::numeric_limits<double>::infinity();
-    const auto countIfRunning = [&](int i) {
-        const Item &it = m_rows[i];
-        if (m_scale.x(it.first) + (it.last - it.first + 1) / dpp < 0) {
-            return;
-        }
-        ++running;
-        runningFirst = std::min(runningFirst, it.first);
-        runningLast = std::max(runningLast, it.last);
-    };
-    // A short event (ShortSpanDays or less) can reach into the view only if it starts at most that
-    // long before it: check every item of that stretch, and of the earlier ones only the long
-    // events, kept in their own list. Without the split, one long event per block of items made
-    // a zoomed-out frame walk decades of events.
-    const double shortFromDay = m_scale.day(0) - ShortSpanDays;
-    const qsizetype shortFrom = std::partition_point(lane.items.cbegin() + begin, lane.items.cbegin() + inView,
-                                                     [&](int i) { return m_rows[i].first < shortFromDay; })
-        - lane.items.cbegin();
-    const double fromDay = begin < inView ? firstOf(begin) : shortFromDay;
-    const auto longBegin = std::partition_point(lane.longItems.cbegin(), lane.longItems.cend(),
-                                                [&](int i) { return m_rows[i].first < fromDay; });
-    for (auto l = longBegin; l != lane.longItems.cend() && m_rows[*l].first < shortFromDay; ++l) {
-        countIfRunning(*l);
-    }
-    for (qsizetype k = shortFrom; k < inView; ++k) {
-        countIfRunning(lane.items[k]);
-    }
-    // Items past the right edge are not shown.
-    const qsizetype last = std::partition_point(lane.items.cbegin() + inView, lane.items.cbegin() + end,
-                                                [&](int i) { return m_scale.x(m_rows[i].first) <= width; })
-        - lane.items.cbegin();
-    QList<int> counts(columns, 0);
-    QList<double> firstDay(columns, 0);
-    QList<double> lastDay(columns, 0);
-    qsizetype from = inView;
-    for (int b = 0; b < columns && from < last; ++b) {
-        const qsizetype to = std::partition_point(lane.items.cbegin() + from, lane.items.cbegin() + last,
-                                                  [&](int i) { return columnOf(i) <= b; })
-            - lane.items.cbegin();
-        if (to > from) {
-            counts[b] = static_cast<int>(to - from);
-            firstDay[b] = firstOf(from);
-            lastDay[b] = latestIn(lane, from, to);
-        }
-        from = to;
-    }
-    if (running > 0) {
-        firstDay[0] = runningFirst;
-        lastDay[0] = counts[0] ? std::max(lastDay[0], runningLast) : runningLast;
-        counts[0] += static_cast<int>(running);
-    }
-    const int busiest = std::max(1, *std::max_element(counts.cbegin(), counts.cend()));
-    for (int b = 0; b < columns; ++b) {
-        if (counts[b] == 0) {
-            continue;
-        }
-        const double bx = plotLeft() + b * ClusterBucket;
-        m_clusters.append(Cluster {QRectF(bx + 2, laneTop + areaHeight + 1, ClusterBucket - 4, stripHeight), counts[b],
-                                   firstDay[b], lastDay[b], std::sqrt(double(counts[b]) / busiest)});
-    }
+    // The frame only, without placing any event: zoom and pan steps need it before a layout.
+    return m_layoutDirty ? Layout::geometry(layoutInput()).plotWidth : m_layout.geometry().plotWidth;
 }
 
 TimelineScale::TickUnit TimelineView::currentTickUnit() const
 {
-    layoutItems();
-    const QFontMetricsF fm(font());
-    return m_scale.tickUnit(
-        [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
+    return TimelinePainter::tickUnit(layout().scale(), font());
 }
 
 QList<QPair<TimelineScale::Tick, QRectF>> TimelineView::visibleTicks() const
 {
-    layoutItems();
-    const QFontMetricsF fm(font());
-    const auto ticks = m_scale.ticks(
-        [&](TimelineScale::TickUnit u) { return fm.horizontalAdvance(TimelineScale::widestLabel(u)) + 16; });
-    QList<QPair<TimelineScale::Tick, QRectF>> out;
-    const double y = height() - axisHeight() + 8;
-    for (const auto &t : ticks) {
-        const double x = toX(t.day);
-        out.append({t, QRectF(x + 3, y, fm.horizontalAdvance(t.label), fm.height())});
-    }
-    return out;
+    return TimelinePainter::ticks(layout(), font());
 }
 
-QList<QRectF> TimelineView::labelRects() const
-{
-    layoutItems();
-    QList<QRectF> out;
-    for (const Placed &pl : std::as_const(m_placed)) {
-        if (!pl.label.isEmpty()) {
-            out.append(pl.label);
-        }
-    }
-    return out;
-}
-
-QList<QRectF> TimelineView::clusterRects() const
-{
-    layoutItems();
-    QList<QRectF> out;
-    for (const Cluster &c : std::as_const(m_clusters)) {
-        out.append(c.rect);
-    }
-    return out;
-}
-
-int TimelineView::clusteredCount() const
-{
-    layoutItems();
-    int n = 0;
-    for (const Cluster &c : std::as_const(m_clusters)) {
-        n += c.count;
-    }
-    return n;
-}
-
-void TimelineView::paintEvent(QPaintEvent *)
+void TimelineView::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QPalette pal = palette();
-    p.fillRect(rect(), pal.color(QPalette::Base));
-    layoutItems();
-    const double left = plotLeft();
-    const double axisTop = height() - axisHeight();
-    const QFontMetricsF fm(font());
-
-    // Lane headers and separators; lanes scrolled partly out of view stop at the axis.
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlpha(60);
-    p.save();
-    p.setClipRect(QRectF(0, 0, width(), axisTop));
-    for (const auto &[r, key] : std::as_const(m_laneHeaders)) {
-        p.fillRect(QRectF(0, r.top(), left, r.height()), pal.color(QPalette::AlternateBase));
-        p.setPen(grid);
-        p.drawLine(QPointF(0, r.bottom() + LaneGap / 2), QPointF(width(), r.bottom() + LaneGap / 2));
-        p.setPen(pal.color(QPalette::Text));
-        QString label;
-        for (const Lane &l : m_lanes) {
-            if (l.key == key) {
-                label = l.label;
-            }
-        }
-        p.drawText(r.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(label, Qt::ElideRight, r.width() - 10));
-    }
-
-    p.restore();
-
-    // Axis and ticks.
-    p.fillRect(QRectF(0, axisTop, width(), axisHeight()), pal.color(QPalette::AlternateBase));
-    p.setPen(pal.color(QPalette::Mid));
-    p.drawLine(QPointF(0, axisTop), QPointF(width(), axisTop));
-    p.save();
-    p.setClipRect(QRectF(left, 0, plotWidth(), height()));
-    for (const auto &[tick, labelRect] : visibleTicks()) {
-        const double x = toX(tick.day);
-        p.setPen(grid);
-        p.drawLine(QPointF(x, 0), QPointF(x, axisTop));
-        p.setPen(pal.color(QPalette::Text));
-        p.drawLine(QPointF(x, axisTop), QPointF(x, axisTop + 6));
-        p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, tick.label);
-    }
-
-    p.restore();
-    p.save();
-    p.setClipRect(QRectF(left, 0, plotWidth(), axisTop));
-    const qsizetype current = m_selection ? m_selection->currentEvent() : -1;
-    const QString actor = m_selection ? m_selection->currentActor() : QString();
-    const int actorNumber = actor.isEmpty() ? -1 : m_rows.actorNumber(actor);
-    for (const Placed &pl : std::as_const(m_placed)) {
-        const Item &it = m_rows[pl.item];
-        QColor colour = m_categoryColors.value(it.category);
-        const bool coarse = it.precision != 3 || it.approximate; // not an exact day
-        const bool isCurrent = it.event == current;
-        // With an actor selected, its events stand out and the others recede.
-        const auto actors = m_rows.actors(it);
-        const bool dimmed = !actor.isEmpty() && std::find(actors.begin(), actors.end(), actorNumber) == actors.end();
-        p.setOpacity(dimmed ? 0.25 : 1.0);
-        const QRectF s = pl.shape;
-        if (s.width() <= MarkerSize) {
-            // An exact day (or a coarse date squeezed to a point at this zoom): a diamond.
-            QPainterPath diamond;
-            diamond.moveTo(s.center().x(), s.top());
-            diamond.lineTo(s.right(), s.center().y());
-            diamond.lineTo(s.center().x(), s.bottom());
-            diamond.lineTo(s.left(), s.center().y());
-            diamond.closeSubpath();
-            QColor fill = colour;
-            if (coarse) {
-                fill.setAlpha(110);
-            }
-            p.setPen(QPen(colour.darker(130), 1));
-            p.setBrush(fill);
-            p.drawPath(diamond);
-        } else {
-            // A bar over every day the date may denote; coarse and approximate dates are faded,
-            // open ends fade out, so no false exact day is drawn.
-            QLinearGradient g(s.topLeft(), s.topRight());
-            QColor solid = colour;
-            solid.setAlpha(it.range && !coarse ? 220 : (it.range ? 170 : 90));
-            QColor clear = colour;
-            clear.setAlpha(0);
-            const double fade = std::min(0.45, OpenFade / s.width());
-            g.setColorAt(0, it.openStart ? clear : solid);
-            g.setColorAt(it.openStart ? fade : 0.0, solid);
-            g.setColorAt(it.openEnd ? 1 - fade : 1.0, solid);
-            g.setColorAt(1, it.openEnd ? clear : solid);
-            p.setPen(Qt::NoPen);
-            // Solid where both ends are known: simpler for SVG and PDF consumers than a gradient.
-            if (it.openStart || it.openEnd) {
-                p.setBrush(g);
-            } else {
-                p.setBrush(solid);
-            }
-            p.drawRoundedRect(s, 3, 3);
-            if (it.approximate) {
-                p.setPen(QPen(colour.darker(120), 1, Qt::DashLine));
-                p.setBrush(Qt::NoBrush);
-                p.drawRoundedRect(s, 3, 3);
-            }
-        }
-        if (isCurrent) {
-            p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
-            p.setBrush(Qt::NoBrush);
-            p.drawRoundedRect(s.adjusted(-3, -3, 3, 3), 4, 4);
-        }
-        if (it.disputed) {
-            // A red badge: the sources disagree about this event.
-            p.setPen(Qt::NoPen);
-            p.setBrush(QColor(0xC0, 0x1B, 0x1B));
-            p.drawEllipse(QRectF(s.left() - 4, s.top() - 6, 9, 9));
-        }
-        if (!pl.label.isEmpty()) {
-            QFont f = font();
-            f.setBold(isCurrent);
-            p.setFont(f);
-            p.setPen(isCurrent ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
-            const QString text = QFontMetricsF(f).elidedText(m_rows.title(it), Qt::ElideRight, pl.label.width());
-            p.drawText(pl.label, Qt::AlignLeft | Qt::AlignVCenter, text);
-            p.setFont(font());
-        }
-    }
-    p.setOpacity(1.0);
-    // Counted clusters: events that do not fit at this zoom. Click one to zoom into it.
-    for (const Cluster &c : std::as_const(m_clusters)) {
-        if (c.density > 0) {
-            // Density mode: a column as tall as its share of the busiest, above its count. The
-            // highlight is blended with the background here and the column snapped to whole pixels,
-            // so the painter fills it opaquely instead of rasterising an antialiased translucent shape.
-            const double h = (c.rect.top() - 8) * c.density;
-            const QColor highlight = pal.color(QPalette::Highlight);
-            const QColor base = pal.color(QPalette::Base);
-            const auto mix = [](int a, int b) { return (a * 110 + b * (255 - 110)) / 255; };
-            const QColor bar(mix(highlight.red(), base.red()), mix(highlight.green(), base.green()),
-                             mix(highlight.blue(), base.blue()));
-            p.setRenderHint(QPainter::Antialiasing, false);
-            p.fillRect(QRectF(c.rect.left(), c.rect.top() - 2 - h, c.rect.width(), h).toAlignedRect(), bar);
-            p.setRenderHint(QPainter::Antialiasing, true);
-        }
-        const QString text
-            = c.count >= 10000 ? QStringLiteral("%1k").arg(c.count / 1000) : QStringLiteral("+%1").arg(c.count);
-        const QRectF r(c.rect.left(), c.rect.top(), std::min(c.rect.width(), fm.horizontalAdvance(text) + 10),
-                       c.rect.height());
-        p.setPen(Qt::NoPen);
-        p.setBrush(pal.color(QPalette::Mid));
-        p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
-        p.setPen(pal.color(QPalette::Base));
-        p.drawText(r, Qt::AlignCenter, text);
-    }
-    p.restore();
+    const TimelinePainter::State state {m_selection ? m_selection->currentEvent() : -1,
+                                        m_selection ? m_selection->currentActor() : QString(), m_hoverItem,
+                                        m_hoverCluster};
+    TimelinePainter(m_rows, m_categoryColors, palette(), font(), state).paint(p, layout(), event->region());
     if (hasFocus()) {
-        p.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(0, 0, -1, -1));
     }
 }
 
+void TimelineView::updateItem(int item)
+{
+    if (item < 0 || m_layoutDirty) {
+        return; // nothing drawn, or a full repaint is on its way
+    }
+    const Layout::Geometry &g = m_layout.geometry();
+    const QRectF plot(g.plotLeft, 0, g.plotWidth, g.axisTop);
+    for (qsizetype k : m_layout.placedOf(item)) {
+        update(m_layout.paintRect(k).intersected(plot).toAlignedRect());
+    }
+}
+
+void TimelineView::updateCluster(qsizetype cluster)
+{
+    if (cluster >= 0 && !m_layoutDirty && cluster < m_layout.clusters().size()) {
+        update(m_layout.clusters()[cluster].rect.adjusted(-1, -1, 1, 1).toAlignedRect());
+    }
+}
+
+void TimelineView::setHover(int item, qsizetype cluster)
+{
+    if (item == m_hoverItem && cluster == m_hoverCluster) {
+        return;
+    }
+    updateItem(m_hoverItem);
+    updateCluster(m_hoverCluster);
+    m_hoverItem = item;
+    m_hoverCluster = cluster;
+    updateItem(m_hoverItem);
+    updateCluster(m_hoverCluster);
+    if (item >= 0 || cluster >= 0) {
+        setCursor(Qt::PointingHandCursor);
+    } else {
+        unsetCursor();
+    }
+}
+
 void TimelineView::resizeEvent(QResizeEvent *)
 {
+    m_layoutDirty = true; // plotWidth() below is the new size's
     if (m_autoFit) {
         // Still showing everything: keep showing everything at the new size.
-        m_layoutDirty = true;
-        layoutItems();
         fitAll();
         return;
     }
     const double oldWidth = m_scale.width();
     const double span = m_scale.span();
     const double first = m_scale.firstDay();
-    m_layoutDirty = true;
-    layoutItems(); // sets the new plot width
     // Keep the days per pixel, so resizing reveals more time instead of stretching it.
     m_scale.setRange(first, first + span * plotWidth() / oldWidth);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::fitAll()
@@ -784,11 +376,11 @@ void TimelineView::fitAll()
         return;
     }
     const double first = m_rows[0].first; // in time order
-    const double last = m_lastDay + 1;
+    const double last = m_lanes.lastDay() + 1;
     m_scale.setWidth(plotWidth());
     m_scale.fit(first, last, 0.03);
     m_autoFit = true;
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::showRange(double firstDay, double lastDay)
@@ -796,21 +388,21 @@ void TimelineView::showRange(double firstDay, double lastDay)
     m_scale.setWidth(plotWidth());
     m_scale.setRange(firstDay, lastDay);
     m_autoFit = false;
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomIn()
 {
     m_autoFit = false;
     m_scale.zoomAround(plotWidth() / 2.0, 1.5);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomOut()
 {
     m_autoFit = false;
     m_scale.zoomAround(plotWidth() / 2.0, 1 / 1.5);
-    invalidateLayout();
+    windowMoved();
 }
 
 void TimelineView::zoomToSelection()
@@ -819,67 +411,38 @@ void TimelineView::zoomToSelection()
     if (item < 0) {
         return;
     }
-    const Item &it = m_rows[item];
+    const TimelineItem &it = m_rows[item];
     m_scale.fit(it.first, it.last + 1, 0.5);
     m_autoFit = false;
-    invalidateLayout();
+    windowMoved();
 }
 
 QRectF TimelineView::eventRect(qsizetype eventIndex) const
 {
-    layoutItems();
-    for (const Placed &pl : std::as_const(m_placed)) {
-        if (m_rows[pl.item].event == eventIndex) {
-            return pl.shape;
-        }
-    }
-    return {};
+    const Layout &l = layout();
+    const QList<qsizetype> placed = l.placedOf(itemOf(eventIndex));
+    return placed.isEmpty() ? QRectF() : l.placed()[placed.first()].shape;
 }
 
-int TimelineView::hitTest(QPointF pos) const
+int TimelineView::itemAt(QPointF pos) const
 {
-    layoutItems();
-    if (pos.y() >= height() - axisHeight() || pos.x() < plotLeft()) {
-        return -1; // the axis and the lane headers hide what lies under them
-    }
-    for (qsizetype i = m_placed.size() - 1; i >= 0; --i) {
-        const Placed &pl = m_placed[i];
-        if (pl.shape.adjusted(-3, -3, 3, 3).contains(pos) || pl.label.contains(pos)) {
-            return pl.item;
-        }
-    }
-    return -1;
+    const Layout &l = layout();
+    const qsizetype p = l.hitTest(pos);
+    return p < 0 ? -1 : l.placed()[p].item;
 }
 
-int TimelineView::clusterAt(QPointF pos) const
+qsizetype TimelineView::clusterAt(QPointF pos) const
 {
-    layoutItems();
-    for (int i = 0; i < m_clusters.size(); ++i) {
-        if (m_clusters[i].rect.contains(pos)) {
-            return i;
-        }
-    }
-    return -1;
+    return layout().clusterAt(pos);
 }
 
-QString TimelineView::laneAt(QPointF pos) const
+int TimelineView::itemOf(qsizetype event) const
 {
-    layoutItems();
-    for (const auto &[r, key] : std::as_const(m_laneHeaders)) {
-        if (pos.y() >= r.top() && pos.y() < r.bottom() + LaneGap) {
-            return key;
-        }
-    }
-    return {};
-}
-
-int TimelineView::currentItem() const
-{
-    if (!m_selection || m_selection->currentEvent() < 0) {
+    if (event < 0) {
         return -1;
     }
     // Items are in chronological order: find the event by its rank.
-    const qsizetype rank = m_rows.rankOf(m_selection->currentEvent());
+    const qsizetype rank = m_rows.rankOf(event);
     qsizetype lo = 0;
     qsizetype hi = m_rows.count();
     while (lo < hi) {
@@ -891,6 +454,11 @@ int TimelineView::currentItem() const
         }
     }
     return lo < m_rows.count() && m_rows[lo].rank == rank ? static_cast<int>(lo) : -1;
+}
+
+int TimelineView::currentItem() const
+{
+    return m_selection ? itemOf(m_selection->currentEvent()) : -1;
 }
 
 void TimelineView::selectItem(int item)
@@ -909,12 +477,14 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         m_scale.zoomAround(event->position().x() - plotLeft(), std::pow(1.25, steps));
     } else if ((event->modifiers() & Qt::ShiftModifier) && m_vscroll->isVisible()) {
         m_vscroll->setValue(m_vscroll->value() - static_cast<int>(delta.y() / 120.0 * m_vscroll->singleStep()));
+        event->accept();
+        return;
     } else {
         // Plain wheel and horizontal scroll pan; a 120 step moves a tenth of the width.
         const double d = delta.x() != 0 ? -delta.x() : -delta.y();
         m_scale.pan(d / 120.0 * plotWidth() / 10.0);
     }
-    invalidateLayout();
+    windowMoved();
     event->accept();
 }
 
@@ -927,18 +497,18 @@ bool TimelineView::event(QEvent *event)
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
             m_autoFit = false;
             m_scale.zoomAround(gesture->position().x() - plotLeft(), 1.0 + gesture->value());
-            invalidateLayout();
+            windowMoved();
             return true;
         }
         break;
     }
     case QEvent::ToolTip: {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int item = hitTest(help->pos());
-        const int cluster = clusterAt(help->pos());
+        const int item = itemAt(help->pos());
+        const qsizetype cluster = item < 0 ? clusterAt(help->pos()) : -1;
         QString tip;
         if (item >= 0) {
-            const Item &it = m_rows[item];
+            const TimelineItem &it = m_rows[item];
             tip = m_rows.title(it) + QLatin1Char('\n') + m_rows.dateDescription(it);
             const QString actors = m_rows.actorNames(it).join(QStringLiteral(", "));
             if (!actors.isEmpty()) {
@@ -949,7 +519,7 @@ bool TimelineView::event(QEvent *event)
                 tip += QStringLiteral("\nDisputed: the sources disagree");
             }
         } else if (cluster >= 0) {
-            tip = QStringLiteral("%1 more events here; click to zoom in").arg(m_clusters[cluster].count);
+            tip = QStringLiteral("%1 more events here; click to zoom in").arg(layout().clusters()[cluster].count);
         }
         if (tip.isEmpty()) {
             QToolTip::hideText();
@@ -961,12 +531,23 @@ bool TimelineView::event(QEvent *event)
     }
     case QEvent::FocusIn:
     case QEvent::FocusOut:
-        update();
+        // Only the focus frame changes.
+        update(QRegion(rect()).subtracted(QRegion(rect().adjusted(1, 1, -1, -1))));
         break;
     default:
         break;
     }
     return QWidget::event(event);
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange) {
+        m_labelWidth.clear(); // measured in the old font
+        measureLaneHeaders();
+        invalidateLayout();
+    }
+    QWidget::changeEvent(event);
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)
@@ -988,8 +569,17 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         }
         m_scale.pan(-dx);
         m_dragStart = event->position();
-        invalidateLayout();
+        windowMoved();
+        return;
     }
+    const int item = itemAt(event->position());
+    setHover(item, item < 0 ? clusterAt(event->position()) : -1);
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    setHover(-1, -1);
+    QWidget::leaveEvent(event);
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)
@@ -1001,17 +591,17 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     if (m_dragDistance >= 4) {
         return;
     }
-    const int item = hitTest(event->position());
+    const int item = itemAt(event->position());
     if (item >= 0) {
         selectItem(item);
         return;
     }
-    const int cluster = clusterAt(event->position());
+    const qsizetype cluster = clusterAt(event->position());
     if (cluster >= 0) {
-        const Cluster c = m_clusters[cluster];
+        const Layout::Cluster c = layout().clusters()[cluster];
         m_scale.fit(c.firstDay, c.lastDay + 1, 0.1);
         m_autoFit = false;
-        invalidateLayout();
+        windowMoved();
         return;
     }
     if (m_selection && event->position().x() >= plotLeft()) {
@@ -1021,7 +611,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    const int item = hitTest(event->position());
+    const int item = itemAt(event->position());
     if (item >= 0) {
         selectItem(item);
         Q_EMIT eventActivated(m_rows[item].event);
@@ -1070,7 +660,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 void TimelineView::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
-    const QString lane = event->pos().x() < plotLeft() ? laneAt(event->pos()) : QString();
+    const QString lane = event->pos().x() < plotLeft() ? layout().laneAt(event->pos().y()) : QString();
     if (!lane.isEmpty()) {
         menu.addAction(QStringLiteral("Hide This Lane"), this, [this, lane] { setLaneHidden(lane, true); });
         menu.addAction(QStringLiteral("Move Lane Up"), this, [this, lane] { moveLane(lane, -1); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "timelineitem.h"
+#include "timelinelayout.h"
 #include "timelinescale.h"
 
 #include <QColor>
@@ -21,22 +22,27 @@ class SelectionState;
 // imprecise dates, faded where the date is coarse, fading out where an end is open). Events can
 // sit in lanes by actor (an event in every lane of its participants) or by category; lanes can be
 // reordered and hidden. Where events do not fit, they collapse into counted clusters that split as
-// you zoom in. Reads all of the event model's rows at once (TimelineRowsRole) and lays out and
-// paints only the visible range; beyond a few thousand events in view it draws counts per column,
-// found by binary search, so a frame costs the same at a thousand events as at a million.
+// you zoom in. Reads all of the event model's rows at once (TimelineRowsRole); where things go is
+// a TimelineLayout, rebuilt when the rows, the window, the size or the lanes change, and this
+// widget paints it and handles input. The visible window is SelectionState's, when one is set, so
+// other views and the exporter see what the timeline shows. A selection or hover change repaints
+// only the events it affects.
 class TimelineView final : public QWidget
 {
     Q_OBJECT
 public:
-    enum class LaneMode { None, Actor, Category };
+    enum class LaneMode { None, Actor, Category }; // as TimelineLanes::Grouping
     Q_ENUM(LaneMode)
 
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model);
+    // The current event and actor, and the visible window, are read from and written to `state`.
     void setSelectionState(SelectionState *state);
 
     const TimelineScale &scale() const { return m_scale; }
+    // Where everything is drawn now (laid out on demand).
+    const TimelineLayout &layout() const;
     TimelineScale::TickUnit currentTickUnit() const;
     // The ticks currently drawn, each with its label rectangle in widget coordinates.
     QList<QPair<TimelineScale::Tick, QRectF>> visibleTicks() const;
@@ -44,7 +50,7 @@ public:
     LaneMode laneMode() const { return m_laneMode; }
     void setLaneMode(LaneMode mode);
     // Lane keys (actor ids or categories) in display order, and the hidden ones.
-    QStringList lanes() const;
+    QStringList lanes() const { return m_lanes.keys(); }
     QStringList laneOrder() const { return m_laneOrder; }
     void setLaneOrder(const QStringList &order);
     QSet<QString> hiddenLanes() const { return m_hiddenLanes; }
@@ -63,10 +69,10 @@ public:
     // with lanes, its first visible occurrence.
     QRectF eventRect(qsizetype eventIndex) const;
     // Labels drawn, for tests: none may overlap another.
-    QList<QRectF> labelRects() const;
+    QList<QRectF> labelRects() const { return layout().labelRects(); }
     // Events folded into clusters because they did not fit, and where the cluster badges sit.
-    int clusteredCount() const;
-    QList<QRectF> clusterRects() const;
+    int clusteredCount() const { return layout().clusteredCount(); }
+    QList<QRectF> clusterRects() const { return layout().clusterRects(); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -84,74 +90,56 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
-    using Item = TimelineItem;
-    struct Lane
-    {
-        QString key;
-        QString label;
-        QList<int> items; // chronological
-        QList<double> blockLast; // the latest day of each block of BlockSize items, for range maxima
-        QList<int> longItems; // the items longer than ShortSpanDays, chronological
-    };
-    struct Placed
-    {
-        int item;
-        QRectF shape;
-        QRectF label; // empty when the label does not fit
-    };
-    struct Cluster
-    {
-        QRectF rect;
-        int count;
-        double firstDay;
-        double lastDay;
-        double density = 0; // 0..1 in density mode: how full this column is relative to the busiest
-    };
-
     void reload();
     void rebuildLanes();
+    // Everything moves: lay out again and repaint all.
     void invalidateLayout();
-    void layoutItems() const;
-    int hitTest(QPointF pos) const;
-    int clusterAt(QPointF pos) const;
-    QString laneAt(QPointF pos) const;
-    void selectItem(int item);
-    int currentItem() const;
-    double axisHeight() const;
-    double rowHeight() const;
-    double headerWidth() const;
-    double plotLeft() const { return headerWidth(); }
+    // This view changed m_scale: lay out again and tell the selection state.
+    void windowMoved();
+    void applyWindow(double start, double end);
+    TimelineLayout::Input layoutInput() const;
+    double plotLeft() const;
     double plotWidth() const;
     double toX(double day) const { return plotLeft() + m_scale.x(day); }
-    float labelWidth(int item, const QFontMetricsF &fm) const;
-    double latestIn(const Lane &lane, qsizetype from, qsizetype to) const;
-    void layoutDensity(const Lane &lane, qsizetype begin, qsizetype end, double laneTop, double areaHeight,
-                       double stripHeight) const;
-    QList<Lane> visibleLanes() const;
+    double labelWidth(int item, const QFontMetricsF &fm) const;
+    void measureLaneHeaders();
+    // The item under pos, and the cluster when there is no item.
+    int itemAt(QPointF pos) const;
+    qsizetype clusterAt(QPointF pos) const;
+    int itemOf(qsizetype event) const;
+    int currentItem() const;
+    void selectItem(int item);
+    void onCurrentEventChanged(qsizetype event);
+    // Partial repaints: only where an item or cluster is drawn.
+    void updateItem(int item);
+    void updateCluster(qsizetype cluster);
+    void setHover(int item, qsizetype cluster);
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
-    TimelineScale m_scale;
+    // The visible window (mirrors the selection state's); its width follows the layout's plot.
+    mutable TimelineScale m_scale;
     TimelineRows m_rows; // the model's rows, in time order, shared
+    TimelineLanes m_lanes; // in display order, hidden ones included
     mutable QHash<int, float> m_labelWidth; // per item shown with a label, measured on first need
     QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
-    QList<Lane> m_lanes; // in display order, hidden ones included
     QStringList m_laneOrder;
     QSet<QString> m_hiddenLanes;
+    double m_headerWidth = 0; // the lane header column, from the lane labels and the font
     QScrollBar *m_vscroll;
-    mutable QList<Placed> m_placed;
-    mutable QList<Cluster> m_clusters;
-    mutable QList<QPair<QRectF, QString>> m_laneHeaders;
+    mutable TimelineLayout m_layout;
     mutable bool m_layoutDirty = true;
-    mutable bool m_densityMode = false; // too many events in view to place one by one
-    double m_maxSpanDays = 0; // the longest event, to find what reaches into the view
-    double m_lastDay = 0; // the latest day of any event
+    qsizetype m_shownCurrent = -1; // the event last drawn as current
+    int m_hoverItem = -1;
+    qsizetype m_hoverCluster = -1;
     QPointF m_dragStart;
     bool m_dragging = false;
     bool m_autoFit = true; // showing everything: a resize refits instead of revealing empty time

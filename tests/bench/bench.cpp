@@ -4,6 +4,7 @@
 #include "builtincase.h"
 #include "casegenerator.h"
 #include "caseloader.h"
+#include "caseindex.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "casewriter.h"
@@ -137,7 +138,21 @@ QString machine()
              QString::fromLatin1(qVersion()), QDate::currentDate().toString(Qt::ISODate));
 }
 
-void benchSize(Report &report, qint64 size, int runs, const QString &dir, const QString &appPath)
+// Double-clicks at `points` places spread over the plot: each one is a hit test (the view has no
+// selection state here, so nothing is selected and nothing repaints).
+Stats measureHitTests(TimelineView *view, int runs, int points)
+{
+    return measure(runs, [&] {
+        for (int i = 0; i < points; ++i) {
+            const QPointF at(20 + (i * 7919) % (view->width() - 40), 10 + (i * 104729) % (view->height() - 60));
+            QMouseEvent click(QEvent::MouseButtonDblClick, at, view->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
+                              Qt::NoModifier);
+            QApplication::sendEvent(view, &click);
+        }
+    });
+}
+
+void benchSize(Report &report, qint64 size, int runs, const QString &dir, const QString &appPath, bool timelineOnly)
 {
     const QString file = QDir(dir).filePath(QStringLiteral("synthetic-%1.json").arg(size));
     if (!QFileInfo::exists(file)) {
@@ -185,7 +200,7 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
     // The same work from outside, with the process's peak memory. The peak is taken by a small
     // helper (this program with --peak-rss-of): a child forked from this process, which holds the
     // case by now, would be charged this process's memory until it execs.
-    if (QFileInfo::exists(appPath)) {
+    if (QFileInfo::exists(appPath) && !timelineOnly) {
         const Stats check = measure(std::min(runs, 3), [&] {
             QProcess p;
             p.start(appPath, {QStringLiteral("--check"), file});
@@ -235,6 +250,9 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
             QApplication::sendEvent(view.get(), &wheel);
         });
     report.row(size, QStringLiteral("pan frame, zoomed out"), panOut, QString(), {}, QStringLiteral("p95 \u2264 8 ms"));
+    // Zoomed in around the middle of the events (not where the pans above left the view, which
+    // could be past the last event), so the frames place events one by one.
+    view->fitAll();
     for (int i = 0; i < 20; ++i) {
         view->zoomIn();
     }
@@ -250,6 +268,61 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
         runs * 3, [&] { view->render(&frame); },
         [&, n = 0]() mutable { (n++ % 2) ? view->zoomIn() : view->zoomOut(); });
     report.row(size, QStringLiteral("zoom frame"), zoom, QString(), {}, QStringLiteral("p95 \u2264 8 ms"));
+    // The busiest frames that still place events one by one: about 2,000 in view, in the middle.
+    const CaseIndex &index = session.index();
+    const auto dayOfRank = [&](qint64 rank) {
+        return static_cast<double>(index.timelineAt(std::clamp<qint64>(rank, 0, size - 1)).first);
+    };
+    view->showRange(dayOfRank(size / 2 - 1000), dayOfRank(size / 2 + 1000));
+    const Stats panBusy = measure(
+        runs * 3, [&] { view->render(&frame); },
+        [&, n = 0]() mutable {
+            QWheelEvent wheel(QPointF(900, 500), QPointF(900, 500), QPoint(), QPoint(0, (n++ % 2) ? 120 : -120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view.get(), &wheel);
+        });
+    report.row(size, QStringLiteral("pan frame, ~2,000 events in view (placed, not counted)"), panBusy, QString(), {},
+               QStringLiteral("p95 \u2264 8 ms"));
+    // Hit tests at the same three kinds of place: busiest placement, a few days, everything.
+    constexpr int hitPoints = 1000;
+    view->showRange(dayOfRank(size / 2 - 1000), dayOfRank(size / 2 + 1000));
+    report.row(size,
+               QStringLiteral("1,000 hit tests (double-clicks), ~2,000 events in view: %1 labels, %2 in counts")
+                   .arg(view->labelRects().size())
+                   .arg(view->clusteredCount()),
+               measureHitTests(view.get(), runs, hitPoints));
+    const double middle = dayOfRank(size / 2);
+    view->showRange(middle - 1.5, middle + 1.5);
+    report.row(size,
+               QStringLiteral("1,000 hit tests (double-clicks), 3 days in view: %1 labels, %2 in counts")
+                   .arg(view->labelRects().size())
+                   .arg(view->clusteredCount()),
+               measureHitTests(view.get(), runs, hitPoints));
+    view->fitAll();
+    report.row(size, QStringLiteral("1,000 hit tests (double-clicks), fit all (counts per column)"),
+               measureHitTests(view.get(), runs, hitPoints));
+    // Lanes by actor: most lanes hold few enough events to place them one by one even at this size.
+    view->setLaneMode(TimelineView::LaneMode::Actor);
+    view->showRange(dayOfRank(size / 2 - 1000), dayOfRank(size / 2 + 1000));
+    report.row(size,
+               QStringLiteral("1,000 hit tests (double-clicks), lanes by actor, ~2,000 events in view: %1 labels, "
+                              "%2 in counts")
+                   .arg(view->labelRects().size())
+                   .arg(view->clusteredCount()),
+               measureHitTests(view.get(), runs, hitPoints));
+    const Stats panLanes = measure(
+        runs * 3, [&] { view->render(&frame); },
+        [&, n = 0]() mutable {
+            QWheelEvent wheel(QPointF(900, 500), QPointF(900, 500), QPoint(), QPoint(0, (n++ % 2) ? 120 : -120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view.get(), &wheel);
+        });
+    report.row(size, QStringLiteral("pan frame, lanes by actor, ~2,000 events in view"), panLanes, QString(), {},
+               QStringLiteral("p95 \u2264 8 ms"));
+    view->setLaneMode(TimelineView::LaneMode::None);
+    if (timelineOnly) {
+        return;
+    }
 
     // Search keystroke -> filtered models -> repainted timeline.
     const QStringList typed
@@ -462,9 +535,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption workdir(QStringLiteral("workdir"),
                                      QStringLiteral("Where generated cases are kept (default: a temporary folder)."),
                                      QStringLiteral("DIR"));
+    const QCommandLineOption timelineOnly(
+        QStringLiteral("timeline-only"),
+        QStringLiteral("Only load and the timeline's frames and hit tests: no start-up, --check, filters or exports."));
     const QCommandLineOption gui(QStringLiteral("gui"),
                                  QStringLiteral("Use the real window system instead of offscreen."));
-    parser.addOptions({generate, output, seed, sizes, runs, smoke, workdir, gui});
+    parser.addOptions({generate, output, seed, sizes, runs, smoke, workdir, timelineOnly, gui});
     parser.process(app);
 
     if (parser.isSet(generate)) {
@@ -506,22 +582,24 @@ int main(int argc, char *argv[])
                     .arg(machine()));
 
     // Start-up to the first painted window with the built-in case (in-process: construct, open, show, paint).
-    const Stats startup = measure(n, [&] {
-        MainWindow w;
-        w.resize(1280, 800);
-        w.openCase(QString());
-        w.show();
-        (void)QTest::qWaitForWindowExposed(&w);
-        w.grab();
-    });
     report.note(
         QStringLiteral("| events | benchmark | median ms | p95 ms | baseline (same run) | ratio | target | runs |"));
     report.note(QStringLiteral("|---|---|---|---|---|---|---|---|"));
-    report.row(25, QStringLiteral("start-up to first painted window, built-in case (in process, warm)"), startup,
-               QString(), {}, QStringLiteral("\u2264 150 ms"));
+    if (!parser.isSet(timelineOnly)) {
+        const Stats startup = measure(n, [&] {
+            MainWindow w;
+            w.resize(1280, 800);
+            w.openCase(QString());
+            w.show();
+            (void)QTest::qWaitForWindowExposed(&w);
+            w.grab();
+        });
+        report.row(25, QStringLiteral("start-up to first painted window, built-in case (in process, warm)"), startup,
+                   QString(), {}, QStringLiteral("\u2264 150 ms"));
+    }
 
     for (qint64 size : list) {
-        benchSize(report, size, n, dir, appPath);
+        benchSize(report, size, n, dir, appPath, parser.isSet(timelineOnly));
     }
     if (parser.isSet(output)) {
         QString error;
