@@ -533,8 +533,13 @@ void tst_MainWindow::largeToSmallIsOneTransaction()
     QVERIFY2(probe.failures.isEmpty(), qPrintable(probe.failures.join(QLatin1Char('\n'))));
     QCOMPARE(probe.count("CaseSession::caseChanged"), 1);
     QCOMPARE(probe.count("CaseSession::visibleEventsChanged"), 0);
-    for (const QString &s : std::as_const(probe.seen)) {
-        QVERIFY2(!s.startsWith(QLatin1String("SelectionState::")), qPrintable(s));
+    // Nothing of the selection is announced during the switch; afterwards the timeline, fitting
+    // the new case, writes its visible window back to the shared state.
+    const qsizetype switched = probe.seen.indexOf(QStringLiteral("CaseSession::caseChanged"));
+    for (qsizetype i = 0; i < probe.seen.size(); ++i) {
+        const QString &s = probe.seen[i];
+        const bool windowAfterSwitch = s == QLatin1String("SelectionState::windowChanged") && i > switched;
+        QVERIFY2(!s.startsWith(QLatin1String("SelectionState::")) || windowAfterSwitch, qPrintable(s));
     }
     // Every view shows the small case, with nothing of the large one's state left.
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Small"));
