@@ -1,0 +1,228 @@
+#pragma once
+
+// The case reader's parts, shared by its three source files and nothing else: the file opener,
+// the JSON path, and the Reader that turns a parsed document into a Case, collecting problems.
+//   casereader.cpp        the entry points (CaseReader), the file, the encoding and memory checks,
+//                         and Reader::read, which walks the document's top level
+//   casereaderfields.cpp  typed fields: keys, strings, numbers, dates, citations, ids
+//   casereaderitems.cpp   the items: sources (with their texts), actors, disputed points, events,
+//                         claims
+
+#include "anchoring.h"
+#include "casereader.h"
+#include "caseschema.h"
+#include "jsondocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <cmath>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <simdjson.h>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace AT::Reading {
+
+enum class OpenResult { Opened, NotRegular, Failed };
+
+// Opens a file for reading only if it is a regular file. The type is checked on the opened file,
+// so a FIFO or device swapped in after an earlier check is refused too, and the open itself never
+// waits for a FIFO's writer. Resources (":/...") open as usual.
+OpenResult openRegularFile(QFile &file, const QString &path);
+
+// Allowed keys are ASCII, so comparing bytes is comparing characters.
+inline bool sameKey(QUtf8StringView key, QLatin1StringView allowed)
+{
+    return key.size() == allowed.size()
+        && std::memcmp(key.data(), allowed.data(), static_cast<size_t>(key.size())) == 0;
+}
+
+// A JSON path built on the stack and only turned into text when a problem needs it.
+struct Path
+{
+    const Path *parent = nullptr;
+    QLatin1StringView key;
+    qsizetype index = -1;
+
+    Path child(QLatin1StringView k) const { return Path {this, k, -1}; }
+    Path at(qsizetype i) const { return Path {this, {}, i}; }
+    QString toString() const
+    {
+        QString head = parent ? parent->toString() : QString();
+        if (index >= 0) {
+            return head + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+        }
+        if (key.isEmpty()) {
+            return head;
+        }
+        return head.isEmpty() ? QString(key) : head + QLatin1Char('.') + key;
+    }
+};
+
+QString typeName(const JsonValue &v);
+
+class Reader
+{
+public:
+    Reader(QString file, QString baseDir, const ReadControl &control)
+        : m_control(control)
+        , m_file(std::move(file))
+        , m_baseDir(std::move(baseDir))
+    { }
+
+    // Takes the text: once parsed it is released, so the file, the parsed document and the
+    // case are never all in memory at once.
+    CaseLoad read(QByteArray data);
+
+private:
+    void problem(Problem::Severity severity, const Path &path, const QString &message)
+    {
+        if (severity == Problem::Severity::Error) {
+            ++m_errors;
+        }
+        // A hostile file can hold millions of faults: list the first ones, count them all.
+        if (m_problems.size() >= CaseReader::MaxProblems) {
+            ++(severity == Problem::Severity::Error ? m_unlistedErrors : m_unlistedWarnings);
+            return;
+        }
+        m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
+    }
+    CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
+    CaseLoad stopped()
+    {
+        CaseLoad load;
+        load.cancelled = true;
+        return load;
+    }
+    // One more item of the case's arrays: reports progress now and then, and returns false once the
+    // caller cancelled (then every loop stops at its next item).
+    bool step()
+    {
+        if (m_stopped || m_control.cancelled()) {
+            m_stopped = true;
+            return false;
+        }
+        if ((++m_itemsDone & 1023) == 0 && m_itemsTotal > 0) {
+            m_control.report(ReadControl::Checking, double(m_itemsDone) / double(m_itemsTotal));
+        }
+        return true;
+    }
+    const ReadControl &m_control;
+    qsizetype m_itemsDone = 0;
+    qsizetype m_itemsTotal = 0; // in the arrays read below; known once parsed
+    bool m_stopped = false;
+    qsizetype m_unlistedErrors = 0;
+    qsizetype m_unlistedWarnings = 0;
+    qsizetype m_errors = 0; // listed or not
+    // A case with errors does not open: an item with errors of its own is not kept, so that a file of
+    // millions of broken items ("events": [{}, {}, ...]) does not build millions of items.
+    template<typename T> void keep(QList<T> &list, T &&item, qsizetype errorsBefore)
+    {
+        if (m_errors == errorsBefore) {
+            list.append(std::move(item));
+        }
+    }
+    void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
+    void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
+
+    // Warns of each key the schema does not list for this kind of object.
+    void checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path);
+    bool object(const JsonValue &v, const Path &path, JsonObject *out);
+    QString string(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    QStringList stringList(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    JsonArray array(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    std::optional<qint64> integer(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    bool boolean(const JsonObject &obj, QLatin1StringView key, const Path &path);
+    DatePoint datePoint(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
+    PartialDate partialDate(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
+    // `listed`, when given, tells whether the file lists any citation (valid or not).
+    QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *listed = nullptr);
+    std::optional<Citation> citation(const JsonValue &v, const Path &path);
+    QString id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
+    void actorRef(const QString &id, const Path &path);
+    // The pooled copy of a string that recurs throughout a case (categories, roles), so a million
+    // events hold a few shared strings rather than a million copies.
+    QString shared(const QString &text)
+    {
+        if (const auto it = m_pool.constFind(text); it != m_pool.constEnd()) {
+            return *it;
+        }
+        if (m_pool.size() < MaxPooled) {
+            m_pool.insert(text);
+        }
+        return text;
+    }
+    static constexpr qsizetype MaxPooled = 1 << 16;
+    QSet<QString> m_pool;
+
+    void readSources(const JsonArray &array, const Path &path);
+    bool loadSourceText(Source &source, const Path &path);
+    void readActors(const JsonArray &array, const Path &path);
+    void readDisagreements(const JsonArray &array, const Path &path);
+    void readEvents(const JsonArray &array, const Path &path);
+    void readClaims(const JsonArray &array, const Path &path);
+
+    QString m_file;
+    QString m_baseDir;
+    QList<Problem> m_problems;
+    Case m_case;
+    QHash<QString, qsizetype> m_sourceIndex;
+    std::vector<std::unique_ptr<TextIndex>> m_textIndexes;
+    QSet<QString> m_brokenSourceIds; // declared, but with errors: citations to them are not reported again
+    QSet<QString> m_actorIds;
+    QSet<QString> m_eventIds;
+    QSet<QString> m_claimIds;
+    QSet<QString> m_disagreementIds;
+
+    // Where a misplaced quote was found, by source and wording: a thousand copies of one misplaced
+    // citation search the text once. Searches share one budget per load (CaseReader::MaxQuoteSearchChars).
+    struct SearchKey
+    {
+        qsizetype source = -1;
+        QString quote;
+        QString prefix;
+        QString suffix;
+        friend bool operator==(const SearchKey &, const SearchKey &) = default;
+        friend size_t qHash(const SearchKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.source, k.quote, k.prefix, k.suffix);
+        }
+    };
+    AnchorResult search(qsizetype source, const Citation &c, const TextIndex &index)
+    {
+        SearchKey key {source, c.quote, c.prefix, c.suffix};
+        if (const auto known = m_searches.constFind(key); known != m_searches.constEnd()) {
+            return *known;
+        }
+        const AnchorResult result = searchQuote(c, index, &m_searchBudget);
+        if (!result.stopped) {
+            m_searches.insert(std::move(key), result);
+        }
+        return result;
+    }
+    QHash<SearchKey, AnchorResult> m_searches;
+    qint64 m_searchBudget = CaseReader::MaxQuoteSearchChars;
+};
+
+} // namespace AT::Reading

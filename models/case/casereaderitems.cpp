@@ -1,0 +1,389 @@
+// The items of the case format: sources (with their texts), actors, disputed points, events, claims.
+#include "casereaderimpl.h"
+
+namespace AT::Reading {
+
+bool Reader::loadSourceText(Source &source, const Path &path)
+{
+    const Path pp = path.child(QLatin1StringView("path"));
+    const QString &p = source.path;
+    QString fileName;
+    if (p.startsWith(QLatin1StringView("qrc:/"))) {
+        fileName = p.sliced(3); // ":/..."
+    } else {
+        if (QDir::isAbsolutePath(p) || p.startsWith(QLatin1Char('/')) || p.startsWith(QLatin1Char('\\'))
+            || (p.size() > 1 && p[1] == QLatin1Char(':'))) {
+            error(pp,
+                  QStringLiteral("\"%1\" is an absolute path; source paths must be relative to the case file's "
+                                 "folder")
+                      .arg(p));
+            return false;
+        }
+        const QStringList parts = p.split(QRegularExpression(QStringLiteral("[/\\\\]")));
+        if (parts.contains(QStringLiteral(".."))) {
+            error(pp,
+                  QStringLiteral("\"%1\" contains \"..\"; sources must lie in the case file's folder or below it")
+                      .arg(p));
+            return false;
+        }
+        if (m_baseDir.isEmpty()) {
+            error(pp, QStringLiteral("relative source paths need a case file on disk; embed the text as \"text\""));
+            return false;
+        }
+        const QString base = QFileInfo(m_baseDir).canonicalFilePath();
+        const QFileInfo info(QDir(m_baseDir).filePath(p));
+        const QString resolved = info.canonicalFilePath();
+        if (!info.exists() || resolved.isEmpty()) {
+            error(pp, QStringLiteral("the source file \"%1\" does not exist next to the case file").arg(p));
+            return false;
+        }
+        if (base.isEmpty() || !resolved.startsWith(base + QLatin1Char('/'))) {
+            error(pp,
+                  QStringLiteral("\"%1\" leads outside the case file's folder (through a symbolic link); copy the "
+                                 "source into the folder")
+                      .arg(p));
+            return false;
+        }
+        fileName = resolved;
+    }
+    QFile file;
+    const OpenResult opened = QFileInfo(fileName).isFile() ? openRegularFile(file, fileName) : OpenResult::NotRegular;
+    if (opened == OpenResult::NotRegular) {
+        error(
+            pp,
+            QStringLiteral("\"%1\" is not a regular file (a FIFO / device / folder); point it at a text file").arg(p));
+        return false;
+    }
+    if (opened == OpenResult::Failed) {
+        error(pp, QStringLiteral("cannot read the source \"%1\": %2").arg(p, file.errorString()));
+        return false;
+    }
+    if (file.size() > CaseReader::MaxSourceFileBytes) {
+        error(pp,
+              QStringLiteral("the source \"%1\" is %2 bytes; the limit is %3 bytes per source")
+                  .arg(p)
+                  .arg(file.size())
+                  .arg(CaseReader::MaxSourceFileBytes));
+        return false;
+    }
+    const QByteArray bytes = file.read(CaseReader::MaxSourceFileBytes + 1);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        error(pp, QStringLiteral("the source \"%1\" is not valid UTF-8; re-save it as UTF-8").arg(p));
+        return false;
+    }
+    source.text = std::move(text);
+    return true;
+}
+
+void Reader::readSources(const JsonArray &arr, const Path &path)
+{
+    QSet<QString> ids;
+    m_case.sources.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Source, p);
+        const qsizetype problemsBefore = m_problems.size();
+        Source s;
+        s.id = id(obj, p, ids, QStringLiteral("source"));
+        s.title = string(obj, QLatin1StringView("title"), p, true);
+        s.publisher = string(obj, QLatin1StringView("publisher"), p, false);
+        s.url = string(obj, QLatin1StringView("url"), p, false);
+        s.published = datePoint(obj, QLatin1StringView("published"), p);
+        s.retrieved = datePoint(obj, QLatin1StringView("retrieved"), p);
+        const QString recordedHash = string(obj, QLatin1StringView("sha256"), p, false);
+        const bool hasText = obj.contains(QLatin1StringView("text"));
+        const bool hasPath = obj.contains(QLatin1StringView("path"));
+        bool loaded = false;
+        if (hasText == hasPath) {
+            error(p,
+                  QStringLiteral("give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
+                                 "the case file)"));
+        } else if (hasText) {
+            s.text = string(obj, QLatin1StringView("text"), p, true);
+            loaded = obj.value(QLatin1StringView("text")).isString();
+        } else {
+            s.path = string(obj, QLatin1StringView("path"), p, true);
+            loaded = !s.path.isEmpty() && loadSourceText(s, p);
+        }
+        if (loaded) {
+            s.sha256 = sha256Hex(s.text);
+            if (!recordedHash.isEmpty() && recordedHash.compare(s.sha256, Qt::CaseInsensitive) != 0) {
+                warning(p.child(QLatin1StringView("sha256")),
+                        QStringLiteral("the source text has changed since the case recorded it (SHA-256 %1, now %2); "
+                                       "its citations were re-checked against the new text")
+                            .arg(recordedHash, s.sha256));
+            }
+        }
+        if (hasErrors(m_problems.mid(problemsBefore))) {
+            m_brokenSourceIds.insert(obj.value(QLatin1StringView("id")).toString());
+            continue;
+        }
+        if (!s.id.isEmpty() && !m_sourceIndex.contains(s.id)) {
+            m_sourceIndex.insert(s.id, m_case.sources.size());
+            m_case.sources.append(std::move(s));
+            m_textIndexes.push_back(nullptr);
+            if (loaded) {
+                m_textIndexes.back() = std::make_unique<TextIndex>(m_case.sources.back().text);
+            }
+        }
+    }
+    // The indexes point into m_case.sources; rebuild them now that the list no longer grows.
+    for (qsizetype i = 0; i < m_case.sources.size(); ++i) {
+        if (m_textIndexes[static_cast<size_t>(i)]) {
+            m_textIndexes[static_cast<size_t>(i)] = std::make_unique<TextIndex>(m_case.sources[i].text);
+        }
+    }
+}
+
+void Reader::readActors(const JsonArray &arr, const Path &path)
+{
+    m_case.actors.reserve(arr.size());
+    // Ids first, so that affiliations and aliases may refer to actors listed later.
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const JsonValue &v = arr[i];
+        const QString actorId = v.toObject().value(QLatin1StringView("id")).toString();
+        if (!actorId.isEmpty()) {
+            m_actorIds.insert(actorId);
+        }
+    }
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Actor, p);
+        Actor a;
+        a.id = id(obj, p, ids, QStringLiteral("actor"));
+        a.name = string(obj, QLatin1StringView("name"), p, true);
+        a.kind = string(obj, QLatin1StringView("kind"), p, true);
+        a.description = string(obj, QLatin1StringView("description"), p, false);
+        a.citations = citations(obj, QLatin1StringView("citations"), p);
+        const Path ap = p.child(QLatin1StringView("aliases"));
+        const JsonArray aliases = array(obj, QLatin1StringView("aliases"), p, false);
+        for (qsizetype j = 0; j < aliases.size(); ++j) {
+            JsonObject ao;
+            if (!object(aliases[j], ap.at(j), &ao)) {
+                continue;
+            }
+            checkKeys(ao, CaseSchema::Kind::Alias, ap.at(j));
+            Alias alias;
+            alias.name = string(ao, QLatin1StringView("name"), ap.at(j), true);
+            alias.usedBy = stringList(ao, QLatin1StringView("usedBy"), ap.at(j));
+            for (qsizetype k = 0; k < alias.usedBy.size(); ++k) {
+                actorRef(alias.usedBy[k], ap.at(j).child(QLatin1StringView("usedBy")).at(k));
+            }
+            alias.citations = citations(ao, QLatin1StringView("citations"), ap.at(j));
+            a.aliases.append(std::move(alias));
+        }
+        const Path fp = p.child(QLatin1StringView("affiliations"));
+        const JsonArray affiliations = array(obj, QLatin1StringView("affiliations"), p, false);
+        for (qsizetype j = 0; j < affiliations.size(); ++j) {
+            JsonObject fo;
+            if (!object(affiliations[j], fp.at(j), &fo)) {
+                continue;
+            }
+            checkKeys(fo, CaseSchema::Kind::Affiliation, fp.at(j));
+            Affiliation aff;
+            aff.actorId = string(fo, QLatin1StringView("actor"), fp.at(j), true);
+            actorRef(aff.actorId, fp.at(j).child(QLatin1StringView("actor")));
+            if (!a.id.isEmpty() && aff.actorId == a.id) {
+                error(fp.at(j).child(QLatin1StringView("actor")),
+                      QStringLiteral("an actor cannot be affiliated with itself; name the other actor"));
+            }
+            aff.relation = string(fo, QLatin1StringView("relation"), fp.at(j), true);
+            aff.citations = citations(fo, QLatin1StringView("citations"), fp.at(j));
+            a.affiliations.append(std::move(aff));
+        }
+        keep(m_case.actors, std::move(a), errorsBefore);
+    }
+}
+
+void Reader::readDisagreements(const JsonArray &arr, const Path &path)
+{
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Disagreement, p);
+        Disagreement d;
+        d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
+        d.question = string(obj, QLatin1StringView("question"), p, true);
+        const Path vp = p.child(QLatin1StringView("versions"));
+        const JsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
+        if (obj.value(QLatin1StringView("versions")).isArray() && versions.size() < 2) {
+            error(
+                vp,
+                QStringLiteral("a disagreement needs at least two competing versions, found %1").arg(versions.size()));
+        }
+        for (qsizetype j = 0; j < versions.size(); ++j) {
+            JsonObject vo;
+            if (!object(versions[j], vp.at(j), &vo)) {
+                continue;
+            }
+            checkKeys(vo, CaseSchema::Kind::Version, vp.at(j));
+            DisagreementVersion version;
+            version.statement = string(vo, QLatin1StringView("statement"), vp.at(j), true);
+            version.citations = citations(vo, QLatin1StringView("citations"), vp.at(j));
+            if (vo.value(QLatin1StringView("citations")).toArray().isEmpty()) {
+                warning(vp.at(j).child(QLatin1StringView("citations")),
+                        QStringLiteral("this version has no citation; every version should cite its source"));
+            }
+            d.versions.append(std::move(version));
+        }
+        keep(m_case.disagreements, std::move(d), errorsBefore);
+    }
+}
+
+void Reader::readEvents(const JsonArray &arr, const Path &path)
+{
+    m_case.events.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Event, p);
+        const qsizetype before = m_problems.size();
+        Event e;
+        e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
+        e.title = string(obj, QLatin1StringView("title"), p, true);
+        e.summary = string(obj, QLatin1StringView("summary"), p, false);
+        e.category = shared(string(obj, QLatin1StringView("category"), p, true));
+        e.date = partialDate(obj, QLatin1StringView("date"), p, true);
+        const Path pp = p.child(QLatin1StringView("participants"));
+        const JsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
+        e.participants.reserve(participants.size());
+        for (qsizetype j = 0; j < participants.size(); ++j) {
+            JsonObject po;
+            if (!object(participants[j], pp.at(j), &po)) {
+                continue;
+            }
+            checkKeys(po, CaseSchema::Kind::Participant, pp.at(j));
+            Participant part;
+            part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
+            actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
+            if (const auto known = m_actorIds.constFind(part.actorId); known != m_actorIds.constEnd()) {
+                part.actorId = *known; // one shared copy of each id instead of one per mention
+            }
+            part.role = shared(string(po, QLatin1StringView("role"), pp.at(j), true));
+            e.participants.append(std::move(part));
+        }
+        bool listed = false;
+        e.citations = citations(obj, QLatin1StringView("citations"), p, &listed);
+        if (!listed && !hasErrors(m_problems.mid(before))) {
+            warning(p.child(QLatin1StringView("citations")),
+                    QStringLiteral("the event cites no source; add the passage that reports it"));
+        }
+        e.tags = stringList(obj, QLatin1StringView("tags"), p);
+        e.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        for (qsizetype j = 0; j < e.disagreements.size(); ++j) {
+            if (!m_disagreementIds.contains(e.disagreements[j])) {
+                error(p.child(QLatin1StringView("disagreements")).at(j),
+                      QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
+            }
+        }
+        keep(m_case.events, std::move(e), errorsBefore);
+    }
+}
+
+void Reader::readClaims(const JsonArray &arr, const Path &path)
+{
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const JsonValue &v = arr[i];
+        const QString claimId = v.toObject().value(QLatin1StringView("id")).toString();
+        if (!claimId.isEmpty()) {
+            m_claimIds.insert(claimId);
+        }
+    }
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Claim, p);
+        const qsizetype before = m_problems.size();
+        Claim c;
+        c.id = id(obj, p, ids, QStringLiteral("claim"));
+        c.attributorId = string(obj, QLatin1StringView("attributor"), p, true);
+        actorRef(c.attributorId, p.child(QLatin1StringView("attributor")));
+        c.subjectId = string(obj, QLatin1StringView("subject"), p, false);
+        actorRef(c.subjectId, p.child(QLatin1StringView("subject")));
+        c.eventId = string(obj, QLatin1StringView("event"), p, false);
+        if (!c.eventId.isEmpty() && !m_eventIds.contains(c.eventId)) {
+            error(p.child(QLatin1StringView("event")),
+                  QStringLiteral("no event has the id \"%1\"; add it to \"events\" or fix the id").arg(c.eventId));
+        }
+        c.statement = string(obj, QLatin1StringView("statement"), p, true);
+        c.confidence = string(obj, QLatin1StringView("confidence"), p, false);
+        c.yardstick = string(obj, QLatin1StringView("yardstick"), p, false);
+        if (const auto value = integer(obj, QLatin1StringView("confidenceValue"), p, false)) {
+            if (*value < 0 || *value > 100) {
+                error(p.child(QLatin1StringView("confidenceValue")),
+                      QStringLiteral("must be between 0 and 100, found %1").arg(*value));
+            } else if (c.yardstick.isEmpty() || c.confidence.isEmpty()) {
+                error(p.child(QLatin1StringView("confidenceValue")),
+                      QStringLiteral("a numeric confidence needs the source's wording in \"confidence\" and the "
+                                     "\"yardstick\" that maps it; remove the number or add both"));
+            } else {
+                c.confidenceValue = static_cast<int>(*value);
+            }
+        }
+        c.date = partialDate(obj, QLatin1StringView("date"), p, false);
+        c.citations = citations(obj, QLatin1StringView("citations"), p);
+        if (obj.value(QLatin1StringView("citations")).toArray().isEmpty() && !hasErrors(m_problems.mid(before))) {
+            warning(p.child(QLatin1StringView("citations")),
+                    QStringLiteral("the claim cites no source; add the passage that reports it"));
+        }
+        c.disputes = stringList(obj, QLatin1StringView("disputes"), p);
+        for (qsizetype j = 0; j < c.disputes.size(); ++j) {
+            if (!m_claimIds.contains(c.disputes[j])) {
+                error(p.child(QLatin1StringView("disputes")).at(j),
+                      QStringLiteral("no claim has the id \"%1\"").arg(c.disputes[j]));
+            } else if (c.disputes[j] == c.id) {
+                error(p.child(QLatin1StringView("disputes")).at(j), QStringLiteral("a claim cannot dispute itself"));
+            }
+        }
+        c.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        for (qsizetype j = 0; j < c.disagreements.size(); ++j) {
+            if (!m_disagreementIds.contains(c.disagreements[j])) {
+                error(p.child(QLatin1StringView("disagreements")).at(j),
+                      QStringLiteral("no disagreement has the id \"%1\"").arg(c.disagreements[j]));
+            }
+        }
+        keep(m_case.claims, std::move(c), errorsBefore);
+    }
+}
+
+} // namespace AT::Reading
