@@ -267,9 +267,8 @@ int CommandLine::runExport() const
     }
     print(stdout,
           QStringLiteral("Wrote %1 (%2 of %3 events)\n")
-              .arg(m_output)
-              .arg(session.visibleEvents().size())
-              .arg(session.kase().events.size()));
+              .arg(m_output, QString::number(session.visibleEvents().size()),
+                   QString::number(session.kase().events.size())));
     return 0;
 }
 

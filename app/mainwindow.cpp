@@ -453,7 +453,7 @@ void MainWindow::loadFinished(CaseLoader::Outcome outcome)
     } else {
         opened = finishOpen(path, result);
     }
-    if (!opened && !m_case) {
+    if (!opened && !m_case && !m_closing) {
         // The case of the command line did not open: show the built-in one rather than nothing.
         openCase(QString());
     }
@@ -471,11 +471,11 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
         const QString after = m_case ? QStringLiteral(" The case already open stays open.")
             : path.isEmpty()         ? QString()
                                      : QStringLiteral(" The built-in case opens instead.");
-        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot open case"),
-                        QStringLiteral("%1 could not be opened (%2; see the details).%3")
-                            .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path, problemCountText(load))
-                            .arg(after),
-                        QMessageBox::Ok, this);
+        QMessageBox box(
+            QMessageBox::Warning, QStringLiteral("Cannot open case"),
+            QStringLiteral("%1 could not be opened (%2; see the details).%3")
+                .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path, problemCountText(load), after),
+            QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
         box.setDetailedText(lines.join(QLatin1Char('\n')));
         box.exec();
@@ -594,7 +594,9 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    // A case still loading is not waited for: the worker stops at its next check.
+    // A case still loading is not waited for: the worker stops at its next check, and its
+    // cancelled result must not open the built-in case in a closing window.
+    m_closing = true;
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }

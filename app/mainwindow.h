@@ -99,6 +99,7 @@ private:
     void showLoadProgress(CaseLoader::Phase phase, double fraction);
 
     CaseLoader *m_loader; // reading a case in the background
+    bool m_closing = false;
     QString m_loadingPath; // as asked: empty for the built-in case
     std::shared_ptr<const Case> m_case;
     CitationCounts m_citationCounts;

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void everyExport_data();
     void everyExport();
     void creditLineKeepsRightToLeftTitlesApart();
+    void caseTextCannotBreakOutOfItsIsolate();
 
 private:
     QList<Run> runsOf(const QString &name);
@@ -142,6 +143,41 @@ void tst_NonLatin::creditLineKeepsRightToLeftTitlesApart()
     QVERIFY(sources >= 0 && title >= 0 && publisher >= 0 && chinese >= 0);
     QVERIFY2(sources < title && title < publisher && publisher < chinese,
              qPrintable(QStringLiteral("%1 %2 %3 %4").arg(sources).arg(title).arg(publisher).arg(chinese)));
+}
+
+void tst_NonLatin::caseTextCannotBreakOutOfItsIsolate()
+{
+    // A title that closes the isolate around it (U+2069) and then overrides the direction (U+202E)
+    // would reverse the words after it; its own controls are dropped, so they stay in order.
+    const CaseLoad load = CaseReader::readFile(QStringLiteral(AT_SOURCE_DIR "/tests/data/nonlatin.json"));
+    Case kase = load.kase;
+    kase.title = QStringLiteral("x\u2069\u202Eyz");
+    CaseSession session;
+    session.setCase(std::make_shared<const Case>(std::move(kase)));
+    Exporter exporter(&session);
+    QList<Run> runs;
+    ExportOptions options;
+    options.size = QSize(1200, 675);
+    options.textObserver = [&](const QString &text, const QFont &font, const QPointF &at) {
+        runs.append({text, font, at});
+    };
+    QString error;
+    QVERIFY(!exporter.render(QStringLiteral("events-per-actor"), QStringLiteral("svg"), options, &error).isEmpty());
+    for (const Run &r : runs) {
+        QVERIFY2(!r.text.contains(QChar(0x202E)), qPrintable(r.text));
+    }
+    // "3 of 3 events · xyz": the subtitle keeps its words in order, left to right.
+    double events = -1;
+    double title = -1;
+    for (const Run &r : runs) {
+        if (r.text.contains(QStringLiteral("events"))) {
+            events = r.at.x();
+        }
+        if (r.text.contains(QStringLiteral("xyz"))) {
+            title = r.at.x();
+        }
+    }
+    QVERIFY(events >= 0 && title > events);
 }
 
 QTEST_MAIN(tst_NonLatin)

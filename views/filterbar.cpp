@@ -52,7 +52,12 @@ void FilterBar::addChip(const QString &text, const std::function<void()> &remove
 
 void FilterBar::rebuild()
 {
-    qDeleteAll(m_chips);
+    // A chip's own click may have caused this rebuild: let it finish before it goes.
+    for (QWidget *chip : std::as_const(m_chips)) {
+        chip->hide();
+        m_layout->removeWidget(chip);
+        chip->deleteLater();
+    }
     m_chips.clear();
     if (!m_session) {
         return;

@@ -18,8 +18,8 @@ class TextOutlinerEngine;
 // there as filled outlines of the glyphs the font engine chose (after font fallback, shaping and
 // bidi reordering). Vector exports draw through it so that what a reader sees does not depend on
 // the fonts of the machine that opens the file (an SVG names fonts but cannot carry them), and so
-// that no case text reaches the output file as text: an SVG made this way holds no element or
-// character data that came from the case.
+// that no painted case text reaches the output file as text: an SVG made this way holds no element
+// and no character data from the case, except the escaped <title> the exporter sets itself.
 class TextOutliner : public QPaintDevice
 {
 public:

@@ -41,7 +41,7 @@ struct AnchorResult
 bool isAtStatedPosition(const Citation &citation, const TextIndex &index);
 
 // Searches the whole text for the quote, ignoring the stated position: found once (or once with
-// the best matching prefix/suffix) is re-anchored, several times ambiguous, never orphaned. Stops
+// the best matching prefix/suffix) is re-anchored, several times ambiguous, not at all orphaned. Stops
 // at the second occurrence when there is no context to tell them apart. `budget`, when given, is
 // the number of UTF-16 units the search may still examine; the work done is taken from it, and
 // when it runs out the result is Unchecked with `stopped` set.

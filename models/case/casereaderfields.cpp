@@ -279,10 +279,8 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
                                "\"%3\", and this case's misplaced quotes have used up the search allowed per load "
                                "(%4 characters of source text); put the quote's right \"start\" and \"end\" in "
                                "the file")
-                    .arg(c.start)
-                    .arg(c.end)
-                    .arg(c.sourceId)
-                    .arg(CaseReader::MaxQuoteSearchChars));
+                    .arg(QString::number(c.start), QString::number(c.end), c.sourceId,
+                         QString::number(CaseReader::MaxQuoteSearchChars)));
         break;
     case Citation::Anchor::Reanchored:
         warning(path,

@@ -2,7 +2,8 @@
 
 // The JSON layer of the case reader: the parsed document behind a QJsonValue-shaped facade
 // (JsonValue, JsonObject, JsonArray), and the checks that refuse what a JSON parser would let
-// through (duplicate keys, raw control characters, unpaired surrogate escapes). Internal to at_case:
+// through (duplicate keys, raw control characters, unpaired surrogate escapes, all refused before
+// Qt's parser runs). Internal to at_case:
 // only the reader includes it.
 
 #include <QByteArray>
@@ -24,7 +25,7 @@ namespace AT {
 
 // The parsed document as the reader sees it: simdjson's DOM, which parses at several hundred MB/s
 // where QJsonDocument manages about fifty, or Qt's for the few texts simdjson refuses and Qt
-// accepts (integers beyond 64 bits, numbers beyond a double, unpaired surrogate escapes). Qt also
+// accepts (integers beyond 64 bits, numbers beyond a double). Qt also
 // words every syntax error, with its offset, the same way whichever parser found it first.
 class JsonObject;
 class JsonArray;
@@ -123,7 +124,8 @@ public:
         }
         return stringFromUtf8(s);
     }
-    // The length of a string in UTF-8 bytes, found without converting it.
+    // The length of a string in UTF-8 bytes: read off simdjson's view without converting it; a
+    // string from Qt's parser is converted to count.
     qsizetype utf8Size() const
     {
         if (m_backend == Backend::Qt) {

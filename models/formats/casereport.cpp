@@ -2,6 +2,7 @@
 
 #include "anchoring.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -95,17 +96,48 @@ QList<qsizetype> chronologicalOrder(const Case &kase)
 }
 
 namespace {
-// Case text in Markdown is text: HTML (comments and markers included) is escaped, so a renderer
-// shows it rather than running it, and it stays on one line so it cannot start a heading or a
-// list of its own.
-QString text(QString t)
+// Case text in Markdown is text. HTML (comments and markers included) is escaped, so a renderer
+// shows it rather than running it; the inline syntax characters are backslash-escaped, so no
+// link, image (a remote fetch), emphasis or code span comes from the case; it stays on one line,
+// and a start that would open a heading, list, quote or rule is escaped, so no block either.
+QString text(const QString &t)
 {
-    t.replace(QLatin1Char('&'), QStringLiteral("&amp;"));
-    t.replace(QLatin1Char('<'), QStringLiteral("&lt;"));
-    t.replace(QLatin1Char('>'), QStringLiteral("&gt;"));
-    t.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    t.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return t;
+    QString out;
+    out.reserve(t.size() + 8);
+    for (const QChar c : t) {
+        switch (c.unicode()) {
+        case u'&':
+            out += QStringLiteral("&amp;");
+            break;
+        case u'<':
+            out += QStringLiteral("&lt;");
+            break;
+        case u'>':
+            out += QStringLiteral("&gt;");
+            break;
+        case u'\r':
+        case u'\n':
+            out += QLatin1Char(' ');
+            break;
+        case u'\\':
+        case u'`':
+        case u'*':
+        case u'_':
+        case u'[':
+        case u']':
+        case u'~':
+            out += QLatin1Char('\\');
+            out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+    static const QRegularExpression blockStart(QStringLiteral("^(\\s*)([#+=-]|\\d+[.)])"));
+    if (const QRegularExpressionMatch m = blockStart.match(out); m.hasMatch()) {
+        out.insert(m.capturedEnd(2) - 1, QLatin1Char('\\'));
+    }
+    return out;
 }
 
 // Markdown table cells: also escape the pipe.
@@ -154,9 +186,9 @@ QString markdownSummary(const Case &kase)
     for (qsizetype i : chronologicalOrder(kase)) {
         const Event &e = kase.events[i];
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                   .arg(cell(e.date.toDisplayString()), cell(e.title), cell(e.category))
-                   .arg(distinctSources(e.citations))
-                   .arg(e.disagreements.isEmpty() ? QString() : QStringLiteral("yes"));
+                   .arg(cell(e.date.toDisplayString()), cell(e.title), cell(e.category),
+                        QString::number(distinctSources(e.citations)),
+                        e.disagreements.isEmpty() ? QString() : QStringLiteral("yes"));
     }
 
     out += QStringLiteral("\n### Disputed points\n");

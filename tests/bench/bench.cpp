@@ -3,8 +3,8 @@
 
 #include "builtincase.h"
 #include "casegenerator.h"
-#include "caseloader.h"
 #include "caseindex.h"
+#include "caseloader.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "casewriter.h"
@@ -33,6 +33,7 @@
 #include <QProcess>
 #include <QSysInfo>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -358,7 +359,8 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(1920, 1080);
         window.show();
-        if (window.openInitialCase(file)) {
+        // openCase reads on this thread (openInitialCase would load in the background).
+        if (window.openCase(file) && window.selection() && window.eventTable()->model()->rowCount() == size) {
             QTabWidget *tabs = window.findChild<QTabWidget *>();
             for (bool chartsShown : {false, true}) {
                 if (tabs && chartsShown) {
