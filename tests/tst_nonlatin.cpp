@@ -53,7 +53,8 @@ private Q_SLOTS:
     void caseTextCannotBreakOutOfItsIsolate();
 
 private:
-    QList<Run> runsOf(const QString &name);
+    QList<Run> runsOf(const QString &name) { return runsOf(m_session, name); }
+    static QList<Run> runsOf(CaseSession &session, const QString &name);
     CaseSession m_session;
 };
 
@@ -65,9 +66,9 @@ void tst_NonLatin::initTestCase()
     m_session.setCase(std::make_shared<const Case>(load.kase));
 }
 
-QList<Run> tst_NonLatin::runsOf(const QString &name)
+QList<Run> tst_NonLatin::runsOf(CaseSession &session, const QString &name)
 {
-    Exporter exporter(&m_session);
+    Exporter exporter(&session);
     QList<Run> runs;
     ExportOptions options;
     options.size = QSize(1200, 675);
@@ -154,15 +155,8 @@ void tst_NonLatin::caseTextCannotBreakOutOfItsIsolate()
     kase.title = QStringLiteral("x\u2069\u202Eyz");
     CaseSession session;
     session.setCase(std::make_shared<const Case>(std::move(kase)));
-    Exporter exporter(&session);
-    QList<Run> runs;
-    ExportOptions options;
-    options.size = QSize(1200, 675);
-    options.textObserver = [&](const QString &text, const QFont &font, const QPointF &at) {
-        runs.append({text, font, at});
-    };
-    QString error;
-    QVERIFY(!exporter.render(QStringLiteral("events-per-actor"), QStringLiteral("svg"), options, &error).isEmpty());
+    const QList<Run> runs = runsOf(session, QStringLiteral("events-per-actor"));
+    QVERIFY(!runs.isEmpty());
     for (const Run &r : runs) {
         QVERIFY2(!r.text.contains(QChar(0x202E)), qPrintable(r.text));
     }
