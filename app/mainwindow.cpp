@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -487,7 +488,11 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
     m_eventPanel->clearSearch();
     m_session->setIndex(std::move(result.index));
     m_timeline->fitAll();
-    setWindowTitle(m_case->title);
+    // Control characters (an escape sequence, say) never reach the window manager or a terminal
+    // that shows window titles.
+    QString title = m_case->title;
+    title.replace(QRegularExpression(QStringLiteral("[\\x{0}-\\x{1f}\\x{7f}-\\x{9f}]")), QStringLiteral("\uFFFD"));
+    setWindowTitle(title);
     if (!path.isEmpty()) {
         addRecent(QFileInfo(path).absoluteFilePath());
     }

@@ -339,7 +339,8 @@ void tst_Exporter::refusesOutOfRangeSizes()
 {
     QString error;
     ExportOptions options;
-    for (double scale : {std::nan(""), std::numeric_limits<double>::infinity(), 0.0, -1.0, 9.0}) {
+    // 0.01 used to write a 2x2-pixel picture of nothing.
+    for (double scale : {std::nan(""), std::numeric_limits<double>::infinity(), 0.0, -1.0, 0.01, 9.0}) {
         options.scale = scale;
         QVERIFY(m_exporter->render(QStringLiteral("timeline"), QStringLiteral("png"), options, &error).isEmpty());
         QVERIFY2(error.startsWith(QStringLiteral("the scale")), qPrintable(error));

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void oneKeystrokeUpdatesEachModelOnce();
     void clearFilterClearsEverything();
+    void windowTitleHasNoControlCharacters();
 
 private:
     MainWindow *m_window = nullptr;
@@ -741,6 +742,16 @@ void tst_MainWindow::oneKeystrokeUpdatesEachModelOnce()
         QCOMPARE(charts[i]->computations(), computations[i]);
     }
     QCOMPARE(chartPanel->chartBuilds(), builds);
+}
+
+void tst_MainWindow::windowTitleHasNoControlCharacters()
+{
+    QVERIFY(m_window->openCase(QStringLiteral(AT_SOURCE_DIR "/tests/data/hostile-markup.json")));
+    const QString title = m_window->windowTitle();
+    QVERIFY2(title.startsWith(QStringLiteral("US & UK </title>")), qPrintable(title));
+    for (const QChar c : title) {
+        QVERIFY2(c.unicode() >= 0x20 && !(c.unicode() >= 0x7f && c.unicode() <= 0x9f), qPrintable(title));
+    }
 }
 
 void tst_MainWindow::clearFilterClearsEverything()

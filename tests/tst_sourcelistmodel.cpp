@@ -51,7 +51,8 @@ void tst_SourceListModel::citationsOfTheCurrentEvent()
     QCOMPARE(c.data(AnchorRole).toString(), QStringLiteral("anchored"));
     QCOMPARE(c.data(Utf16StartRole).toLongLong(), 10);
     QCOMPARE(c.data(Qt::DisplayRole).toString(),
-             QStringLiteral("\u201chit the \u00c9lectoral register\u201d\n\u2014 Article A (anchored)"));
+             QStringLiteral(
+                 "\u201c\u2068hit the \u00c9lectoral register\u2069\u201d\n\u2014 \u2068Article A\u2069 (anchored)"));
     session.selection()->setCurrentEvent(-1);
     QCOMPARE(model.rowCount(), 0);
     session.selection()->setCurrentEvent(3);

@@ -299,8 +299,8 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
                         .arg(options.size.height()));
     }
     // Written so that NaN fails too.
-    if (!(options.scale > 0 && options.scale <= 8)) {
-        return fail(QStringLiteral("the scale %1 is out of range (more than 0, at most 8)").arg(options.scale));
+    if (!(options.scale >= 0.25 && options.scale <= 8)) {
+        return fail(QStringLiteral("the scale %1 is out of range (0.25 to 8)").arg(options.scale));
     }
     if (format == QLatin1String("png")) {
         // Refused before anything is allocated: an image of w×h pixels needs 7 bytes a pixel

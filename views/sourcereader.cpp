@@ -2,6 +2,7 @@
 
 #include <QMouseEvent>
 #include <QTextBlock>
+#include <QTextOption>
 
 namespace AT {
 
@@ -22,6 +23,11 @@ void SourceReader::showSource(const QString &title, const QString &text, const Q
         m_text = text;
         m_offsets = DisplayOffsets(text);
         setPlainText(text); // plain text: nothing in a case is interpreted as markup
+        // Each paragraph takes its direction from its own first strong character, so an Arabic
+        // or Hebrew paragraph is set right to left (and right-aligned) among English ones.
+        QTextOption option = document()->defaultTextOption();
+        option.setTextDirection(Qt::LayoutDirectionAuto);
+        document()->setDefaultTextOption(option);
     }
     m_cited = cited;
     m_current = {-1, -1};

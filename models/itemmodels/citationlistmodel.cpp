@@ -37,13 +37,13 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     const QString title = source ? source->title : c.sourceId;
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("\u201c%1\u201d\n\u2014 %2 (%3)").arg(c.quote, title, anchorName(c.anchor));
+        // The quote and the title isolated (U+2068…U+2069), so that an Arabic or Hebrew quote sits
+        // inside its quotation marks rather than carrying them to one side.
+        return QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069 (%3)")
+            .arg(c.quote, title, anchorName(c.anchor));
     case Qt::ToolTipRole:
         return QStringLiteral("%1, characters %2\u2013%3, %4")
-            .arg(title)
-            .arg(c.start)
-            .arg(c.end)
-            .arg(anchorName(c.anchor));
+            .arg(title, QString::number(c.start), QString::number(c.end), anchorName(c.anchor));
     case QuoteRole:
         return c.quote;
     case SourceIdRole:
