@@ -85,6 +85,7 @@ private Q_SLOTS:
     void oneKeystrokeUpdatesEachModelOnce();
     void clearFilterClearsEverything();
     void windowTitleHasNoControlCharacters();
+    void anyViewCanShowASourceThroughTheSharedState();
 
 private:
     MainWindow *m_window = nullptr;
@@ -742,6 +743,19 @@ void tst_MainWindow::oneKeystrokeUpdatesEachModelOnce()
         QCOMPARE(charts[i]->computations(), computations[i]);
     }
     QCOMPARE(chartPanel->chartBuilds(), builds);
+}
+
+void tst_MainWindow::anyViewCanShowASourceThroughTheSharedState()
+{
+    SelectionState *sel = m_window->selection();
+    const Case &kase = m_window->session()->kase();
+    const QString last = kase.sources.last().id;
+    sel->setCurrentSource(last);
+    auto *reader = m_window->findChild<SourceReader *>();
+    QVERIFY(reader);
+    QCOMPARE(reader->toPlainText().left(40),
+             QString(kase.sources.last().text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).left(40));
+    QCOMPARE(sel->currentSource(), last);
 }
 
 void tst_MainWindow::windowTitleHasNoControlCharacters()

@@ -57,6 +57,13 @@ void SourcePanel::setSelectionState(SelectionState *state)
     m_selection = state;
     // Any view may ask for a citation to be read: the citation list, the timeline (Enter).
     connect(state, &SelectionState::citationOpened, this, [this](qsizetype row) { openCitation(int(row)); });
+    // And any view may ask for a source to be shown, by id.
+    connect(state, &SelectionState::currentSourceChanged, this, [this](const QString &id) {
+        const int row = rowOfSource(id);
+        if (row >= 0 && row != m_current) {
+            showSource(row);
+        }
+    });
 }
 
 QString SourcePanel::status() const
