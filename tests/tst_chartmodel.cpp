@@ -105,9 +105,12 @@ void tst_ChartModel::farApartYearsKeepTheirBars()
     QCOMPARE(
         years,
         (QStringList {QStringLiteral("1"), QStringLiteral("2021"), QStringLiteral("2024"), QStringLiteral("9999")}));
-    // Within a normal span every year is listed, gaps included.
+    // Within a normal span every year is listed, gaps included; and a case of the same size does
+    // not reuse the years worked out for the last one.
     session.setCase(Test::smallCase());
-    QCOMPARE(model.rowCount(), 4); // 2021 to 2024
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("2021"));
+    QCOMPARE(model.headerData(3, Qt::Vertical).toString(), QStringLiteral("2024"));
 }
 
 QTEST_GUILESS_MAIN(tst_ChartModel)

@@ -15,7 +15,10 @@ ChartModel::ChartModel(Kind kind, CaseSession *session, QObject *parent)
     , m_kind(kind)
     , m_session(session)
 {
-    connect(session, &CaseSession::caseChanged, this, &ChartModel::invalidate);
+    connect(session, &CaseSession::caseChanged, this, [this] {
+        m_yearOfRank.clear(); // a new case, even of the same size, has other years
+        invalidate();
+    });
     connect(session, &CaseSession::visibleEventsChanged, this, &ChartModel::invalidate);
 }
 
@@ -88,16 +91,37 @@ void ChartModel::compute()
     const QList<qsizetype> &visible = m_session->visibleEvents();
     switch (m_kind) {
     case Kind::EventsPerYear: {
-        // An event counts in the year it starts (its end year when the start is unknown).
+        // An event counts in the year it starts (its end year when the start is unknown). The year
+        // of every event is worked out once per case; a filter change then only adds up counts
+        // in flat arrays (1M events: a few milliseconds, where a date conversion and a map
+        // look-up per event took over a hundred).
+        if (m_yearOfRank.size() != index.eventCount()) {
+            m_yearOfRank.resize(index.eventCount());
+            const QList<qsizetype> &order = index.chronological();
+            for (qsizetype r = 0; r < index.eventCount(); ++r) {
+                m_yearOfRank[r] = QDate::fromJulianDay(kase.events[order[r]].date.earliestJulianDay()).year();
+            }
+        }
+        const qsizetype categoryCount = index.categories().size();
         std::map<int, QList<double>> perYear;
+        QList<double> *row = nullptr;
+        int rowYear = 0;
+        QList<bool> categoryUsed(categoryCount, false);
+        for (qsizetype r : m_session->visibleRanks()) {
+            const int year = m_yearOfRank[r];
+            if (!row || year != rowYear) { // ranks run in time order, so years come in runs
+                row = &perYear[year];
+                row->resize(categoryCount, 0);
+                rowYear = year;
+            }
+            const qint32 category = index.timelineAt(r).category;
+            (*row)[category] += 1;
+            categoryUsed[category] = true;
+        }
         QList<int> usedCategories;
-        for (qsizetype e : visible) {
-            const int year = QDate::fromJulianDay(kase.events[e].date.earliestJulianDay()).year();
-            auto &row = perYear[year];
-            row.resize(index.categories().size(), 0);
-            row[index.categoryOf(e)] += 1;
-            if (!usedCategories.contains(index.categoryOf(e))) {
-                usedCategories.append(index.categoryOf(e));
+        for (int c = 0; c < categoryCount; ++c) {
+            if (categoryUsed[c]) {
+                usedCategories.append(c);
             }
         }
         std::sort(usedCategories.begin(), usedCategories.end(),

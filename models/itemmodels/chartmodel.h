@@ -47,6 +47,7 @@ private:
     void ensure() const;
     void compute();
     bool m_stale = true;
+    QList<int> m_yearOfRank; // events per year: the year each event counts in, by chronological rank
     int m_computations = 0;
     Kind m_kind;
     QPointer<CaseSession> m_session;
