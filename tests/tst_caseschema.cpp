@@ -22,7 +22,9 @@ using CaseSchema::Kind;
 using CaseSchema::Presence;
 using CaseSchema::Type;
 
-namespace {
+// A named namespace, not an anonymous one: the test class below holds a Walk, and a unity build
+// (the sanitizer pass) would otherwise warn that it uses a type with internal linkage.
+namespace CaseSchemaTest {
 
 // Every key of the schema at least once, in a case that reads without a problem. The first of each
 // kind of object that has a key is the one the reader tests change: its conditions hold (the first
@@ -289,7 +291,9 @@ QList<QStringList> expectedRows(Kind kind)
     return rows;
 }
 
-} // namespace
+} // namespace CaseSchemaTest
+
+using namespace CaseSchemaTest;
 
 class tst_CaseSchema : public QObject
 {
