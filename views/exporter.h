@@ -1,6 +1,7 @@
 #pragma once
 
 #include "textoutliner.h"
+#include "timelinescale.h"
 
 #include <QImage>
 #include <QPageSize>
@@ -24,6 +25,12 @@ struct ExportOptions
     double windowStart = 0; // Julian days
     double windowEnd = 0;
     QPageSize pageSize = QPageSize(QPageSize::A4); // PDF, landscape
+    // The journalist's own words; empty means the default (the case's or chart's title, what is
+    // shown, the sources behind it). Case text like any other: drawn as text, never as markup.
+    QString title;
+    QString subtitle;
+    QString credit;
+    AxisMode axis = AxisMode::Automatic; // the timeline's time axis
     // SVG: told of every run of text as it is outlined (tests check glyphs and bidi order).
     TextOutliner::TextObserver textObserver;
 };

@@ -7,6 +7,11 @@
 
 namespace AT {
 
+// How time runs along the axis: evenly (linear), or compressed, where empty stretches shrink to a
+// marked break and busy days get the room their events need. Automatic picks compressed where the
+// linear axis would hide events.
+enum class AxisMode { Automatic, Linear, Compressed };
+
 // Timeline maths as a value type: maps Julian days to pixels and back, zooms and pans, and picks
 // ticks that fit. Needs no window, so it is tested on its own.
 class TimelineScale
