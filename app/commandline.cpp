@@ -6,6 +6,7 @@
 #include "casereport.h"
 #include "casesession.h"
 #include "exporter.h"
+#include "plural.h"
 
 #include <QCommandLineParser>
 
@@ -266,9 +267,9 @@ int CommandLine::runExport() const
         return 1;
     }
     print(stdout,
-          QStringLiteral("Wrote %1 (%2 of %3 events)\n")
+          QStringLiteral("Wrote %1 (%2 of %3)\n")
               .arg(m_output, QString::number(session.visibleEvents().size()),
-                   QString::number(session.kase().events.size())));
+                   countOf(session.kase().events.size(), QStringLiteral("event"), QStringLiteral("events"))));
     return 0;
 }
 

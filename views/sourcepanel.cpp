@@ -1,6 +1,7 @@
 #include "sourcepanel.h"
 
 #include "plaintext.h"
+#include "plural.h"
 #include "roles.h"
 #include "selectionstate.h"
 #include "sourcereader.h"
@@ -95,9 +96,10 @@ void SourcePanel::showSource(int row)
     m_current = row;
     m_chooser->setCurrentIndex(row);
     m_reader->showSource(s.data(SourceTitleRole).toString(), s.data(SourceTextRole).toString(), passages);
-    m_meta->setText(QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 %3 cited passages")
-                        .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString())
-                        .arg(passages.size()));
+    m_meta->setText(
+        QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 %3")
+            .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString(),
+                 countOf(passages.size(), QStringLiteral("cited passage"), QStringLiteral("cited passages"))));
     m_status->clear();
     if (m_selection) {
         m_selection->setCurrentSource(s.data(SourceIdRole).toString());

@@ -2,6 +2,7 @@
 
 #include "categorycolor.h"
 #include "plaintext.h"
+#include "plural.h"
 #include "roles.h"
 #include "selectionstate.h"
 #include "timelinepainter.h"
@@ -519,7 +520,9 @@ bool TimelineView::event(QEvent *event)
                 tip += QStringLiteral("\nDisputed: the sources disagree");
             }
         } else if (cluster >= 0) {
-            tip = QStringLiteral("%1 more events here; click to zoom in").arg(layout().clusters()[cluster].count);
+            tip = countOf(layout().clusters()[cluster].count, QStringLiteral("more event"),
+                          QStringLiteral("more events"))
+                + QStringLiteral(" here; click to zoom in");
         }
         if (tip.isEmpty()) {
             QToolTip::hideText();

@@ -1,6 +1,7 @@
 #include "casereport.h"
 
 #include "anchoring.h"
+#include "plural.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -65,7 +66,8 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
                .arg(counts.reanchored)
                .arg(counts.ambiguous)
                .arg(counts.orphaned + counts.unchecked);
-    out += QStringLiteral("Problems: %1 error(s), %2 warning(s)").arg(errors).arg(warnings);
+    out += QStringLiteral("Problems: ") + countOf(errors, QStringLiteral("error"), QStringLiteral("errors"))
+        + QStringLiteral(", ") + countOf(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
     if (load.problemCount() > load.problems.size()) {
         out += QStringLiteral(" (first %1 listed; fix those first)").arg(load.problems.size());
     }
@@ -164,15 +166,15 @@ QString markdownSummary(const Case &kase)
         out += text(kase.description) + QStringLiteral("\n\n");
     }
     const CitationCounts counts = countCitations(kase);
-    out += QStringLiteral("%1 sources, %2 actors, %3 events, %4 claims, %5 disputed points, %6 citations (%7 anchored "
-                          "exactly).\n\n")
-               .arg(kase.sources.size())
-               .arg(kase.actors.size())
-               .arg(kase.events.size())
-               .arg(kase.claims.size())
-               .arg(kase.disagreements.size())
-               .arg(counts.total)
-               .arg(counts.exact);
+    out += QStringList {countOf(kase.sources.size(), QStringLiteral("source"), QStringLiteral("sources")),
+                        countOf(kase.actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
+                        countOf(kase.events.size(), QStringLiteral("event"), QStringLiteral("events")),
+                        countOf(kase.claims.size(), QStringLiteral("claim"), QStringLiteral("claims")),
+                        countOf(kase.disagreements.size(), QStringLiteral("disputed point"),
+                                QStringLiteral("disputed points")),
+                        countOf(counts.total, QStringLiteral("citation"), QStringLiteral("citations"))}
+               .join(QStringLiteral(", "))
+        + QStringLiteral(" (%1 anchored exactly).\n\n").arg(counts.exact);
 
     out += QStringLiteral("### Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
     for (const Source &s : kase.sources) {

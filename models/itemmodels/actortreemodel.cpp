@@ -9,6 +9,22 @@
 
 namespace AT {
 
+namespace {
+// A headline short enough to follow a name: cut at a word boundary, with an ellipsis.
+QString shortTitle(const QString &title)
+{
+    constexpr qsizetype Max = 40;
+    if (title.size() <= Max) {
+        return title;
+    }
+    qsizetype cut = title.lastIndexOf(QLatin1Char(' '), Max);
+    if (cut < Max / 2) {
+        cut = Max;
+    }
+    return title.left(cut).trimmed() + QChar(0x2026);
+}
+} // namespace
+
 // Internal ids: 0 for kind rows, actor number + 1 for actor rows.
 
 ActorTreeModel::ActorTreeModel(CaseSession *session, QObject *parent)
@@ -194,10 +210,15 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
     case AliasesRole: {
         QStringList out;
         for (const Alias &alias : actor.aliases) {
+            QStringList ids;
             QStringList from;
             for (const Citation &c : alias.citations) {
-                if (!from.contains(c.sourceId)) {
-                    from << c.sourceId;
+                if (!ids.contains(c.sourceId)) {
+                    ids << c.sourceId;
+                    const Source *source = kase.source(c.sourceId);
+                    // The source by its headline, as a reader knows it, never by its id.
+                    from << QStringLiteral("\u201c\u2068") + shortTitle(source ? source->title : c.sourceId)
+                            + QStringLiteral("\u2069\u201d");
                 }
             }
             out << (from.isEmpty()

@@ -39,11 +39,15 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         // The quote and the title isolated (U+2068…U+2069), so that an Arabic or Hebrew quote sits
         // inside its quotation marks rather than carrying them to one side.
-        return QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069 (%3)")
-            .arg(c.quote, title, anchorName(c.anchor));
+        // The anchor is named only when the quote is not exactly where the case says: that is the
+        // exception a reader must notice, and "anchored" after every quote would hide it.
+        return QString(
+            QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069").arg(c.quote, title)
+            + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(" (%1)").arg(anchorName(c.anchor))));
     case Qt::ToolTipRole:
-        return QStringLiteral("%1, characters %2\u2013%3, %4")
-            .arg(title, QString::number(c.start), QString::number(c.end), anchorName(c.anchor));
+        return QString(
+            QStringLiteral("%1, characters %2\u2013%3").arg(title, QString::number(c.start), QString::number(c.end))
+            + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(", %1").arg(anchorName(c.anchor))));
     case QuoteRole:
         return c.quote;
     case SourceIdRole:
