@@ -16,12 +16,15 @@
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
 #include "eventtablepanel.h"
+#include "exportdialog.h"
 #include "exporter.h"
 #include "filterbar.h"
 #include "plaintext.h"
+#include "plural.h"
 #include "selectionstate.h"
 #include "sourcelistmodel.h"
 #include "sourcepanel.h"
+#include "timelinelegend.h"
 #include "timelineview.h"
 
 #include <QAction>
@@ -33,7 +36,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -47,6 +49,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace AT {
 
@@ -66,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_disagreements(m_models->disagreements())
     , m_sources(m_models->sources())
     , m_timeline(new TimelineView)
+    , m_legend(new TimelineLegend(m_session))
     , m_eventPanel(new EventTablePanel)
     , m_actorPanel(new ActorPanel)
     , m_citationPanel(new CitationPanel)
@@ -103,7 +107,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_horizontal->setStretchFactor(0, 3);
     m_horizontal->setStretchFactor(1, 3);
     m_horizontal->setStretchFactor(2, 3);
-    m_vertical->addWidget(m_timeline);
+    // The legend under the timeline, small, in the timeline's pane.
+    auto *timelinePane = new QWidget;
+    auto *timelineLayout = new QVBoxLayout(timelinePane);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(0);
+    timelineLayout->addWidget(m_timeline, 1);
+    timelineLayout->addWidget(m_legend);
+    m_vertical->addWidget(timelinePane);
     m_vertical->addWidget(m_horizontal);
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 1);
@@ -138,7 +149,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &CaseLoader::finished, this, &MainWindow::loadFinished);
 
     // Views talk to the shared selection, never to each other.
-    m_citationPanel->setSelectionState(sel);
+    m_citationPanel->setSession(m_session);
     connect(m_timeline, &TimelineView::eventActivated, sel, [sel](qsizetype) { sel->openCitation(0); });
     connect(m_session, &CaseSession::visibleEventsChanged, this, &MainWindow::updateStatus);
 
@@ -219,10 +230,19 @@ void MainWindow::createActions()
         f.disputedOnly = on;
         sel->setFilter(f);
     });
-    edit->addAction(QStringLiteral("&Clear Filter"), this, [this, sel] {
+    QAction *clear = edit->addAction(QStringLiteral("&Clear Filter"), this, [this, sel] {
         m_eventPanel->clearSearch();
         sel->clearFilter();
     });
+    clear->setObjectName(QStringLiteral("clearFilter"));
+    clear->setToolTip(QStringLiteral("Show every event and end actor highlighting (Esc)"));
+    // Esc is not the menu item's shortcut: in the search field it first clears the search only.
+    auto *escape = new QAction(this);
+    escape->setObjectName(QStringLiteral("escape"));
+    escape->setShortcut(QKeySequence(Qt::Key_Escape));
+    escape->setShortcutContext(Qt::WindowShortcut);
+    connect(escape, &QAction::triggered, this, &MainWindow::escape);
+    addAction(escape);
     auto showDisputedOnly = [this, sel] {
         const QSignalBlocker blocker(m_disputedOnly);
         m_disputedOnly->setChecked(sel->filter().disputedOnly);
@@ -262,6 +282,10 @@ void MainWindow::createActions()
             a->setChecked(a->data().toInt() == static_cast<int>(m_timeline->laneMode()));
         }
     });
+    m_showLegend = view->addAction(QStringLiteral("Show &Legend"));
+    m_showLegend->setCheckable(true);
+    m_showLegend->setChecked(true);
+    connect(m_showLegend, &QAction::toggled, m_legend, &QWidget::setVisible);
     view->addSeparator();
     for (QWidget *panel : {static_cast<QWidget *>(m_tabs), static_cast<QWidget *>(m_citationPanel),
                            static_cast<QWidget *>(m_sourcePanel)}) {
@@ -321,37 +345,25 @@ void MainWindow::createActions()
 
 void MainWindow::exportInteractively(const QString &name, bool visibleOnly)
 {
-    const bool csv = name == QLatin1String("csv");
-    const QString filters = csv
-        ? QStringLiteral("CSV (*.csv)")
-        : QStringLiteral(
-            "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf);;CSV of the shown events (*.csv)");
-    QString path = QFileDialog::getSaveFileName(
-        this, QStringLiteral("Export"), csv ? QStringLiteral("events.csv") : name + QStringLiteral(".png"), filters);
-    if (path.isEmpty()) {
+    ExportDialog dialog(m_exporter.get(), m_session, this);
+    dialog.choose(name, visibleOnly);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(QStringLiteral("Exported %1").arg(dialog.path()), 8000);
+    }
+}
+
+void MainWindow::escape()
+{
+    QLineEdit *search = searchField();
+    if (QApplication::focusWidget() == search && !search->text().isEmpty()) {
+        m_eventPanel->clearSearch();
+        EventFilter f = selection()->filter();
+        f.text.clear();
+        selection()->setFilter(f);
         return;
     }
-    if (Exporter::formatOf(path).isEmpty()) {
-        path += csv ? QStringLiteral(".csv") : QStringLiteral(".png");
-    }
-    ExportOptions options;
-    // PDF on the paper the user's locale uses.
-    options.pageSize
-        = QPageSize(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4);
-    if (visibleOnly) {
-        options.visibleWindowOnly = true;
-        // The window every view shares, which the timeline shows.
-        options.windowStart = selection()->windowStart();
-        options.windowEnd = selection()->windowEnd();
-    }
-    QString error;
-    if (!m_exporter->exportTo(csv ? QStringLiteral("timeline") : name, path, options, &error)) {
-        QMessageBox box(QMessageBox::Warning, QStringLiteral("Export failed"), error, QMessageBox::Ok, this);
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-        return;
-    }
-    statusBar()->showMessage(QStringLiteral("Exported %1").arg(path), 8000);
+    m_eventPanel->clearSearch();
+    selection()->clearFilter();
 }
 
 void MainWindow::showAbout()
@@ -498,9 +510,10 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
     }
     updateStatus();
     if (!load.problems.isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("Opened with %1 warning(s); attribution-timeline --check lists them.")
-                                     .arg(load.warningCount()),
-                                 15000);
+        statusBar()->showMessage(
+            QStringLiteral("Opened with %1; attribution-timeline --check lists them.")
+                .arg(countOf(load.warningCount(), QStringLiteral("warning"), QStringLiteral("warnings"))),
+            15000);
     }
     return true;
 }
@@ -512,14 +525,13 @@ void MainWindow::updateStatus()
         return;
     }
     const CitationCounts &counts = m_citationCounts;
-    m_status->setText(
-        QStringLiteral("%1 of %2 events shown \u00b7 %3 actors \u00b7 %4 sources \u00b7 %5 of %6 citations anchored")
-            .arg(m_session->visibleEvents().size())
-            .arg(m_case->events.size())
-            .arg(m_case->actors.size())
-            .arg(m_case->sources.size())
-            .arg(counts.exact + counts.reanchored)
-            .arg(counts.total));
+    m_status->setText(QStringLiteral("%1 of %2 shown \u00b7 %3 \u00b7 %4 \u00b7 %5 of %6 anchored")
+                          .arg(QString::number(m_session->visibleEvents().size()),
+                               countOf(m_case->events.size(), QStringLiteral("event"), QStringLiteral("events")),
+                               countOf(m_case->actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
+                               countOf(m_case->sources.size(), QStringLiteral("source"), QStringLiteral("sources")),
+                               QString::number(counts.exact + counts.reanchored),
+                               countOf(counts.total, QStringLiteral("citation"), QStringLiteral("citations"))));
 }
 
 void MainWindow::addRecent(const QString &path)
@@ -576,6 +588,7 @@ void MainWindow::restoreSettings()
         m_horizontal->setSizes({380, 480, 420});
     }
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    m_showLegend->setChecked(settings.value(QStringLiteral("timeline/legend"), true).toBool());
     const QStringList hidden = settings.value(QStringLiteral("timeline/hiddenLanes")).toStringList();
     m_timeline->setLaneOrder(settings.value(QStringLiteral("timeline/laneOrder")).toStringList());
     m_timeline->setHiddenLanes(QSet<QString>(hidden.cbegin(), hidden.cend()));
@@ -591,6 +604,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("timeline/laneMode"), static_cast<int>(m_timeline->laneMode()));
+    settings.setValue(QStringLiteral("timeline/legend"), m_showLegend->isChecked());
     settings.setValue(QStringLiteral("timeline/laneOrder"), m_timeline->laneOrder());
     const QSet<QString> hidden = m_timeline->hiddenLanes();
     settings.setValue(QStringLiteral("timeline/hiddenLanes"), QStringList(hidden.cbegin(), hidden.cend()));

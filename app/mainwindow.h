@@ -36,6 +36,7 @@ class EventTablePanel;
 class SelectionState;
 class SourceListModel;
 class SourcePanel;
+class TimelineLegend;
 class TimelineView;
 
 // Wires the case's models to the views; holds no logic of its own beyond that.
@@ -66,6 +67,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
 
     TimelineView *timeline() const { return m_timeline; }
+    TimelineLegend *legend() const { return m_legend; }
     QTableView *eventTable() const;
     EventTablePanel *eventPanel() const { return m_eventPanel; }
     ActorPanel *actorPanel() const { return m_actorPanel; }
@@ -90,6 +92,8 @@ private:
     void showAbout();
     // Asks for a file and exports `name` ("timeline", a chart, or "csv") to it.
     void exportInteractively(const QString &name, bool visibleOnly);
+    // Esc: in the search field with text, clears the search; anywhere else, every filter.
+    void escape();
     void updateStatus();
     void updateRecentMenu();
     void addRecent(const QString &path);
@@ -114,6 +118,7 @@ private:
     SourceListModel *m_sources;
 
     TimelineView *m_timeline;
+    TimelineLegend *m_legend;
     EventTablePanel *m_eventPanel;
     ActorPanel *m_actorPanel;
     CitationPanel *m_citationPanel;
@@ -130,6 +135,7 @@ private:
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_disputedOnly = nullptr;
+    QAction *m_showLegend = nullptr;
     QMenu *m_recentMenu = nullptr;
 };
 

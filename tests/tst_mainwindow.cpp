@@ -3,6 +3,7 @@
 #include "casegenerator.h"
 #include "casemodels.h"
 #include "casesession.h"
+#include "categorycolor.h"
 #include "chartmodel.h"
 #include "chartpanel.h"
 #include "citationlistmodel.h"
@@ -16,6 +17,7 @@
 #include "sourcepanel.h"
 #include "sourcereader.h"
 #include "testcases.h"
+#include "timelinelegend.h"
 #include "timelineview.h"
 
 #include <QAction>
@@ -84,6 +86,11 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void oneKeystrokeUpdatesEachModelOnce();
     void clearFilterClearsEverything();
+    void everyFilterIsAChip();
+    void escapeClearsTheSearchThenEveryFilter();
+    void clearFilterMenuEndsHighlighting();
+    void hiddenSelectedEventIsSaidPlainly();
+    void legendNamesTheCaseCategories();
     void windowTitleHasNoControlCharacters();
     void anyViewCanShowASourceThroughTheSharedState();
 
@@ -809,6 +816,174 @@ void tst_MainWindow::clearFilterClearsEverything()
     sel->clearFilter();
     QVERIFY(sel->filter().isEmpty());
     QVERIFY(sel->currentActor().isEmpty());
+}
+
+void tst_MainWindow::everyFilterIsAChip()
+{
+    SelectionState *sel = m_window->selection();
+    // A click on the 2021 bar of the per-year chart.
+    ChartPanel *charts = m_window->chartPanel();
+    charts->setKind(static_cast<int>(ChartModel::Kind::EventsPerYear));
+    ChartModel *perYear = nullptr;
+    for (ChartModel *m : m_window->findChildren<ChartModel *>()) {
+        if (m->kind() == ChartModel::Kind::EventsPerYear) {
+            perYear = m;
+        }
+    }
+    QVERIFY(perYear);
+    int row2021 = -1;
+    for (int r = 0; r < perYear->rowCount(); ++r) {
+        if (perYear->index(r, 0).data(ChartKeyRole).toString() == QLatin1String("2021")) {
+            row2021 = r;
+        }
+    }
+    QVERIFY(row2021 >= 0);
+    charts->filterToRow(row2021);
+    // The search, typed.
+    QLineEdit *search = m_window->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("sanction"));
+    QTRY_COMPARE(sel->filter().text, QStringLiteral("sanction"));
+    // An actor, a category and disputed-only.
+    EventFilter f = sel->filter();
+    f.actors.insert(QStringLiteral("apt31"));
+    f.categories.insert(QStringLiteral("sanction"));
+    sel->setFilter(f);
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->text() == QLatin1String("Show &Disputed Events Only")) {
+            a->trigger();
+        }
+    }
+    QVERIFY(sel->filter().disputedOnly);
+    auto *bar = m_window->findChild<FilterBar *>();
+    const QStringList chips = bar->chipTexts();
+    const QString x = QStringLiteral("  \u00d7");
+    for (const QString &chip :
+         QStringList {QStringLiteral("Search: \u201csanction\u201d") + x, QStringLiteral("Dates: 2021") + x,
+                      QStringLiteral("Actor: APT31") + x, QStringLiteral("Category: sanction") + x,
+                      QStringLiteral("Disputed only") + x, QStringLiteral("Clear all")}) {
+        QVERIFY2(chips.contains(chip), qPrintable(chip + QStringLiteral(" not in ") + chips.join(QLatin1Char('|'))));
+    }
+    // Each chip removes its own filter and nothing else.
+    for (QToolButton *b : bar->findChildren<QToolButton *>()) {
+        if (b->text().startsWith(QStringLiteral("Category:"))) {
+            b->click();
+            break;
+        }
+    }
+    QVERIFY(sel->filter().categories.isEmpty());
+    QCOMPARE(sel->filter().text, QStringLiteral("sanction"));
+    QVERIFY(sel->filter().disputedOnly);
+}
+
+void tst_MainWindow::escapeClearsTheSearchThenEveryFilter()
+{
+    SelectionState *sel = m_window->selection();
+    QLineEdit *search = m_window->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("china"));
+    QTRY_COMPARE(sel->filter().text, QStringLiteral("china"));
+    EventFilter f = sel->filter();
+    f.actors = {QStringLiteral("apt31")};
+    f.disputedOnly = true;
+    sel->setFilter(f);
+    sel->setCurrentActor(QStringLiteral("apt31"));
+    QTRY_VERIFY(search->hasFocus());
+    // In the search field with text: Esc clears the search only.
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(sel->filter().text, QString());
+    QCOMPARE(sel->filter().actors, QSet<QString> {QStringLiteral("apt31")});
+    QVERIFY(sel->filter().disputedOnly);
+    // Once more (the field is empty): every filter, and the highlighting.
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(sel->filter().isEmpty());
+    QVERIFY(sel->currentActor().isEmpty());
+    // From the timeline too, search text and all.
+    search->setText(QStringLiteral("uk"));
+    QTRY_COMPARE(sel->filter().text, QStringLiteral("uk"));
+    sel->setFilter([&] {
+        EventFilter g = sel->filter();
+        g.disputedOnly = true;
+        return g;
+    }());
+    m_window->timeline()->setFocus();
+    QTRY_VERIFY(m_window->timeline()->hasFocus());
+    QTest::keyClick(m_window->timeline(), Qt::Key_Escape);
+    QVERIFY(sel->filter().isEmpty());
+    QCOMPARE(search->text(), QString());
+}
+
+void tst_MainWindow::clearFilterMenuEndsHighlighting()
+{
+    SelectionState *sel = m_window->selection();
+    sel->setCurrentActor(QStringLiteral("apt31"));
+    EventFilter f;
+    f.actors = {QStringLiteral("apt31")};
+    sel->setFilter(f);
+    auto *clear = m_window->findChild<QAction *>(QStringLiteral("clearFilter"));
+    QVERIFY(clear);
+    clear->trigger();
+    QVERIFY(sel->filter().isEmpty());
+    QVERIFY(sel->currentActor().isEmpty()); // the other actors' events are no longer dimmed
+}
+
+void tst_MainWindow::hiddenSelectedEventIsSaidPlainly()
+{
+    SelectionState *sel = m_window->selection();
+    const Case &kase = m_window->session()->kase();
+    EventFilter disputed;
+    disputed.disputedOnly = true;
+    sel->setFilter(disputed);
+    qsizetype undisputed = -1;
+    for (qsizetype e = 0; e < kase.events.size() && undisputed < 0; ++e) {
+        if (!m_window->session()->isVisible(e)) {
+            undisputed = e;
+        }
+    }
+    QVERIFY(undisputed >= 0);
+    sel->setFilter({});
+    sel->setCurrentEvent(undisputed);
+    CitationPanel *panel = m_window->citationPanel();
+    QCOMPARE(panel->hiddenNotice(), QString());
+    sel->setFilter(disputed);
+    QVERIFY2(panel->hiddenNotice().contains(QStringLiteral("filter hides this event")),
+             qPrintable(panel->hiddenNotice()));
+    QVERIFY(panel->headerText().contains(kase.events[undisputed].title)); // still readable
+    sel->clearFilter();
+    QCOMPARE(panel->hiddenNotice(), QString());
+}
+
+void tst_MainWindow::legendNamesTheCaseCategories()
+{
+    for (const QString &path : {QString(), smallCasePath()}) {
+        QVERIFY(m_window->openCase(path));
+        const Case &kase = m_window->session()->kase();
+        QStringList present;
+        for (const Event &e : kase.events) {
+            if (!present.contains(e.category)) {
+                present << e.category;
+            }
+        }
+        const CategoryColors colors(present);
+        QStringList shown;
+        bool diamond = false;
+        bool disputed = false;
+        for (const TimelineLegend::Entry &entry : m_window->legend()->entries()) {
+            if (entry.mark == TimelineLegend::Mark::Category) {
+                shown << entry.text;
+                QCOMPARE(entry.color, colors.color(entry.text));
+            }
+            diamond = diamond || entry.mark == TimelineLegend::Mark::ExactDay;
+            disputed = disputed || entry.mark == TimelineLegend::Mark::Disputed;
+        }
+        present.sort();
+        QCOMPARE(shown, present);
+        QVERIFY(diamond && disputed);
+        QVERIFY(m_window->legend()->isVisible());
+        // Every line of it fits.
+        QTRY_VERIFY(m_window->legend()->height() >= m_window->legend()->heightForWidth(m_window->legend()->width()));
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,5 +1,6 @@
 #include "citationpanel.h"
 
+#include "casesession.h"
 #include "plaintext.h"
 #include "roleproxymodel.h"
 #include "roles.h"
@@ -50,6 +51,7 @@ QWidget *section(QLabel *title, QWidget *content)
 
 CitationPanel::CitationPanel(QWidget *parent)
     : QWidget(parent)
+    , m_hidden(new QLabel)
     , m_title(new QLabel)
     , m_details(new QLabel)
     , m_claimsLabel(sectionLabel(QStringLiteral("Who says what")))
@@ -60,7 +62,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     , m_claimCards(new RoleProxyModel(ClaimCardRole, this))
     , m_disagreementCards(new RoleProxyModel(DisagreementCardRole, this))
 {
-    for (QLabel *l : {m_title, m_details}) {
+    for (QLabel *l : {m_hidden, m_title, m_details}) {
         l->setTextFormat(Qt::PlainText);
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -90,6 +92,14 @@ CitationPanel::CitationPanel(QWidget *parent)
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // Shown only when the filter hides the selected event: its citations stay readable, but the
+    // reader is told why the timeline and the table no longer show it.
+    m_hidden->setAutoFillBackground(true);
+    m_hidden->setBackgroundRole(QPalette::ToolTipBase);
+    m_hidden->setForegroundRole(QPalette::ToolTipText);
+    m_hidden->setMargin(4);
+    m_hidden->hide();
+    layout->addWidget(m_hidden);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     layout->addWidget(split, 1);
@@ -154,6 +164,31 @@ void CitationPanel::updateSections()
 void CitationPanel::setSelectionState(SelectionState *state)
 {
     m_selection = state;
+}
+
+void CitationPanel::setSession(CaseSession *session)
+{
+    m_session = session;
+    setSelectionState(session->selection());
+    connect(session, &CaseSession::visibleEventsChanged, this, &CitationPanel::updateHiddenNotice);
+    connect(session, &CaseSession::caseChanged, this, &CitationPanel::updateHiddenNotice);
+    connect(session->selection(), &SelectionState::currentEventChanged, this, &CitationPanel::updateHiddenNotice);
+    updateHiddenNotice();
+}
+
+QString CitationPanel::hiddenNotice() const
+{
+    return m_hidden->isHidden() ? QString() : m_hidden->text();
+}
+
+void CitationPanel::updateHiddenNotice()
+{
+    const qsizetype event = m_session ? m_session->selection()->currentEvent() : -1;
+    const bool hidden = event >= 0 && !m_session->isVisible(event);
+    m_hidden->setText(hidden ? QStringLiteral("The filter hides this event: the timeline and the table do not show "
+                                              "it. Clear the filter (Esc) to see it again.")
+                             : QString());
+    m_hidden->setVisible(hidden);
 }
 
 void CitationPanel::activate(int row)

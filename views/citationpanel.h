@@ -9,6 +9,7 @@ class QListView;
 
 namespace AT {
 
+class CaseSession;
 class SelectionState;
 
 // For the selected event: what it is, every citation (quote, source, anchor status), the claims
@@ -27,6 +28,10 @@ public:
     QString headerText() const;
     // Activating a citation opens it through the shared state (SelectionState::openCitation).
     void setSelectionState(SelectionState *state);
+    // With the session, the panel says so when the filter hides the selected event.
+    void setSession(CaseSession *session);
+    // The words shown above the event when the filter hides it; empty when it does not.
+    QString hiddenNotice() const;
 
 Q_SIGNALS:
     // The user chose citation `row` (click or Enter).
@@ -36,9 +41,12 @@ private:
     void activate(int row);
     void updateHeader();
     void updateSections();
+    void updateHiddenNotice();
 
     QPointer<QAbstractItemModel> m_citationModel;
     QPointer<SelectionState> m_selection;
+    QPointer<CaseSession> m_session;
+    QLabel *m_hidden;
     QLabel *m_title;
     QLabel *m_details;
     QLabel *m_claimsLabel;

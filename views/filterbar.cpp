@@ -125,6 +125,7 @@ void FilterBar::rebuild()
     }
     if (!m_chips.isEmpty()) {
         addChip(QStringLiteral("Clear all"), [sel] { sel->clearFilter(); });
+        m_chips.last()->setToolTip(QStringLiteral("Remove every filter and end highlighting (Esc)"));
     }
     Q_EMIT activeChanged(!m_chips.isEmpty());
 }
