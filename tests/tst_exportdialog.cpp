@@ -30,6 +30,20 @@ int inkPixels(const QImage &image)
     }
     return n;
 }
+
+// The mean absolute difference of two images of one size, per channel (0 to 255).
+double meanDifference(const QImage &a, const QImage &b)
+{
+    double sum = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
+        }
+    }
+    return sum / (3.0 * a.width() * a.height());
+}
 } // namespace ExportDialogTest
 
 class tst_ExportDialog : public QObject
@@ -214,6 +228,13 @@ void tst_ExportDialog::previewIsDrawnAfterAShortPause()
     QVERIFY(wide.width() <= 441 * dialog.devicePixelRatioF());
     QVERIFY(ExportDialogTest::inkPixels(wide) > wide.width() * wide.height() / 50);
     QCOMPARE(qRound(wide.width() * 100.0 / wide.height()), qRound(1200 * 100.0 / 675));
+    // The whole composition, shrunk: close to a full-size export scaled down, not a corner of it.
+    ExportOptions full = dialog.options();
+    full.scale = 1;
+    const QImage reference = m_exporter->renderImage(dialog.exportName(), full)
+                                 .scaled(wide.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                                 .convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(ExportDialogTest::meanDifference(wide.convertToFormat(QImage::Format_RGB32), reference) < 12, true);
     // A change redraws it after a short pause, not at every keystroke.
     dialog.choosePreset(ExportDialog::Preset::Square);
     QVERIFY(dialog.previewPending());

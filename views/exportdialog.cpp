@@ -139,7 +139,7 @@ ExportDialog::ExportDialog(Exporter *exporter, CaseSession *session, QWidget *pa
     form->addRow(QStringLiteral("&Format:"), m_format);
     form->addRow(QStringLiteral("S&cale:"), m_scale);
     form->addRow(QStringLiteral("Time &axis:"), m_axis);
-    form->addRow(QStringLiteral("Save &to:"), where);
+    form->addRow(QStringLiteral("Save to:"), where);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(QStringLiteral("Export"), QDialogButtonBox::AcceptRole)->setDefault(true);

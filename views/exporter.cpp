@@ -272,9 +272,15 @@ QImage Exporter::renderImage(const QString &name, const ExportOptions &options)
 {
     // Opaque: the export has a white background, and without an alpha channel it encodes faster.
     QImage image(options.size * options.scale, QImage::Format_RGB32);
-    image.setDevicePixelRatio(options.scale);
+    // QPainter ignores a device pixel ratio below 1 (the drawing would be cut, not shrunk): a
+    // smaller image is drawn through a scaled painter instead.
+    const bool shrink = options.scale < 1;
+    image.setDevicePixelRatio(shrink ? 1 : options.scale);
     image.fill(Qt::white);
     QPainter p(&image);
+    if (shrink) {
+        p.scale(options.scale, options.scale);
+    }
     p.setRenderHint(QPainter::Antialiasing);
     paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
     return image;
