@@ -177,7 +177,7 @@ QString markdownSummary(const Case &kase)
     out += QStringLiteral("### Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
     for (const Source &s : kase.sources) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(cell(s.id), cell(s.title), cell(unknownIfEmpty(s.publisher)),
+                   .arg(cell(s.id), cell(displayTitle(s)), cell(unknownIfEmpty(s.publisher)),
                         s.published.isValid() ? s.published.toDisplayString() : QStringLiteral("unknown"));
     }
 
