@@ -208,7 +208,8 @@ void tst_CommandLine::exportUsesOwnWords()
     // Drawn as plain text, markup and all; the defaults give way.
     QVERIFY2(text.contains(QStringLiteral("Hackers & <b>sanctions</b>")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Four years of accusations")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("Graphic: the desk; sources in the case file")), qPrintable(text));
+    // poppler gives the "fi" of "file" as a ligature, so up to there.
+    QVERIFY2(text.contains(QStringLiteral("Graphic: the desk; sources in the case")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("APT31: US and UK accusations")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("Made with Attribution Timeline")), qPrintable(text));
 }

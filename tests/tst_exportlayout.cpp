@@ -86,7 +86,7 @@ QString checkEvents(const CaseSession &session, const ExportLayout &layout, bool
         const Event &ev = session.kase().events[e];
         // The title may be elided: its first word and the date suffice to find it.
         const QString start
-            = ev.date.toDisplayString() + QStringLiteral(" \u2013 ") + ev.title.section(QLatin1Char(' '), 0, 0);
+            = ev.date.toDisplayString() + QStringLiteral(": ") + ev.title.section(QLatin1Char(' '), 0, 0);
         if (!notDrawn.contains(start)) {
             return QStringLiteral("event %1 (%2) is not listed: %3").arg(e).arg(ev.title, notDrawn);
         }

@@ -155,7 +155,8 @@ public:
                 double width)
     {
         const QFontMetricsF fm(font);
-        const QString shown = fm.horizontalAdvance(text) > width ? fm.elidedText(text, Qt::ElideRight, width) : text;
+        const QString shown
+            = fm.horizontalAdvance(text) > width + 0.5 ? fm.elidedText(text, Qt::ElideRight, width) : text;
         m_p->setFont(font);
         m_p->setPen(color);
         m_p->drawText(QPointF(topLeft.x(), topLeft.y() + fm.ascent()), shown);
@@ -462,7 +463,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         auto entry = [&](qsizetype row) {
             const Event &ev = kase.events[rows[row].event];
             const QString t = smallFm.elidedText(isolated(ev.title), Qt::ElideRight, r.width() * 0.45);
-            return Composer::Entry {ev.date.toDisplayString() + QStringLiteral(" \u2013 ") + t, {}, false};
+            return Composer::Entry {ev.date.toDisplayString() + QStringLiteral(": ") + t, {}, false};
         };
         auto tail = [&](qsizetype from) {
             const TimelineItem &first = rows[notDrawn[from]];

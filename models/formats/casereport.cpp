@@ -198,7 +198,8 @@ QString markdownSummary(const Case &kase)
             QStringList from;
             for (const Citation &c : v.citations) {
                 const Source *s = kase.source(c.sourceId);
-                from << QStringLiteral("%1: \u201c%2\u201d").arg(text(s ? s->title : c.sourceId), text(c.quote));
+                from
+                    << QStringLiteral("%1: \u201c%2\u201d").arg(text(s ? displayTitle(*s) : c.sourceId), text(c.quote));
             }
             out += QStringLiteral("- %1\n").arg(text(v.statement));
             for (const QString &f : from) {
