@@ -23,7 +23,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev
           libsimdjson-dev
           fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-          clang libclang-rt-dev)
+          clang libclang-rt-dev
+          poppler-utils)
 # packages:end
 
 install_missing() {

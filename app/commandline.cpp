@@ -86,6 +86,22 @@ std::optional<QPageSize> pageSizeFromName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<AxisMode> axisModeFromName(const QString &name)
+{
+    const struct
+    {
+        const char *name;
+        AxisMode mode;
+    } modes[]
+        = {{"linear", AxisMode::Linear}, {"compressed", AxisMode::Compressed}, {"automatic", AxisMode::Automatic}};
+    for (const auto &m : modes) {
+        if (name.compare(QLatin1String(m.name), Qt::CaseInsensitive) == 0) {
+            return m.mode;
+        }
+    }
+    return std::nullopt;
+}
+
 bool isRenderOption(const char *arg)
 {
     return std::strcmp(arg, "--export") == 0 || std::strcmp(arg, "--list-exports") == 0;
@@ -126,6 +142,18 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
                                     QStringLiteral("TEXT"));
     const QCommandLineOption actor(
         QStringLiteral("actor"), QStringLiteral("Export only events of actor ID (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption titleOption(QStringLiteral("title"),
+                                         QStringLiteral("Export title (default: the case's or the chart's title)."),
+                                         QStringLiteral("TEXT"));
+    const QCommandLineOption subtitleOption(QStringLiteral("subtitle"),
+                                            QStringLiteral("Export subtitle (default: what is shown and drawn)."),
+                                            QStringLiteral("TEXT"));
+    const QCommandLineOption creditOption(
+        QStringLiteral("credit"), QStringLiteral("Export credit line (default: the sources behind what is shown)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption axisOption(
+        QStringLiteral("axis"), QStringLiteral("Timeline time axis: linear, compressed or automatic (default)."),
+        QStringLiteral("MODE"));
     parser.addOption(check);
     parser.addOption(summary);
     parser.addOption(listExports);
@@ -136,6 +164,10 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     parser.addOption(filter);
     parser.addOption(pageSize);
     parser.addOption(actor);
+    parser.addOption(titleOption);
+    parser.addOption(subtitleOption);
+    parser.addOption(creditOption);
+    parser.addOption(axisOption);
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("A case file (.json) to open."),
                                  QStringLiteral("[CASE]"));
     if (!parser.parse(arguments)) {
@@ -192,6 +224,19 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
                 return 2;
             }
         }
+        m_title = parser.value(titleOption);
+        m_subtitle = parser.value(subtitleOption);
+        m_credit = parser.value(creditOption);
+        if (parser.isSet(axisOption)) {
+            const std::optional<AxisMode> mode = axisModeFromName(parser.value(axisOption));
+            if (!mode) {
+                print(stderr,
+                      QStringLiteral("--axis must be linear, compressed or automatic, not \"%1\".\n")
+                          .arg(parser.value(axisOption)));
+                return 2;
+            }
+            m_axis = *mode;
+        }
         m_filter = parser.value(filter);
         m_actors = parser.values(actor);
         if (parser.isSet(pageSize)) {
@@ -204,8 +249,11 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
             }
         }
     } else if (parser.isSet(output) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(filter)
-               || parser.isSet(actor)) {
-        std::fputs("--output, --size, --scale, --filter and --actor go with --export.\n", stderr);
+               || parser.isSet(actor) || parser.isSet(titleOption) || parser.isSet(subtitleOption)
+               || parser.isSet(creditOption) || parser.isSet(axisOption)) {
+        std::fputs("--output, --size, --scale, --filter, --actor, --title, --subtitle, --credit and --axis go with "
+                   "--export.\n",
+                   stderr);
         return 2;
     }
     return std::nullopt;
@@ -261,6 +309,10 @@ int CommandLine::runExport() const
     options.size = m_size;
     options.scale = m_scale;
     options.pageSize = *pageSizeFromName(m_pageSize);
+    options.title = m_title;
+    options.subtitle = m_subtitle;
+    options.credit = m_credit;
+    options.axis = m_axis;
     QString error;
     if (!exporter.exportTo(m_exportName, m_output, options, &error)) {
         print(stderr, QStringLiteral("Export failed: %1\n").arg(error));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "timelinescale.h"
+
 #include <QPageSize>
 #include <QSize>
 #include <QString>
@@ -13,6 +15,8 @@ namespace AT {
 bool isHeadlessOption(const char *arg);
 // "A4", "letter", ...: the PDF page sizes the command line offers.
 std::optional<QPageSize> pageSizeFromName(const QString &name);
+// "linear", "compressed" or "automatic" (any case): the timeline's time axis in exports.
+std::optional<AxisMode> axisModeFromName(const QString &name);
 // True for options that render (exports): they need widgets but no display.
 bool isRenderOption(const char *arg);
 // Text for a terminal: control characters (C0, DEL, C1) and bidi controls (U+202A-U+202E,
@@ -32,6 +36,11 @@ public:
     bool isExport() const { return m_mode == Mode::Export || m_mode == Mode::ListExports; }
     // The case to open; empty means the built-in case.
     QString casePath() const { return m_casePath; }
+    // The export's own words and time axis, as given.
+    QString title() const { return m_title; }
+    QString subtitle() const { return m_subtitle; }
+    QString credit() const { return m_credit; }
+    AxisMode axis() const { return m_axis; }
 
 private:
     enum class Mode { Gui, Check, Summary, Export, ListExports };
@@ -44,6 +53,10 @@ private:
     QString m_filter;
     QStringList m_actors;
     QString m_pageSize = QStringLiteral("A4");
+    QString m_title;
+    QString m_subtitle;
+    QString m_credit;
+    AxisMode m_axis = AxisMode::Automatic;
 };
 
 } // namespace AT

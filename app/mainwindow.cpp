@@ -375,7 +375,7 @@ void MainWindow::showAbout()
     text += QStringLiteral("The built-in case is built from these articles:\n");
     for (const Source &s : builtin.kase.sources) {
         text += QStringLiteral("\u2022 %1 (publisher: %2)\n")
-                    .arg(s.title, s.publisher.isEmpty() ? QStringLiteral("unknown") : s.publisher);
+                    .arg(displayTitle(s), s.publisher.isEmpty() ? QStringLiteral("unknown") : s.publisher);
     }
     QMessageBox box(QMessageBox::Information, QStringLiteral("About Attribution Timeline"), text, QMessageBox::Ok,
                     this);

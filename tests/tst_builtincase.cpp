@@ -107,8 +107,14 @@ void tst_BuiltinCase::sourceMetadataIsNotInvented()
         QVERIFY2(s.publisher.isEmpty(), qPrintable(s.id));
         QVERIFY2(s.url.isEmpty(), qPrintable(s.id));
         QVERIFY2(!s.published.isValid(), qPrintable(s.id));
-        QVERIFY(!s.title.isEmpty());
+        // A text without a headline has no title, and is named by its first words, never by one made up.
+        QVERIFY(!displayTitle(s).isEmpty());
+        QCOMPARE(s.title.isEmpty(), s.id == QLatin1String("s003"));
     }
+    const Source *untitled = kase().source(QStringLiteral("s003"));
+    QVERIFY(untitled);
+    QCOMPARE(displayTitle(*untitled),
+             QStringLiteral("The two countries have issued sanctions against one company\u2026 (no headline)"));
 }
 
 void tst_BuiltinCase::namedEvents_data()

@@ -1,9 +1,11 @@
 // The command line run as a user would, on hostile case files: it must neither hang nor pass case
 // text to the terminal raw.
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +20,9 @@ private Q_SLOTS:
     void controlCharactersEscaped_data();
     void controlCharactersEscaped();
     void problemTotal();
+    void exportWordsAndAxis_data();
+    void exportWordsAndAxis();
+    void exportUsesOwnWords();
 
 private:
     struct Run
@@ -149,6 +154,64 @@ void tst_CommandLine::problemTotal()
     QVERIFY2(r.out.contains("\nProblems: 200000 errors, 0 warnings (first 1000 listed; fix those first)\n"),
              r.out.left(400).constData());
     QCOMPARE(r.out.count("error: expected an object, found a number"), 1000);
+}
+
+void tst_CommandLine::exportWordsAndAxis_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); // in the error output
+    const QString out = QStringLiteral("--output=") + QDir::tempPath() + QStringLiteral("/at-cli-words.csv");
+    const QString exp = QStringLiteral("--export=timeline");
+    QTest::newRow("axis sideways") << QStringList {exp, out, QStringLiteral("--axis=sideways")} << 2
+                                   << QStringLiteral(
+                                          "--axis must be linear, compressed or automatic, not \"sideways\"");
+    QTest::newRow("axis empty") << QStringList {exp, out, QStringLiteral("--axis=")} << 2
+                                << QStringLiteral("--axis must be linear, compressed or automatic");
+    QTest::newRow("axis compressed") << QStringList {exp, out, QStringLiteral("--axis=compressed")} << 0 << QString();
+    QTest::newRow("axis Linear") << QStringList {exp, out, QStringLiteral("--axis=Linear")} << 0 << QString();
+    QTest::newRow("axis automatic") << QStringList {exp, out, QStringLiteral("--axis=automatic")} << 0 << QString();
+    for (const char *option : {"--title=T", "--subtitle=S", "--credit=C", "--axis=linear"}) {
+        QTest::newRow(option) << QStringList {QString::fromLatin1(option)} << 2
+                              << QStringLiteral("--title, --subtitle, --credit and --axis go with --export");
+    }
+}
+
+void tst_CommandLine::exportWordsAndAxis()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run r = run(arguments);
+    QVERIFY2(r.exitCode == exitCode, r.err.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+void tst_CommandLine::exportUsesOwnWords()
+{
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty()) {
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pdf = dir.filePath(QStringLiteral("own.pdf"));
+    const Run r = run({QStringLiteral("--export=timeline"), QStringLiteral("--output=") + pdf,
+                       QStringLiteral("--title=Hackers & <b>sanctions</b>"),
+                       QStringLiteral("--subtitle=Four years of accusations"),
+                       QStringLiteral("--credit=Graphic: the desk; sources in the case file")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QProcess p;
+    p.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(p.waitForFinished(20000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
+    // Drawn as plain text, markup and all; the defaults give way.
+    QVERIFY2(text.contains(QStringLiteral("Hackers & <b>sanctions</b>")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Four years of accusations")), qPrintable(text));
+    // poppler gives the "fi" of "file" as a ligature, so up to there.
+    QVERIFY2(text.contains(QStringLiteral("Graphic: the desk; sources in the case")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("APT31: US and UK accusations")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Made with Attribution Timeline")), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -234,7 +234,7 @@ void tst_Exporter::svgOutlinesText()
     QVERIFY(texts.contains(QStringLiteral("UK summons the Chinese Ambassador")));
     QVERIFY(texts.contains(QStringLiteral("2021")));
     QVERIFY(std::any_of(texts.cbegin(), texts.cend(),
-                        [](const QString &t) { return t.startsWith(QStringLiteral("Sources:")); }));
+                        [](const QString &t) { return t.startsWith(QStringLiteral("Sources")); }));
     QVERIFY(svg.size() < 5 * 1024 * 1024);
     const QStringList chart = outlinedTexts(*m_exporter, QStringLiteral("events-per-actor"), &svg);
     QVERIFY(chart.contains(QStringLiteral("APT31")));
@@ -396,7 +396,7 @@ void tst_Exporter::diskFullIsReported()
 
 void tst_Exporter::longCreditLineIsCounted()
 {
-    // Forty cited sources: the first twelve are named, the rest counted, so the picture stays.
+    // Forty cited sources: at most twelve are named, the rest counted, so the picture stays.
     CaseSession session;
     session.setCase(std::make_shared<const Case>(
         CaseReader::readData(generateCase({300, 2, 40, 40}), QStringLiteral("g"), {}).kase));
@@ -409,15 +409,17 @@ void tst_Exporter::longCreditLineIsCounted()
     QVERIFY(cited.size() > 12);
     Exporter exporter(&session);
     QString error;
-    // Runs break at the isolates around each title and at line ends, so compare without spaces.
+    // Runs break at the isolates around each title and at line ends, so compare without spaces. As
+    // many are named as fit the credit line's few lines, and the rest are counted.
     const QString text = outlinedTexts(exporter, QStringLiteral("timeline")).join(QString());
+    const qsizetype named = text.count(QStringLiteral("\u201cReport "));
+    QVERIFY2(named >= 1 && named <= 12, qPrintable(text));
     QVERIFY2(QString(text)
                  .remove(QLatin1Char(' '))
-                 .contains(QStringLiteral("and %1 more (listed in the case file)")
-                               .arg(cited.size() - 12)
+                 .contains(QStringLiteral("and %1 more sources (listed in the case file)")
+                               .arg(cited.size() - named)
                                .remove(QLatin1Char(' '))),
              qPrintable(text));
-    QVERIFY2(text.count(QStringLiteral("\u201cReport ")) == 12, qPrintable(text));
 }
 
 void tst_Exporter::pdf()

@@ -9,6 +9,7 @@
 #include "chartmodel.h"
 #include "csvexport.h"
 #include "eventtablemodel.h"
+#include "roles.h"
 #include "textoutliner.h"
 #include "timelineview.h"
 
@@ -21,6 +22,7 @@
 #include <QPdfWriter>
 #include <QStyle>
 #include <QSvgGenerator>
+#include <QTextLayout>
 
 #include <cmath>
 
@@ -107,22 +109,173 @@ QString Exporter::formatOf(const QString &path)
     return {};
 }
 
-void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const ExportOptions &options)
+namespace {
+
+// Text placed line by line from measured metrics, top to bottom, and recorded as it is drawn.
+class Composer
+{
+public:
+    Composer(QPainter *painter, ExportLayout *record)
+        : m_p(painter)
+        , m_record(record)
+    { }
+
+    // The lines `text` wraps into at `width` (any script: QTextLayout breaks it); with `maxLines`,
+    // the last line kept is elided.
+    static QStringList wrap(const QString &text, const QFont &font, double width, int maxLines = 0)
+    {
+        QTextLayout layout(text, font);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        QStringList lines;
+        qsizetype lastStart = 0;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            if (maxLines > 0 && lines.size() == maxLines - 1) {
+                lastStart = line.textStart();
+                lines << text.mid(lastStart);
+                break;
+            }
+            lines << text.mid(line.textStart(), line.textLength());
+        }
+        layout.endLayout();
+        for (QString &l : lines) {
+            l = l.trimmed();
+        }
+        if (maxLines > 0 && lines.size() == maxLines) {
+            lines.last() = QFontMetricsF(font).elidedText(lines.last(), Qt::ElideRight, width);
+        }
+        return lines;
+    }
+
+    // Draws one line with its top at y; returns its rectangle.
+    QRectF line(ExportText::Kind kind, const QString &text, const QFont &font, const QColor &color, QPointF topLeft,
+                double width)
+    {
+        const QFontMetricsF fm(font);
+        const QString shown
+            = fm.horizontalAdvance(text) > width + 0.5 ? fm.elidedText(text, Qt::ElideRight, width) : text;
+        m_p->setFont(font);
+        m_p->setPen(color);
+        m_p->drawText(QPointF(topLeft.x(), topLeft.y() + fm.ascent()), shown);
+        const QRectF rect(topLeft, QSizeF(std::min(fm.horizontalAdvance(shown), width), fm.height()));
+        m_record->texts.append({kind, shown, rect});
+        m_record->smallestFontPixels = m_record->smallestFontPixels > 0
+            ? std::min(m_record->smallestFontPixels, font.pixelSize() * 1.0)
+            : font.pixelSize();
+        return rect;
+    }
+
+    // Draws wrapped text from y down; returns the y below it.
+    double block(ExportText::Kind kind, const QString &text, const QFont &font, const QColor &color, double x, double y,
+                 double width, int maxLines)
+    {
+        const double step = QFontMetricsF(font).lineSpacing();
+        for (const QString &l : wrap(text, font, width, maxLines)) {
+            line(kind, l, font, color, QPointF(x, y), width);
+            y += step;
+        }
+        return y;
+    }
+
+    // Entries flowed left to right, onto a new line when the next does not fit; a swatch before an
+    // entry when it has a colour. Returns the number of lines used; draws only when `draw`.
+    struct Entry
+    {
+        QString text;
+        QColor swatch; // invalid: none
+        bool strong = false;
+    };
+    int flow(ExportText::Kind kind, const QList<Entry> &entries, const QFont &font, const QColor &color, double x,
+             double y, double width, bool draw)
+    {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        QFont strongFont = font;
+        strongFont.setBold(true);
+        const QFontMetricsF fm(font);
+        const double gap = fm.height();
+        const double swatchWidth = fm.height() * 0.75;
+        int lines = 1;
+        double at = x;
+        for (const Entry &e : entries) {
+            const QFont &f = e.strong ? strongFont : font;
+            const double lead = e.swatch.isValid() ? swatchWidth + fm.height() * 0.3 : 0;
+            const double w = std::min(lead + QFontMetricsF(f).horizontalAdvance(e.text), width);
+            if (at > x && at + w > x + width) {
+                at = x;
+                ++lines;
+            }
+            if (draw) {
+                const double top = y + (lines - 1) * fm.lineSpacing();
+                if (e.swatch.isValid()) {
+                    m_p->fillRect(QRectF(at, top + fm.height() * 0.2, swatchWidth, fm.height() * 0.6), e.swatch);
+                }
+                line(kind, e.text, f, color, QPointF(at + lead, top), w - lead);
+            }
+            at += w + gap;
+        }
+        return lines;
+    }
+
+    void record(ExportText::Kind kind, const QString &text, const QRectF &rect)
+    {
+        m_record->texts.append({kind, text, rect});
+    }
+
+private:
+    QPainter *m_p;
+    ExportLayout *m_record;
+};
+
+QString dayText(double julianDay)
+{
+    return QDate::fromJulianDay(static_cast<qint64>(std::floor(julianDay))).toString(QStringLiteral("d MMM yyyy"));
+}
+
+// A title in quotes, its own closing punctuation inside them and none added after.
+QString quoted(const QString &title, bool *endsSentence)
+{
+    const QString t = title.trimmed();
+    *endsSentence = !t.isEmpty() && QStringLiteral(".!?\u2026").contains(t.back());
+    return QStringLiteral("\u201c%1\u201d").arg(isolated(t));
+}
+
+} // namespace
+
+void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const ExportOptions &options, bool print)
 {
     const Case &kase = m_session->kase();
     const QList<qsizetype> &shown = m_session->visibleEvents();
     const QPalette pal = printPalette();
+    m_lastLayout = ExportLayout();
+    ExportLayout &out = m_lastLayout;
+    out.area = area;
+    Composer c(&p, &out);
     p.fillRect(area, Qt::white);
-    QFont titleFont = QApplication::font();
-    titleFont.setPixelSize(26);
-    titleFont.setBold(true);
-    QFont textFont = QApplication::font();
-    textFont.setPixelSize(14);
-    QFont smallFont = QApplication::font();
-    smallFont.setPixelSize(12);
 
-    // Title and what is shown.
-    QRectF r = area.adjusted(Margin, Margin, -Margin, -Margin);
+    // Sizes follow the composition, so a 4K export is not a page of small print and a small one
+    // keeps its picture; a printed page uses the sizes as they are (12 px = 9 pt at 96 per inch).
+    const double f = print ? 1.0 : std::clamp(std::min(area.width() / 1200, area.height() / 675), 0.8, 2.0);
+    auto font = [&](double px, bool bold = false) {
+        QFont ft = QApplication::font();
+        ft.setPixelSize(static_cast<int>(std::lround(px)));
+        ft.setBold(bold);
+        return ft;
+    };
+    const QFont titleFont = font(std::max(17.0, 26 * f), true);
+    const QFont textFont = font(std::max(12.0, 14 * f));
+    const QFont smallFont = font(std::max(11.0, 12 * f));
+    const QFontMetricsF smallFm(smallFont);
+    const QColor ink(0x20, 0x20, 0x20);
+    const QColor grey(0x50, 0x50, 0x50);
+    const double margin = std::max(12.0, 28 * f);
+    const double gap = smallFm.height() * 0.6;
+    const QRectF r = area.adjusted(margin, margin, -margin, -margin);
+
     const bool timeline = name == QLatin1String("timeline");
     int chartIndex = -1;
     const QList<ChartModel *> &charts = m_models->charts();
@@ -131,43 +284,36 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             chartIndex = i;
         }
     }
-    p.setPen(QColor(0x20, 0x20, 0x20));
-    p.setFont(titleFont);
-    const QString title = timeline ? kase.title : ChartModel::title(charts[chartIndex]->kind());
-    const QRectF titleRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, title);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::TextWordWrap, title);
-    r.setTop(titleRect.bottom() + 4);
-    p.setFont(textFont);
-    QString subtitle = QStringLiteral("%1 of %2 events").arg(shown.size()).arg(kase.events.size());
-    const EventFilter &f = m_session->selection()->filter();
-    if (!f.text.isEmpty()) {
-        subtitle += QStringLiteral(" matching \u201c%1\u201d").arg(isolated(f.text));
+
+    // What is shown, in words.
+    QString scope = shown.size() == kase.events.size()
+        ? QStringLiteral("%1 events").arg(shown.size())
+        : QStringLiteral("%1 of the case\u2019s %2 events").arg(shown.size()).arg(kase.events.size());
+    const EventFilter &filter = m_session->selection()->filter();
+    if (!filter.text.isEmpty()) {
+        scope += QStringLiteral(" matching \u201c%1\u201d").arg(isolated(filter.text));
     }
-    if (!f.actors.isEmpty()) {
+    if (!filter.actors.isEmpty()) {
         QStringList names;
-        for (const QString &id : f.actors) {
+        for (const QString &id : filter.actors) {
             const Actor *a = kase.actor(id);
             names << isolated(a ? a->name : id);
         }
         names.sort();
-        subtitle += QStringLiteral(" involving ") + names.join(QStringLiteral(", "));
+        scope += QStringLiteral(" involving ") + names.join(QStringLiteral(", "));
     }
-    if (f.disputedOnly) {
-        subtitle += QStringLiteral(", disputed only");
+    if (filter.disputedOnly) {
+        scope += QStringLiteral(", disputed only");
     }
     if (!timeline) {
-        subtitle += QStringLiteral(" \u00b7 ") + isolated(kase.title);
+        scope += QStringLiteral(" \u00b7 ") + isolated(kase.title);
     }
-    const QRectF subRect = p.boundingRect(r, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
-    p.drawText(subRect, Qt::AlignLeft | Qt::TextWordWrap, subtitle);
-    r.setTop(subRect.bottom() + 12);
 
-    // Credit line: the sources behind what is shown.
-    // Marked by number in one pass, so a million events cost milliseconds.
-    // By rank, so the arrays are read front to back.
+    // The credit line: the sources behind what is shown, marked by number in one pass (by rank, so
+    // the arrays are read front to back).
     QList<bool> isCited(kase.sources.size(), false);
-    for (qsizetype r : m_session->visibleRanks()) {
-        for (qint32 s : m_session->index().sourcesAt(r)) {
+    for (qsizetype rank : m_session->visibleRanks()) {
+        for (qint32 s : m_session->index().sourcesAt(rank)) {
             isCited[s] = true;
         }
     }
@@ -177,95 +323,274 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             cited << s;
         }
     }
-    // A long list would bury the picture: name the first ones and count the rest.
-    constexpr int MaxCredited = 12;
-    QStringList credits;
-    for (int s : cited.first(std::min<qsizetype>(cited.size(), MaxCredited))) {
-        const Source &src = kase.sources[s];
-        QString c = QStringLiteral("\u201c%1\u201d").arg(isolated(src.title));
-        if (!src.publisher.isEmpty()) {
-            c += QStringLiteral(", ") + isolated(src.publisher);
+    auto creditText = [&](qsizetype named) -> QString {
+        if (!options.credit.isEmpty()) {
+            return options.credit;
         }
-        if (src.published.isValid()) {
-            c += QStringLiteral(", ") + src.published.toDisplayString();
+        if (cited.isEmpty()) {
+            return QStringLiteral("Sources: none. Made with Attribution Timeline.");
         }
-        credits << c;
+        qsizetype withoutPublisher = 0;
+        for (int s : cited) {
+            withoutPublisher += kase.sources[s].publisher.isEmpty() ? 1 : 0;
+        }
+        QString text = QStringLiteral("Sources");
+        if (withoutPublisher == cited.size()) {
+            text += cited.size() == 1 ? QStringLiteral(" (publisher not given)")
+                                      : QStringLiteral(" (publishers not given)");
+        } else if (withoutPublisher > 0) {
+            text += QStringLiteral(" (publisher not given for %1)").arg(withoutPublisher);
+        }
+        text += QStringLiteral(": ");
+        bool endsSentence = false;
+        for (qsizetype i = 0; i < std::min(named, cited.size()); ++i) {
+            const Source &src = kase.sources[cited[i]];
+            if (i > 0) {
+                text += QStringLiteral("; ");
+            }
+            text += quoted(displayTitle(src), &endsSentence);
+            if (!src.publisher.isEmpty()) {
+                text += QStringLiteral(", ") + isolated(src.publisher);
+                endsSentence = false;
+            }
+            if (src.published.isValid()) {
+                text += QStringLiteral(", ") + src.published.toDisplayString();
+                endsSentence = false;
+            }
+        }
+        if (named < cited.size()) {
+            text += QStringLiteral("; and %1 more sources (listed in the case file)").arg(cited.size() - named);
+            endsSentence = false;
+        }
+        return text + (endsSentence ? QStringLiteral(" ") : QStringLiteral(". "))
+            + QStringLiteral("Made with Attribution Timeline.");
+    };
+    // Optional text shrinks before the picture does: at most a few lines of credit.
+    const int maxCreditLines = std::clamp(static_cast<int>(area.height() * 0.08 / smallFm.lineSpacing()), 1, 4);
+    qsizetype named = std::min<qsizetype>(cited.size(), 12);
+    QString credit = creditText(named);
+    while (named > 1 && Composer::wrap(credit, smallFont, r.width()).size() > maxCreditLines) {
+        credit = creditText(--named);
     }
-    if (cited.size() > MaxCredited) {
-        credits << QStringLiteral("and %1 more (listed in the case file)").arg(cited.size() - MaxCredited);
-    }
-    const QString credit = QStringLiteral("Sources: ")
-        + (credits.isEmpty() ? QStringLiteral("none") : credits.join(QStringLiteral("; ")))
-        + QStringLiteral(". Made with Attribution Timeline.");
-    p.setFont(smallFont);
-    const QRectF creditRect
-        = p.boundingRect(QRectF(r.left(), 0, r.width(), area.height()), Qt::AlignLeft | Qt::TextWordWrap, credit);
-    const QRectF creditAt(r.left(), r.bottom() - creditRect.height(), r.width(), creditRect.height());
-    p.setPen(QColor(0x50, 0x50, 0x50));
-    p.drawText(creditAt, Qt::AlignLeft | Qt::TextWordWrap, credit);
-    r.setBottom(creditAt.top() - 10);
+    out.credit = credit;
+    const QStringList creditLines = Composer::wrap(credit, smallFont, r.width(), maxCreditLines);
+    const double creditHeight = creditLines.size() * smallFm.lineSpacing();
 
-    if (timeline) {
-        // Legend: the categories of the events shown, in the timeline's colours.
+    // Top to bottom: title, subtitle, key and legend.
+    const QString title = !options.title.isEmpty() ? options.title
+        : timeline                                 ? kase.title
+                                                   : ChartModel::title(charts[chartIndex]->kind());
+    double y = c.block(ExportText::Kind::Title, title, titleFont, ink, r.left(), r.top(), r.width(), 2);
+    y += gap * 0.5;
+    // The subtitle is written once the timeline is laid out; its room is measured now, with the
+    // longest it can be.
+    const QString longestNote = QStringLiteral("; %1 drawn, %1 listed below: no room at this size").arg(shown.size());
+    const QString subtitleProbe = !options.subtitle.isEmpty() ? options.subtitle : scope + longestNote;
+    const int subtitleLines = static_cast<int>(Composer::wrap(subtitleProbe, textFont, r.width(), 2).size());
+    const double subtitleTop = y;
+    y += subtitleLines * QFontMetricsF(textFont).lineSpacing() + gap;
+
+    QRectF plot;
+    const double bottom = r.bottom() - creditHeight - gap;
+    if (!timeline) {
+        plot = QRectF(r.left(), y, r.width(), std::max(1.0, bottom - y));
+        out.plot = plot;
+        c.block(ExportText::Kind::Subtitle, options.subtitle.isEmpty() ? scope : options.subtitle, textFont, ink,
+                r.left(), subtitleTop, r.width(), subtitleLines);
+        out.subtitle = options.subtitle.isEmpty() ? scope : options.subtitle;
+        for (qsizetype e : shown) {
+            out.drawn << e; // a chart counts every event shown
+        }
+        // A chart, through a scene: vector all the way for SVG and PDF.
+        ChartModel *model = charts[chartIndex];
+        std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString()));
+        chart->setBackgroundVisible(false);
+        QGraphicsScene scene;
+        scene.addItem(chart.get());
+        chart->setGeometry(QRectF(QPointF(0, 0), plot.size()));
+        scene.setSceneRect(QRectF(QPointF(0, 0), plot.size()));
+        scene.render(&p, plot, QRectF(QPointF(0, 0), plot.size()));
+        scene.removeItem(chart.get());
+    } else {
+        // Key: the shapes, then the categories of the events shown in the timeline's colours,
+        // entry by entry onto new lines.
+        const QList<Composer::Entry> key = {
+            {QStringLiteral("\u25C6 exact day"), {}, false},
+            {QStringLiteral("\u25AC range or month/year precision (faded)"), {}, false},
+            {QStringLiteral("\u25CF red: sources disagree"), {}, false},
+        };
+        y += c.flow(ExportText::Kind::Key, key, smallFont, ink, r.left(), y, r.width(), true) * smallFm.lineSpacing();
         const CaseIndex &index = m_session->index();
         QList<bool> used(index.categories().size(), false);
-        for (qsizetype r : m_session->visibleRanks()) {
-            used[index.timelineAt(r).category] = true;
+        for (qsizetype rank : m_session->visibleRanks()) {
+            used[index.timelineAt(rank).category] = true;
         }
         QStringList categories;
-        for (qsizetype c = 0; c < used.size(); ++c) {
-            if (used[c]) {
-                categories << index.categories()[c];
+        for (qsizetype k = 0; k < used.size(); ++k) {
+            if (used[k]) {
+                categories << index.categories()[k];
             }
         }
         categories.sort();
         const CategoryColors colors(index.categories()); // the whole case's, as the timeline's
-        const QFontMetricsF fm(smallFont);
-        double x = r.left();
-        double y = r.bottom() - fm.height();
-        const double legendTop = y;
-        for (const QString &c : categories) {
-            const double w = 14 + fm.horizontalAdvance(c) + 18;
-            if (x + w > r.right()) {
-                x = r.left();
-                y -= fm.height() + 4;
-            }
-            p.fillRect(QRectF(x, y + 2, 10, fm.height() - 4), colors.color(c));
-            p.setPen(QColor(0x20, 0x20, 0x20));
-            p.drawText(QRectF(x + 14, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, c);
-            x += w;
+        QList<Composer::Entry> legend;
+        for (const QString &category : categories) {
+            legend.append({category, colors.color(category), false});
         }
-        const QString key = QStringLiteral(
-            "\u25C6 exact day   \u25AC range or month/year precision (faded)   \u25CF red: sources disagree");
-        p.drawText(QRectF(r.left(), legendTop - fm.height() - 4, r.width(), fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, key);
-        r.setBottom(std::min(y, legendTop - fm.height() - 4) - 8);
+        y += c.flow(ExportText::Kind::Legend, legend, smallFont, ink, r.left(), y, r.width(), true)
+            * smallFm.lineSpacing();
+        y += gap;
 
+        // The timeline, then what it could not draw. The block takes room from the timeline, which
+        // may then draw fewer events, so the two are laid out until the block has the lines it needs
+        // (it never grows beyond a quarter of the composition: what does not fit is counted).
+        const TimelineRows rows = m_models->events()->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>();
         TimelineView view;
         view.setAttribute(Qt::WA_DontShowOnScreen);
         view.setPalette(pal);
         view.setFont(textFont);
-        view.resize(r.size().toSize());
         view.setModel(m_models->events());
-        if (options.visibleWindowOnly && options.windowEnd > options.windowStart) {
-            view.showRange(options.windowStart, options.windowEnd);
-        } else {
-            view.fitAll();
+        const bool window = options.visibleWindowOnly && options.windowEnd > options.windowStart;
+        // The block never takes the timeline below a third of the composition's height (or what is
+        // left), nor more than a quarter of it; it always has two lines, for its heading and count.
+        const double minPlot = std::min(bottom - y, std::max(100.0, area.height() / 3));
+        const int maxBlockLines = std::max(
+            2, static_cast<int>(std::min(area.height() * 0.25, bottom - y - minPlot - gap) / smallFm.lineSpacing()));
+        int blockLines = 0;
+        QList<qsizetype> notDrawn; // rows
+        QList<Composer::Entry> block;
+        const QString heading = QStringLiteral("Not drawn at this size (the grey +N counts them):");
+        auto entry = [&](qsizetype row) {
+            const Event &ev = kase.events[rows[row].event];
+            const QString t = smallFm.elidedText(isolated(ev.title), Qt::ElideRight, r.width() * 0.45);
+            return Composer::Entry {ev.date.toDisplayString() + QStringLiteral(": ") + t, {}, false};
+        };
+        auto tail = [&](qsizetype from) {
+            const TimelineItem &first = rows[notDrawn[from]];
+            double last = first.last;
+            for (qsizetype i = from; i < notDrawn.size(); ++i) {
+                last = std::max(last, rows[notDrawn[i]].last);
+            }
+            return Composer::Entry {QStringLiteral("and %1 more between %2 and %3")
+                                        .arg(notDrawn.size() - from)
+                                        .arg(dayText(first.first), dayText(last)),
+                                    {},
+                                    false};
+        };
+        // The entries that fit in `lines`: as many listed as fit, the rest counted.
+        auto fit = [&](int lines, qsizetype *listedCount) {
+            QList<Composer::Entry> entries {{heading, {}, true}};
+            qsizetype n = 0;
+            for (; n < notDrawn.size(); ++n) {
+                entries << entry(notDrawn[n]);
+                if (c.flow(ExportText::Kind::NotDrawn, entries, smallFont, ink, r.left(), 0, r.width(), false)
+                    > lines) {
+                    entries.removeLast();
+                    break;
+                }
+            }
+            while (n < notDrawn.size() && n > 0) {
+                QList<Composer::Entry> withTail = entries;
+                withTail << tail(n);
+                if (c.flow(ExportText::Kind::NotDrawn, withTail, smallFont, ink, r.left(), 0, r.width(), false)
+                    <= lines) {
+                    entries = withTail;
+                    break;
+                }
+                entries.removeLast();
+                --n;
+            }
+            if (n == 0 && !notDrawn.isEmpty()) {
+                entries << tail(0);
+            }
+            *listedCount = n;
+            return entries;
+        };
+        for (;;) {
+            const double blockHeight = blockLines > 0 ? blockLines * smallFm.lineSpacing() + gap : 0;
+            plot = QRectF(QPointF(std::round(r.left()), std::round(y)),
+                          QSizeF(std::round(r.width()), std::max(40.0, std::floor(bottom - blockHeight - y))));
+            view.resize(plot.size().toSize());
+            if (window) {
+                view.showRange(options.windowStart, options.windowEnd);
+            } else {
+                view.fitAll();
+            }
+            const TimelineLayout &layout = view.layout();
+            QList<bool> placed(rows.count(), false);
+            for (const TimelineLayout::Placed &pl : layout.placed()) {
+                placed[pl.item] = true;
+            }
+            notDrawn.clear();
+            out.drawn.clear();
+            out.outsideWindow.clear();
+            for (qsizetype row = 0; row < rows.count(); ++row) {
+                const TimelineItem &it = rows[row];
+                if (placed[row]) {
+                    out.drawn << it.event;
+                } else if (window && (it.last < options.windowStart || it.first > options.windowEnd)) {
+                    out.outsideWindow << it.event;
+                } else {
+                    notDrawn << row;
+                }
+            }
+            qsizetype listedCount = 0;
+            const int need = notDrawn.isEmpty()
+                ? 0
+                : std::min(maxBlockLines,
+                           c.flow(ExportText::Kind::NotDrawn, fit(maxBlockLines, &listedCount), smallFont, ink,
+                                  r.left(), 0, r.width(), false));
+            if (need <= blockLines) {
+                block = notDrawn.isEmpty() ? QList<Composer::Entry>() : fit(blockLines, &listedCount);
+                for (qsizetype i = 0; i < notDrawn.size(); ++i) {
+                    (i < listedCount ? out.listed : out.counted) << rows[notDrawn[i]].event;
+                }
+                break;
+            }
+            blockLines = need;
         }
-        view.render(&p, r.topLeft().toPoint(), QRegion(), QWidget::DrawChildren);
-        return;
+        out.plot = plot;
+        view.render(&p, plot.topLeft().toPoint(), QRegion(), QWidget::DrawChildren);
+        const TimelineLayout &layout = view.layout();
+        for (const TimelineLayout::Placed &pl : layout.placed()) {
+            if (!pl.label.isEmpty()) {
+                c.record(ExportText::Kind::Plot, rows.title(rows[pl.item]), pl.label.translated(plot.topLeft()));
+            }
+        }
+        for (const auto &[tick, rect] : view.visibleTicks()) {
+            // Clipped as the view clips them: only what is visible is on the image.
+            const QRectF visible = rect.translated(plot.topLeft()).intersected(plot);
+            if (!visible.isEmpty()) {
+                c.record(ExportText::Kind::Plot, tick.label, visible);
+            }
+        }
+        for (const TimelineLayout::Cluster &cl : layout.clusters()) {
+            const QRectF visible = cl.rect.translated(plot.topLeft()).intersected(plot);
+            if (!visible.isEmpty()) {
+                c.record(ExportText::Kind::Plot, QStringLiteral("+%1").arg(cl.count), visible);
+            }
+        }
+        c.flow(ExportText::Kind::NotDrawn, block, smallFont, ink, r.left(), plot.bottom() + gap, r.width(), true);
+
+        QString note;
+        if (!notDrawn.isEmpty()) {
+            note = QStringLiteral("; %1 drawn, %2 listed below: no room at this size")
+                       .arg(out.drawn.size())
+                       .arg(notDrawn.size());
+        }
+        if (!out.outsideWindow.isEmpty()) {
+            note += QStringLiteral("; %1 outside the period shown").arg(out.outsideWindow.size());
+        }
+        out.subtitle = options.subtitle.isEmpty() ? scope + note : options.subtitle;
+        c.block(ExportText::Kind::Subtitle, out.subtitle, textFont, ink, r.left(), subtitleTop, r.width(),
+                subtitleLines);
     }
 
-    // A chart, through a scene: vector all the way for SVG and PDF.
-    ChartModel *model = charts[chartIndex];
-    std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString()));
-    chart->setBackgroundVisible(false);
-    QGraphicsScene scene;
-    scene.addItem(chart.get());
-    chart->setGeometry(QRectF(QPointF(0, 0), r.size()));
-    scene.setSceneRect(QRectF(QPointF(0, 0), r.size()));
-    scene.render(&p, r, QRectF(QPointF(0, 0), r.size()));
-    scene.removeItem(chart.get());
+    double creditY = r.bottom() - creditHeight;
+    for (const QString &l : creditLines) {
+        c.line(ExportText::Kind::Credit, l, smallFont, grey, QPointF(r.left(), creditY), r.width());
+        creditY += smallFm.lineSpacing();
+    }
 }
 
 QImage Exporter::renderImage(const QString &name, const ExportOptions &options)
@@ -282,7 +607,7 @@ QImage Exporter::renderImage(const QString &name, const ExportOptions &options)
         p.scale(options.scale, options.scale);
     }
     p.setRenderHint(QPainter::Antialiasing);
-    paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
+    paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options, false);
     return image;
 }
 
@@ -351,9 +676,9 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
         QPainter target(&svg);
         // Text as outlines: the file looks the same without our fonts, and no painted case text is
         // in it (the escaped <title> above is the only case text the file holds).
-        TextOutliner outliner(&target, options.textObserver);
+        TextOutliner outliner(&target, options.textObserver, options.textBoxObserver);
         QPainter p(&outliner);
-        paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options);
+        paint(p, QRectF(QPointF(0, 0), QSizeF(options.size)), name, options, false);
         p.end();
         target.end();
         return bytes;
@@ -363,14 +688,13 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
         pdf.setPageSize(options.pageSize);
         pdf.setPageOrientation(QPageLayout::Landscape);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setResolution(300);
+        // Laid out on the page at PdfPixelsPerInch, text and shapes in vectors.
+        pdf.setResolution(PdfPixelsPerInch);
         pdf.setTitle(m_session->kase().title);
         pdf.setCreator(QStringLiteral("Attribution Timeline"));
         QPainter p(&pdf);
-        // Lay out at the requested width in logical pixels and scale to the page, text as text.
-        const double s = double(pdf.width()) / options.size.width();
-        p.scale(s, s);
-        paint(p, QRectF(0, 0, options.size.width(), pdf.height() / s), name, options);
+        p.setRenderHint(QPainter::Antialiasing);
+        paint(p, QRectF(0, 0, pdf.width(), pdf.height()), name, options, true);
         p.end();
         return bytes;
     }

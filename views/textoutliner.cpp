@@ -10,10 +10,11 @@ namespace AT {
 class TextOutlinerEngine final : public QPaintEngine
 {
 public:
-    TextOutlinerEngine(QPainter *target, TextOutliner::TextObserver observer)
+    TextOutlinerEngine(QPainter *target, TextOutliner::TextObserver observer, TextOutliner::BoxObserver boxObserver)
         : QPaintEngine(AllFeatures)
         , m_target(target)
         , m_observer(std::move(observer))
+        , m_boxObserver(std::move(boxObserver))
     { }
 
     bool begin(QPaintDevice *) override
@@ -36,6 +37,7 @@ public:
     {
         const DirtyFlags f = s.state();
         if (f & DirtyTransform) {
+            m_transform = s.transform();
             m_target->setTransform(s.transform() * m_base);
         }
         if (f & DirtyPen) {
@@ -123,6 +125,11 @@ public:
         if (m_observer) {
             m_observer(textItem.text(), textItem.font(), p);
         }
+        if (m_boxObserver) {
+            const QRectF box(p.x(), p.y() - textItem.ascent(), textItem.width(),
+                             textItem.ascent() + textItem.descent());
+            m_boxObserver(textItem.text(), textItem.font(), m_transform.mapRect(box));
+        }
         // The base class turns the run's shaped glyphs into one path and fills it with the pen's
         // brush through this engine's drawPath.
         QPaintEngine::drawTextItem(p, textItem);
@@ -131,12 +138,14 @@ public:
 private:
     QPainter *m_target;
     TextOutliner::TextObserver m_observer;
+    TextOutliner::BoxObserver m_boxObserver;
     QTransform m_base;
+    QTransform m_transform; // this device's painter's, without the target's own
 };
 
-TextOutliner::TextOutliner(QPainter *target, TextObserver observer)
+TextOutliner::TextOutliner(QPainter *target, TextObserver observer, BoxObserver boxObserver)
     : m_target(target)
-    , m_engine(std::make_unique<TextOutlinerEngine>(target, std::move(observer)))
+    , m_engine(std::make_unique<TextOutlinerEngine>(target, std::move(observer), std::move(boxObserver)))
 { }
 
 TextOutliner::~TextOutliner() = default;

@@ -2,6 +2,7 @@
 
 #include <QPaintDevice>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 
 #include <functional>
@@ -27,8 +28,12 @@ public:
     // its baseline starts, in the coordinates of the painter that draws on this device.
     using TextObserver = std::function<void(const QString &text, const QFont &font, const QPointF &at)>;
 
+    // Called for every run of text drawn with the box it covers (ascent to descent, its advance
+    // wide) in this device's coordinates: rotated or scaled runs are boxed where they land.
+    using BoxObserver = std::function<void(const QString &text, const QFont &font, const QRectF &box)>;
+
     // `target` must stay active while this device is painted on; its device gives the metrics.
-    explicit TextOutliner(QPainter *target, TextObserver observer = {});
+    explicit TextOutliner(QPainter *target, TextObserver observer = {}, BoxObserver boxObserver = {});
     ~TextOutliner() override;
 
     QPaintEngine *paintEngine() const override;

@@ -136,11 +136,14 @@ void TimelinePainter::paintEvents(QPainter &p, const TimelineLayout &layout, con
         } else {
             // A bar over every day the date may denote; coarse and approximate dates are faded,
             // open ends fade out, so no false exact day is drawn.
+            // Faded by blending toward the background rather than by transparency: PDF viewers such
+            // as poppler print a gradient of alpha solid, and on the background both look the same.
             QLinearGradient g(s.topLeft(), s.topRight());
-            QColor solid = colour;
-            solid.setAlpha(it.range && !coarse ? 220 : (it.range ? 170 : 90));
-            QColor clear = colour;
-            clear.setAlpha(0);
+            const QColor clear = m_palette.color(QPalette::Base);
+            const double a = (it.range && !coarse ? 220 : (it.range ? 170 : 90)) / 255.0;
+            const QColor solid = QColor::fromRgbF(float(colour.redF() * a + clear.redF() * (1 - a)),
+                                                  float(colour.greenF() * a + clear.greenF() * (1 - a)),
+                                                  float(colour.blueF() * a + clear.blueF() * (1 - a)));
             const double fade = std::min(0.45, Layout::OpenFade / s.width());
             g.setColorAt(0, it.openStart ? clear : solid);
             g.setColorAt(it.openStart ? fade : 0.0, solid);

@@ -11,6 +11,29 @@ QString sha256Hex(const QString &text)
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
+QString displayTitle(const Source &source)
+{
+    const QString title = source.title.simplified();
+    if (!title.isEmpty()) {
+        return title;
+    }
+    // The first words of the text, cut at a word within the first line.
+    constexpr qsizetype MaxChars = 60;
+    const QString text = source.text.left(4 * MaxChars).section(QLatin1Char('\n'), 0, 0).simplified();
+    QString words;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!words.isEmpty() && words.size() + 1 + word.size() > MaxChars) {
+            words += QStringLiteral("\u2026");
+            break;
+        }
+        words += (words.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (words.isEmpty()) {
+        words = source.id;
+    }
+    return words + QStringLiteral(" (no headline)");
+}
+
 namespace {
 template<typename T> const T *findById(const QList<T> &list, QStringView id)
 {

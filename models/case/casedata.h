@@ -27,6 +27,9 @@ struct Source
 };
 
 QString sha256Hex(const QString &text);
+// How a source is named to readers: its headline, or, when the text has none, its first words
+// followed by "(no headline)", so that no headline is ever made up.
+QString displayTitle(const Source &source);
 
 struct Alias
 {

@@ -94,7 +94,7 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
         const qsizetype problemsBefore = m_problems.size();
         Source s;
         s.id = id(obj, p, ids, QStringLiteral("source"));
-        s.title = string(obj, QLatin1StringView("title"), p, true);
+        s.title = string(obj, QLatin1StringView("title"), p, false);
         s.publisher = string(obj, QLatin1StringView("publisher"), p, false);
         s.url = string(obj, QLatin1StringView("url"), p, false);
         s.published = datePoint(obj, QLatin1StringView("published"), p);

@@ -104,7 +104,9 @@ inline constexpr Field CaseFields[] = {
 
 inline constexpr Field SourceFields[] = {
     field("id", Type::String, Yes, "unique among sources"),
-    field("title", Type::String, Yes, "as the source gives it"),
+    field("title", Type::String, No,
+          "the headline as the source gives it; leave it out when the text has none, and the app names the "
+          "source by its first words and \"(no headline)\""),
     field("text", Type::String, Presence::OneOf, "the full text, embedded"),
     field("path", Type::String, Presence::OneOf,
           "a file relative to the case file's folder (never absolute, never `..`, never a symbolic link out of "

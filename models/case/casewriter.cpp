@@ -99,7 +99,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
     for (const Source &s : kase.sources) {
         QJsonObject o;
         o.insert(key<Kind::Source>("id"), s.id);
-        o.insert(key<Kind::Source>("title"), s.title);
+        putIfNotEmpty(o, key<Kind::Source>("title"), s.title);
         if (s.path.isEmpty()) {
             o.insert(key<Kind::Source>("text"), s.text);
         } else {

@@ -179,7 +179,7 @@ QString markdownSummary(const Case &kase)
     out += QStringLiteral("### Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
     for (const Source &s : kase.sources) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(cell(s.id), cell(s.title), cell(unknownIfEmpty(s.publisher)),
+                   .arg(cell(s.id), cell(displayTitle(s)), cell(unknownIfEmpty(s.publisher)),
                         s.published.isValid() ? s.published.toDisplayString() : QStringLiteral("unknown"));
     }
 
@@ -200,7 +200,8 @@ QString markdownSummary(const Case &kase)
             QStringList from;
             for (const Citation &c : v.citations) {
                 const Source *s = kase.source(c.sourceId);
-                from << QStringLiteral("%1: \u201c%2\u201d").arg(text(s ? s->title : c.sourceId), text(c.quote));
+                from
+                    << QStringLiteral("%1: \u201c%2\u201d").arg(text(s ? displayTitle(*s) : c.sourceId), text(c.quote));
             }
             out += QStringLiteral("- %1\n").arg(text(v.statement));
             for (const QString &f : from) {

@@ -40,7 +40,7 @@ QByteArray eventsToCsv(const CaseIndex &index, const QList<qsizetype> &events)
         }
         QStringList sources;
         for (qint32 s : index.eventSources(e)) {
-            sources << kase.sources[s].title;
+            sources << displayTitle(kase.sources[s]);
         }
         QStringList quotes;
         for (const Citation &c : ev.citations) {

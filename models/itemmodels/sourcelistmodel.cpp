@@ -93,7 +93,7 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TitleColumn:
-            return s.title;
+            return displayTitle(s);
         case PublisherColumn:
             return s.publisher.isEmpty() ? unknown : s.publisher;
         case PublishedColumn:
@@ -105,7 +105,7 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
     case SourceIdRole:
         return s.id;
     case SourceTitleRole:
-        return s.title;
+        return displayTitle(s);
     case SourceTextRole:
         return s.text;
     case PublisherRole:
