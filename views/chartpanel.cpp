@@ -80,7 +80,8 @@ void ChartPanel::rebuild()
     ++m_builds;
     const int i = std::max(0, m_chooser->currentIndex());
     ChartModel *model = m_models[i];
-    QChart *chart = buildChart(model, static_cast<int>(model->kind()), ChartModel::title(model->kind()), font());
+    // Untitled: the chooser above names the chart, and a narrow tab would elide a title.
+    QChart *chart = buildChart(model, static_cast<int>(model->kind()), QString(), font());
     for (QAbstractSeries *s : chart->series()) {
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
             // Bars map to rows through the chart: a horizontal one lists from the bottom and, when
