@@ -81,6 +81,23 @@ void tst_EventFilter::filter_data()
     f.fromDay = 0;
     f.toDay = jd(2020, 12, 31);
     QTest::newRow("open start reaches back") << f << QStringLiteral("campaign");
+    // By first day, as the per-year chart counts: the range starting in 2021 is in 2021, the
+    // campaign with no start is at its end (2024), and 2022 has nothing.
+    f.fromDay = jd(2021, 1, 1);
+    f.toDay = jd(2021, 12, 31);
+    f.byFirstDay = true;
+    QTest::newRow("first day in 2021") << f << QStringLiteral("breach");
+    f.fromDay = jd(2022, 1, 1);
+    f.toDay = jd(2022, 12, 31);
+    QTest::newRow("first day in 2022: none") << f << QString();
+    f.fromDay = jd(2024, 1, 1);
+    f.toDay = jd(2024, 12, 31);
+    QTest::newRow("first day in 2024") << f << QStringLiteral("denial sanction campaign");
+    f = {};
+    f.claimedBy = {QStringLiteral("cn")};
+    QTest::newRow("claimed about by an attributor not taking part") << f << QStringLiteral("breach");
+    f.claimedBy = {QStringLiteral("apt31")};
+    QTest::newRow("claims by nobody") << f << QString();
     f = {};
     f.sources = {QStringLiteral("b")};
     QTest::newRow("source") << f << QStringLiteral("denial campaign");

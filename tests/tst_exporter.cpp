@@ -287,7 +287,9 @@ void tst_Exporter::caseTextIsNeverMarkup()
         QVERIFY(!bytes.contains("file://"));
     } else if (format == QLatin1String("csv")) {
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
-        QCOMPARE(rows.size(), 3);
+        // The timeline's two events, or a chart's bars, under a header.
+        QVERIFY2(name == QLatin1String("timeline") ? rows.size() == 3 : rows.size() >= 2,
+                 qPrintable(QString::number(rows.size())));
         for (const QStringList &row : rows) {
             for (const QString &cell : row) {
                 QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()), qPrintable(cell));

@@ -80,25 +80,24 @@ void ChartPanel::rebuild()
     ++m_builds;
     const int i = std::max(0, m_chooser->currentIndex());
     ChartModel *model = m_models[i];
-    QChart *chart = buildChart(model, static_cast<int>(model->kind()), ChartModel::title(model->kind()));
+    // Untitled: the chooser above names the chart, and a narrow tab would elide a title.
+    QChart *chart = buildChart(model, static_cast<int>(model->kind()), QString(), font());
     for (QAbstractSeries *s : chart->series()) {
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
-            const bool reversed = model->kind() == ChartModel::Kind::EventsPerActor
-                || model->kind() == ChartModel::Kind::ClaimsByAttributor
-                || model->kind() == ChartModel::Kind::ActorActivity;
-            connect(bars, &QAbstractBarSeries::clicked, this, [this, reversed, model](int index, QBarSet *) {
-                filterToRow(reversed ? model->rowCount() - 1 - index : index);
-            });
+            // Bars map to rows through the chart: a horizontal one lists from the bottom and, when
+            // low, sums the last rows up in one bar.
+            connect(bars, &QAbstractBarSeries::clicked, this,
+                    [this, chart](int index, QBarSet *) { filterToRow(modelRowOfBar(chart, index)); });
             // Hovering names the bar, which matters where the legend has no room.
             connect(
-                bars, &QAbstractBarSeries::hovered, this,
-                [this, reversed, model, bars](bool on, int index, QBarSet *set) {
+                bars, &QAbstractBarSeries::hovered, this, [this, model, bars, chart](bool on, int index, QBarSet *set) {
                     if (!on) {
                         QToolTip::hideText();
                         return;
                     }
-                    const int row = reversed ? model->rowCount() - 1 - index : index;
-                    QString tip = model->headerData(row, Qt::Vertical).toString();
+                    const int row = modelRowOfBar(chart, index);
+                    QString tip = row >= 0 ? model->headerData(row, Qt::Vertical).toString()
+                                           : QStringLiteral("%1 others").arg(model->rowCount() - set->count() + 1);
                     // The set's label is escaped for the chart; name the series from the model.
                     const QString series
                         = model->headerData(static_cast<int>(bars->barSets().indexOf(set)), Qt::Horizontal).toString();
@@ -113,19 +112,6 @@ void ChartPanel::rebuild()
                 });
         }
     }
-    // In the window the chart is narrow: upright category labels never elide, a smaller legend fits.
-    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
-        if (qobject_cast<QBarCategoryAxis *>(axis)) {
-            axis->setLabelsAngle(-90);
-        }
-    }
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    chart->legend()->setFont(small);
-    if (model->columnCount() > 6) {
-        chart->legend()->setVisible(false); // too many series to label here; hovering a bar names it
-    }
-    chart->setMargins(QMargins(4, 4, 4, 4));
     QChart *old = m_view->chart();
     m_view->setChart(chart);
     delete old;
@@ -143,11 +129,15 @@ void ChartPanel::filterToRow(int row)
     case ChartModel::Kind::EventsPerYear:
         f.fromDay = QDate(key.toInt(), 1, 1).toJulianDay();
         f.toDay = QDate(key.toInt(), 12, 31).toJulianDay();
+        f.byFirstDay = true; // the year the bar counts an event in, not every year it may overlap
         break;
     case ChartModel::Kind::EventsPerActor:
     case ChartModel::Kind::ActorActivity:
-    case ChartModel::Kind::ClaimsByAttributor:
         f.actors = {key};
+        break;
+    case ChartModel::Kind::ClaimsByAttributor:
+        // The events the attributor's claims are about, whoever takes part in them.
+        f.claimedBy = {key};
         break;
     case ChartModel::Kind::SourcesPerEvent:
         return; // the filter has no "number of sources" dimension

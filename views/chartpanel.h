@@ -25,7 +25,8 @@ public:
     int kind() const;
     QChartView *chartView() const { return m_view; }
     const QList<ChartModel *> &models() const { return m_models; }
-    // What a click on the bar of `row` does: filter to that year, actor or attributor.
+    // What a click on the bar of `row` does: filter to the events the bar counts (that year, that
+    // actor's events, the events that attributor makes claims about).
     void filterToRow(int row);
     // How many QCharts were built: at most one per change while shown, none while hidden.
     int chartBuilds() const { return m_builds; }

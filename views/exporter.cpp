@@ -403,7 +403,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         }
         // A chart, through a scene: vector all the way for SVG and PDF.
         ChartModel *model = charts[chartIndex];
-        std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString()));
+        std::unique_ptr<QChart> chart(buildChart(model, static_cast<int>(model->kind()), QString(), textFont));
         chart->setBackgroundVisible(false);
         QGraphicsScene scene;
         scene.addItem(chart.get());
@@ -654,6 +654,12 @@ QByteArray Exporter::render(const QString &name, const QString &format, const Ex
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     if (format == QLatin1String("csv")) {
+        // The timeline's rows are the events shown; a chart's are its bars, with the numbers drawn.
+        for (ChartModel *chart : m_models->charts()) {
+            if (ChartModel::exportName(chart->kind()) == name) {
+                return chartToCsv(*chart, ChartModel::rowName(chart->kind()), ChartModel::valuesAreDays(chart->kind()));
+            }
+        }
         return eventsToCsv(m_session->index(), m_session->visibleEvents());
     }
     if (format == QLatin1String("png")) {

@@ -103,9 +103,13 @@ void FilterBar::rebuild()
             range = (f.fromDay ? from.toString(Qt::ISODate) : QStringLiteral("\u2026")) + QStringLiteral(" \u2013 ")
                 + (f.toDay ? to.toString(Qt::ISODate) : QStringLiteral("\u2026"));
         }
+        if (f.byFirstDay) {
+            range += QStringLiteral(" (by first day)"); // as the per-year chart counts
+        }
         addChip(QStringLiteral("Dates: ") + range + x, change([](EventFilter &g) {
                     g.fromDay = 0;
                     g.toDay = 0;
+                    g.byFirstDay = false;
                 }));
     }
     QStringList sources(f.sources.cbegin(), f.sources.cend());
@@ -114,6 +118,13 @@ void FilterBar::rebuild()
         const Source *s = kase.source(id);
         addChip(QStringLiteral("Source: ") + (s ? s->title : id) + x,
                 change([id](EventFilter &g) { g.sources.remove(id); }));
+    }
+    QStringList claimants(f.claimedBy.cbegin(), f.claimedBy.cend());
+    claimants.sort();
+    for (const QString &id : std::as_const(claimants)) {
+        const Actor *a = kase.actor(id);
+        addChip(QStringLiteral("Claims by: ") + (a ? a->name : id) + x,
+                change([id](EventFilter &g) { g.claimedBy.remove(id); }));
     }
     if (f.disputedOnly) {
         addChip(QStringLiteral("Disputed only") + x, change([](EventFilter &g) { g.disputedOnly = false; }));

@@ -2,6 +2,9 @@
 
 #include "caseindex.h"
 
+#include <QAbstractItemModel>
+#include <QDate>
+
 namespace AT {
 
 QString csvField(const QString &text)
@@ -61,6 +64,42 @@ QByteArray eventsToCsv(const CaseIndex &index, const QList<qsizetype> &events)
             quoted << csvField(f);
         }
         out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out.toUtf8();
+}
+
+QByteArray chartToCsv(const QAbstractItemModel &model, const QString &rowHeader, bool valuesAreDays)
+{
+    const int columns = model.columnCount();
+    const bool total = columns > 1 && !valuesAreDays;
+    auto line = [](const QStringList &fields) -> QString {
+        QStringList quoted;
+        for (const QString &f : fields) {
+            quoted << csvField(f);
+        }
+        return quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    };
+    QStringList header {rowHeader};
+    for (int c = 0; c < columns; ++c) {
+        header << model.headerData(c, Qt::Horizontal).toString();
+    }
+    if (total) {
+        header << QStringLiteral("total");
+    }
+    QString out = line(header);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList fields {model.headerData(r, Qt::Vertical).toString()};
+        double sum = 0;
+        for (int c = 0; c < columns; ++c) {
+            const double v = model.index(r, c).data().toDouble();
+            sum += v;
+            fields << (valuesAreDays ? QDate::fromJulianDay(static_cast<qint64>(v)).toString(Qt::ISODate)
+                                     : QString::number(v, 'g', 15));
+        }
+        if (total) {
+            fields << QString::number(sum, 'g', 15);
+        }
+        out += line(fields);
     }
     return out.toUtf8();
 }

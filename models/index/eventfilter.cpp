@@ -100,6 +100,18 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
             }
         }
     }
+    // Claims name their event by id: the events claimed about, marked by rank once.
+    QList<bool> claimed;
+    if (!filter.claimedBy.isEmpty()) {
+        claimed.resize(n, false);
+        for (const Claim &c : kase.claims) {
+            if (!c.eventId.isEmpty() && filter.claimedBy.contains(c.attributorId)) {
+                if (const Event *ev = kase.event(c.eventId)) {
+                    claimed[index.rankOf(ev - kase.events.data())] = true;
+                }
+            }
+        }
+    }
     QList<bool> ownMatches;
     const QString needle = searchNeedle(filter.text);
     if (!needle.isEmpty() && !textMatches) {
@@ -114,6 +126,9 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
         if (byText && !(*textMatches)[r]) {
             return false;
         }
+        if (!claimed.isEmpty() && !claimed[r]) {
+            return false;
+        }
         const TimelineItem &item = index.timelineAt(r);
         if (filter.disputedOnly && !item.disputed) {
             return false;
@@ -121,7 +136,12 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
         if (!categoryWanted.isEmpty() && !categoryWanted[item.category]) {
             return false;
         }
-        if (byDate) {
+        if (byDate && filter.byFirstDay) {
+            if ((filter.toDay != 0 && item.first > double(filter.toDay))
+                || (filter.fromDay != 0 && item.first < double(filter.fromDay))) {
+                return false;
+            }
+        } else if (byDate) {
             if ((filter.toDay != 0 && index.earliestAt(r) > filter.toDay)
                 || (filter.fromDay != 0 && index.latestAt(r) < filter.fromDay)) {
                 return false;
@@ -170,7 +190,7 @@ QList<qsizetype> filterRanks(const CaseIndex &index, const EventFilter &filter, 
     }
     // The list was the only condition: it is the answer.
     const bool onlyList = fromLists && !byText && !filter.disputedOnly && !byDate && filter.role.isEmpty()
-        && sourceWanted.isEmpty() && (actorWanted.isEmpty() || categoryWanted.isEmpty());
+        && sourceWanted.isEmpty() && claimed.isEmpty() && (actorWanted.isEmpty() || categoryWanted.isEmpty());
     if (onlyList) {
         out.reserve(static_cast<qsizetype>(candidates.size()));
         for (qint32 r : candidates) {

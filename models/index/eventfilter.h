@@ -18,7 +18,12 @@ struct EventFilter
     QSet<QString> categories;
     qint64 fromDay = 0; // Julian days, inclusive; 0 means unbounded
     qint64 toDay = 0;
+    // How the days match: false, every event whose dates overlap them; true, only the events placed
+    // within them (on their first day, the end's when the start is unknown), where the timeline
+    // draws them and the per-year chart counts them, so a click on a bar shows what the bar counts.
+    bool byFirstDay = false;
     QSet<QString> sources; // source ids; an event matches when one of them cites it
+    QSet<QString> claimedBy; // attributor (actor) ids; an event matches when one of them makes a claim about it
     bool disputedOnly = false;
 
     bool isEmpty() const { return *this == EventFilter {}; }

@@ -45,6 +45,22 @@ QString ChartModel::title(Kind kind)
     return {};
 }
 
+QString ChartModel::rowName(Kind kind)
+{
+    switch (kind) {
+    case Kind::EventsPerYear:
+        return QStringLiteral("year");
+    case Kind::EventsPerActor:
+    case Kind::ActorActivity:
+        return QStringLiteral("actor");
+    case Kind::SourcesPerEvent:
+        return QStringLiteral("sources per event");
+    case Kind::ClaimsByAttributor:
+        return QStringLiteral("attributor");
+    }
+    return {};
+}
+
 QString ChartModel::exportName(Kind kind)
 {
     switch (kind) {
@@ -91,15 +107,16 @@ void ChartModel::compute()
     const QList<qsizetype> &visible = m_session->visibleEvents();
     switch (m_kind) {
     case Kind::EventsPerYear: {
-        // An event counts in the year it starts (its end year when the start is unknown). The year
-        // of every event is worked out once per case; a filter change then only adds up counts
-        // in flat arrays (1M events: a few milliseconds, where a date conversion and a map
-        // look-up per event took over a hundred).
+        // An event counts in the year of the day the timeline places it on: its first day (the
+        // end's first day when the start is unknown), the day EventFilter::byFirstDay matches, so
+        // a click on a bar shows exactly the events it counts. The year of every event is worked
+        // out once per case; a filter change then only adds up counts in flat arrays (1M events:
+        // a few milliseconds, where a date conversion and a map look-up per event took over a
+        // hundred).
         if (m_yearOfRank.size() != index.eventCount()) {
             m_yearOfRank.resize(index.eventCount());
-            const QList<qsizetype> &order = index.chronological();
             for (qsizetype r = 0; r < index.eventCount(); ++r) {
-                m_yearOfRank[r] = QDate::fromJulianDay(kase.events[order[r]].date.earliestJulianDay()).year();
+                m_yearOfRank[r] = QDate::fromJulianDay(static_cast<qint64>(index.timelineAt(r).first)).year();
             }
         }
         const qsizetype categoryCount = index.categories().size();
@@ -228,6 +245,16 @@ void ChartModel::compute()
             ++counts[c.attributorId][wording];
         }
         std::sort(m_columns.begin(), m_columns.end());
+        // Most claims first (ties in the case's order): a low chart sums up the last rows in one bar.
+        auto total = [&](const QString &id) {
+            int n = 0;
+            for (int v : counts[id]) {
+                n += v;
+            }
+            return n;
+        };
+        std::stable_sort(attributors.begin(), attributors.end(),
+                         [&](const QString &a, const QString &b) { return total(a) > total(b); });
         for (const QString &id : attributors) {
             const Actor *a = kase.actor(id);
             m_rowLabels << (a ? a->name : id);

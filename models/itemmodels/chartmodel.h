@@ -33,6 +33,10 @@ public:
     static QString title(Kind kind);
     static QString exportName(Kind kind); // "events-per-year", ...
     static QList<Kind> kinds();
+    // What a row stands for, as the first column's name of the chart's CSV ("year", "actor", ...).
+    static QString rowName(Kind kind);
+    // The values are Julian days (first and last cited day), not counts.
+    static bool valuesAreDays(Kind kind) { return kind == Kind::ActorActivity; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
