@@ -246,6 +246,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         view.setPalette(pal);
         view.setFont(textFont);
         view.resize(r.size().toSize());
+        view.setAxisMode(options.axis);
         view.setModel(m_models->events());
         if (options.visibleWindowOnly && options.windowEnd > options.windowStart) {
             view.showRange(options.windowStart, options.windowEnd);
