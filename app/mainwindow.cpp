@@ -286,6 +286,28 @@ void MainWindow::createActions()
     m_showLegend->setCheckable(true);
     m_showLegend->setChecked(true);
     connect(m_showLegend, &QAction::toggled, m_legend, &QWidget::setVisible);
+    QMenu *axis = view->addMenu(QStringLiteral("&Time Axis"));
+    axis->setObjectName(QStringLiteral("timeAxisMenu"));
+    auto *axisGroup = new QActionGroup(this);
+    const struct
+    {
+        const char *label;
+        AxisMode mode;
+    } axes[]
+        = {{"&Automatic", AxisMode::Automatic}, {"&Linear", AxisMode::Linear}, {"&Compressed", AxisMode::Compressed}};
+    for (const auto &m : axes) {
+        QAction *a = axis->addAction(QString::fromLatin1(m.label), this,
+                                     [this, mode = m.mode] { m_timeline->setAxisMode(mode); });
+        a->setCheckable(true);
+        a->setActionGroup(axisGroup);
+        a->setData(static_cast<int>(m.mode));
+        a->setChecked(m_timeline->axisMode() == m.mode);
+    }
+    connect(m_timeline, &TimelineView::axisModeChanged, this, [this, axisGroup] {
+        for (QAction *a : axisGroup->actions()) {
+            a->setChecked(a->data().toInt() == static_cast<int>(m_timeline->axisMode()));
+        }
+    });
     view->addSeparator();
     for (QWidget *panel : {static_cast<QWidget *>(m_tabs), static_cast<QWidget *>(m_citationPanel),
                            static_cast<QWidget *>(m_sourcePanel)}) {

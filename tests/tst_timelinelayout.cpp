@@ -286,21 +286,39 @@ void tst_TimelineLayout::clustersSplitAsZoomGrows()
 
 void tst_TimelineLayout::manyEventsOnOnePixel()
 {
-    // Thirty events on one day, at the closest zoom: as many as there are rows are placed, the
-    // rest counted in one cluster, which clicks through to that day.
+    // Thirty events on one day. Over a year and a half, they share a pixel or two: as many as there are rows
+    // are placed, the rest counted in one cluster that knows which events it holds.
     const QList<Spec> specs(30, Spec {QStringLiteral("2022-05-04"), QStringLiteral("a")});
     const TimelineRows rows = rowsOf(specs);
     const TimelineLanes lanes(rows, TimelineLanes::Grouping::None);
     const double d = day(2022, 5, 4);
+    const TimelineLayout wide(inputFor(rows, lanes, d - 300, d + 300));
+    const int rowsPerLane = wide.geometry().rowsPerLane;
+    QCOMPARE(wide.placed().size(), rowsPerLane);
+    QCOMPARE(wide.clusters().size(), 1);
+    const TimelineLayout::Cluster &c = wide.clusters().first();
+    QCOMPARE(c.count, 30 - rowsPerLane);
+    QCOMPARE(c.firstDay, d);
+    QCOMPARE(wide.clusterAt(c.rect.center()), 0);
+    QList<int> held;
+    for (int item = 0; item < 30; ++item) {
+        if (wide.placedOf(item).isEmpty()) {
+            held << item;
+        }
+    }
+    QCOMPARE(c.items, held);
+    // At the closest zoom the day's events are spread across the day in rank order: every one is
+    // placed, each at its own x, none beyond the day.
     const TimelineLayout l(inputFor(rows, lanes, d - 1, d + 2));
-    const int rowsPerLane = l.geometry().rowsPerLane;
-    QCOMPARE(l.placed().size(), rowsPerLane);
-    QCOMPARE(l.clusters().size(), 1);
-    QCOMPARE(l.clusters().first().count, 30 - rowsPerLane);
-    QCOMPARE(l.clusters().first().firstDay, d);
-    QCOMPARE(l.clusterAt(l.clusters().first().rect.center()), 0);
-    // Each row's marker is hit in its own row.
+    QCOMPARE(l.placed().size(), 30);
+    QCOMPARE(l.clusteredCount(), 0);
+    double previous = -1;
     for (qsizetype k = 0; k < l.placed().size(); ++k) {
+        const double x = l.placed()[k].shape.center().x();
+        QVERIFY(x > previous);
+        QVERIFY(x >= l.toX(d) && x < l.toX(d + 1));
+        previous = x;
+        // Each row's marker is hit in its own row.
         QCOMPARE(l.hitTest(l.placed()[k].shape.center()), k);
     }
 }

@@ -111,6 +111,7 @@ void tst_TimelineView::init()
     m_selection = m_session->selection();
     m_view = new TimelineView;
     m_view->resize(1200, 420);
+    m_view->setAxisMode(AxisMode::Linear); // these test the linear axis; tst_compressedaxis the other
     m_view->setModel(m_model);
     m_view->setSelectionState(m_selection);
     m_view->show();

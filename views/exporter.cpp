@@ -449,6 +449,7 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         view.setAttribute(Qt::WA_DontShowOnScreen);
         view.setPalette(pal);
         view.setFont(textFont);
+        view.setAxisMode(options.axis);
         view.setModel(m_models->events());
         const bool window = options.visibleWindowOnly && options.windowEnd > options.windowStart;
         // The block never takes the timeline below a third of the composition's height (or what is

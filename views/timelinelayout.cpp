@@ -192,37 +192,113 @@ void TimelineLayout::placeLane(const Input &input, const TimelineLanes::Lane &la
     }
     const qsizetype firstPlaced = m_placed.size();
     QList<double> rowEnd(g.rowsPerLane, -1e9); // the rightmost occupied x of each row
+    QList<double> fullWidth; // per placed event: its whole label's width
     QHash<int, qsizetype> clusterOf; // bucket -> index in m_clusters
+    // Events of one day (exact days, and open ends anchored on a day) are spread across that day
+    // in rank order, so at a close enough zoom, or on the compressed axis, each has its own x.
+    const qsizetype n = end - begin;
+    QList<double> xs0(n);
+    QList<double> xs1(n);
+    auto sameDay = begin;
+    auto sameDayEnd = begin;
     for (auto iter = begin; iter != end; ++iter) {
-        const int i = *iter;
-        const TimelineItem &it = rows[i];
+        const TimelineItem &it = rows[*iter];
         double x0 = toX(it.first);
         double x1 = toX(it.last + 1);
+        if (it.last == it.first) {
+            if (iter >= sameDayEnd || rows[*sameDay].first != it.first) {
+                sameDay = iter;
+                sameDayEnd
+                    = std::upper_bound(iter, end, it.first, [&rows](double day, int k) { return day < rows[k].first; });
+            }
+            const double shares = static_cast<double>(sameDayEnd - sameDay);
+            x0 = x1 = toX(it.first + static_cast<double>(iter - sameDay) / shares);
+        }
         if (it.openStart) {
             x0 = std::min(x0, x1 - OpenFade);
         }
         if (it.openEnd) {
             x1 = std::max(x1, x0 + OpenFade);
         }
+        xs0[iter - begin] = x0;
+        xs1[iter - begin] = x1;
+    }
+    for (auto iter = begin; iter != end; ++iter) {
+        const int i = *iter;
+        const TimelineItem &it = rows[i];
+        const qsizetype k = iter - begin;
+        const double x0 = xs0[k];
+        const double x1 = xs1[k];
         if (x1 < left - MaxLabelWidth || x0 > right) {
             continue; // paint only what is visible
         }
         const bool marker = x1 - x0 < MarkerSize;
         QRectF shape
             = marker ? QRectF(x0 - MarkerSize / 2, 0, MarkerSize, BarHeight) : QRectF(x0, 0, x1 - x0, BarHeight);
-        const double labelWidth = input.labelWidth ? input.labelWidth(i) : 0;
-        // Labels start under their event; near the right edge they end there instead, so none is clipped.
-        double labelX = std::max(shape.left(), left + 2);
-        if (labelX + labelWidth > right - 2) {
-            labelX = std::max(left + 2, std::min(labelX, right - 2 - labelWidth));
+        const double full = input.labelWidth ? input.labelWidth(i) : 0;
+        // Room for the label is reserved up to MaxLabelWidth; a label may later run on, up to its
+        // whole title, until the next thing in its row. Labels start under their event; where the
+        // right edge would cut one, it ends at its event instead, if there is more room there.
+        // With R rows, the event R places on is the first that may need this event's row: reserve
+        // no more than the room up to it, so the busy stretches still place every event.
+        double labelWidth = std::min(full, MaxLabelWidth);
+        if (k + g.rowsPerLane < n) {
+            const double ahead = xs0[k + g.rowsPerLane] - MarkerSize / 2 - shape.left() - LabelGap;
+            labelWidth = std::min(labelWidth, std::max(ahead, MinLabelWidth));
         }
-        const double wanted = std::max(shape.right(), labelX + labelWidth);
+        double labelX = std::max(shape.left(), left + 2);
+        bool leftSide = false;
+        const double roomRight = right - 2 - labelX;
+        const double roomLeft = shape.left() - 4 - (left + 2);
+        if (labelWidth > roomRight) {
+            if (roomLeft > roomRight) {
+                leftSide = true;
+                labelWidth = std::min(labelWidth, roomLeft);
+                labelX = shape.left() - 4 - labelWidth;
+            } else {
+                labelWidth = std::max(0.0, roomRight);
+            }
+        }
         int row = -1;
         bool withLabel = true;
+        // The freest row that fits: events take turns down the rows, so each label has the most room.
         for (int r = 0; r < g.rowsPerLane; ++r) {
-            if (rowEnd[r] + LabelGap <= std::min(shape.left(), labelX)) {
+            if (rowEnd[r] + LabelGap <= std::min(shape.left(), labelX) && (row < 0 || rowEnd[r] < rowEnd[row])) {
                 row = r;
-                break;
+            }
+        }
+        if (row < 0 && leftSide) {
+            // A label left of its event may be cut to the room left in a row.
+            double best = 0;
+            for (int r = 0; r < g.rowsPerLane; ++r) {
+                const double room = shape.left() - 4 - (rowEnd[r] + LabelGap);
+                if (room > best && rowEnd[r] + 2 <= shape.left()) {
+                    best = room;
+                    row = r;
+                }
+            }
+            if (row >= 0 && best >= std::min(labelWidth, MinLabelWidth)) {
+                labelWidth = std::min(labelWidth, best);
+                labelX = shape.left() - 4 - labelWidth;
+            } else {
+                row = -1;
+            }
+        }
+        if (row < 0 && it.openStart && !marker) {
+            // An open start fades out over pixels of unknown time: a shorter fade is as true, and
+            // lets a busy day's event keep its place instead of folding into a cluster.
+            int freest = 0;
+            for (int r = 1; r < g.rowsPerLane; ++r) {
+                freest = rowEnd[r] < rowEnd[freest] ? r : freest;
+            }
+            const double from = rowEnd[freest] + LabelGap;
+            if (from <= x1 - 2 * MarkerSize) {
+                shape.setLeft(from);
+                row = freest;
+                leftSide = false;
+                labelX = std::max(from, left + 2);
+                labelWidth = std::min(labelWidth, right - 2 - labelX);
+                withLabel = labelWidth >= std::min(full, MinLabelWidth);
             }
         }
         if (row < 0) {
@@ -249,9 +325,10 @@ void TimelineLayout::placeLane(const Input &input, const TimelineLanes::Lane &la
             ++cl.count;
             cl.firstDay = std::min(cl.firstDay, it.first);
             cl.lastDay = std::max(cl.lastDay, it.last);
+            cl.items.append(i);
             continue;
         }
-        rowEnd[row] = withLabel ? wanted : shape.right();
+        rowEnd[row] = withLabel && !leftSide ? std::max(shape.right(), labelX + labelWidth) : shape.right();
         const double y = laneTop + row * g.rowHeight;
         shape.moveTop(y);
         QRectF label;
@@ -259,9 +336,52 @@ void TimelineLayout::placeLane(const Input &input, const TimelineLanes::Lane &la
             label = QRectF(labelX, y + BarHeight + 2, labelWidth, m_textHeight);
         }
         m_placed.append(Placed {i, laneIndex, shape, label});
+        fullWidth.append(full);
     }
     m_lanePlaced.append({firstPlaced, m_placed.size()});
+    extendLabels(firstPlaced, fullWidth, laneTop);
     indexRows(firstPlaced, laneTop);
+}
+
+void TimelineLayout::extendLabels(qsizetype firstPlaced, const QList<double> &fullWidth, double laneTop)
+{
+    // A label cut to its reserved room runs on, up to its whole title, to the next thing in its
+    // row (or, left of its event, back to the previous one), never past the plot.
+    const Geometry &g = m_geometry;
+    const double left = g.plotLeft + 2;
+    const double right = g.plotLeft + g.plotWidth - 2;
+    QList<QList<qsizetype>> byRow(g.rowsPerLane);
+    for (qsizetype p = firstPlaced; p < m_placed.size(); ++p) {
+        const int row = static_cast<int>(std::lround((m_placed[p].shape.top() - laneTop) / g.rowHeight));
+        byRow[std::clamp(row, 0, g.rowsPerLane - 1)].append(p);
+    }
+    for (const QList<qsizetype> &row : std::as_const(byRow)) {
+        for (qsizetype k = 0; k < row.size(); ++k) {
+            Placed &pl = m_placed[row[k]];
+            const double full = fullWidth[row[k] - firstPlaced];
+            if (pl.label.isEmpty() || pl.label.width() >= full) {
+                continue;
+            }
+            if (pl.label.right() <= pl.shape.left()) {
+                double from = left;
+                if (k > 0) {
+                    const Placed &prev = m_placed[row[k - 1]];
+                    from = std::max(from,
+                                    std::max(prev.shape.right(), prev.label.isEmpty() ? -1e9 : prev.label.right())
+                                        + LabelGap);
+                }
+                pl.label.setLeft(std::max(pl.label.right() - full, std::min(pl.label.left(), from)));
+            } else {
+                double to = right;
+                if (k + 1 < row.size()) {
+                    const Placed &next = m_placed[row[k + 1]];
+                    to = std::min(
+                        to, std::min(next.shape.left(), next.label.isEmpty() ? 1e9 : next.label.left()) - LabelGap);
+                }
+                pl.label.setRight(std::min(pl.label.left() + full, std::max(pl.label.right(), to)));
+            }
+        }
+    }
 }
 
 void TimelineLayout::indexRows(qsizetype firstPlaced, double laneTop)
@@ -310,7 +430,6 @@ void TimelineLayout::countLane(const Input &input, const TimelineLanes::Lane &la
     const double width = m_geometry.plotWidth;
     const double areaHeight = m_geometry.rowsPerLane * m_geometry.rowHeight;
     const int columns = static_cast<int>(std::ceil(width / ClusterBucket)) + 1;
-    const double dpp = m_scale.daysPerPixel();
     const auto firstOf = [&](qsizetype k) { return rows[lane.items[k]].first; };
     const auto columnOf = [&](int item) {
         return std::clamp(static_cast<int>(std::max(m_scale.x(rows[item].first), 0.0) / ClusterBucket), 0, columns - 1);
@@ -324,7 +443,7 @@ void TimelineLayout::countLane(const Input &input, const TimelineLanes::Lane &la
     double runningLast = -Infinity;
     const auto countIfRunning = [&](int i) {
         const TimelineItem &it = rows[i];
-        if (m_scale.x(it.first) + (it.last - it.first + 1) / dpp < 0) {
+        if (m_scale.x(it.last + 1) < 0) {
             return;
         }
         ++running;

@@ -67,7 +67,8 @@ public:
     static constexpr double BarHeight = 10;
     static constexpr double OpenFade = 60; // pixels an open end fades over
     static constexpr double LabelGap = 12;
-    static constexpr double MaxLabelWidth = 280;
+    static constexpr double MaxLabelWidth = 280; // room reserved for a label; it may run on where free
+    static constexpr double MinLabelWidth = 40; // a label cut shorter than this is not drawn
     static constexpr double ClusterBucket = 56; // pixels: events that do not fit are counted per bucket
     static constexpr int RowsPerLane = 2;
     static constexpr double LaneGap = 6;
@@ -87,7 +88,7 @@ public:
         double headerWidth = 0; // the lane header column, when grouped
         double scrollBarWidth = 0; // taken from the plot when the lanes need to scroll
         double scrollOffset = 0; // vertical scroll position, in pixels
-        // An item's label width in pixels (at most MaxLabelWidth); called only for items placed.
+        // An item's whole label width in pixels; called only for items placed.
         std::function<double(int item)> labelWidth;
     };
     // The frame around the events, known before any is placed.
@@ -120,6 +121,7 @@ public:
         double firstDay;
         double lastDay;
         double density = 0; // 0..1 in density mode: how full this column is relative to the busiest
+        QList<int> items = {}; // the rows it holds, chronological; empty in density mode (counted only)
     };
     struct LaneHeader
     {
@@ -170,6 +172,7 @@ private:
     };
     void placeLane(const Input &input, const TimelineLanes::Lane &lane, int laneIndex, double laneTop);
     void countLane(const Input &input, const TimelineLanes::Lane &lane, qsizetype begin, qsizetype end, double laneTop);
+    void extendLabels(qsizetype firstPlaced, const QList<double> &fullWidth, double laneTop);
     void indexRows(qsizetype firstPlaced, double laneTop);
     bool hits(const Placed &pl, QPointF pos) const;
 

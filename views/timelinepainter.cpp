@@ -85,6 +85,40 @@ void TimelinePainter::paintLanesAndAxis(QPainter &p, const TimelineLayout &layou
     p.drawLine(QPointF(0, g.axisTop), QPointF(layout.size().width(), g.axisTop));
     p.save();
     p.setClipRect(QRectF(g.plotLeft, 0, g.plotWidth, layout.size().height()));
+    if (const TimelineWarp *warp = layout.scale().warp()) {
+        // Breaks on a compressed axis: time left out. A faint band across the plot, and the axis
+        // line cut by a zigzag, so it never reads as a smooth continuation.
+        const double viewFirst = layout.scale().firstDay();
+        const double viewLast = layout.scale().lastDay();
+        QColor band = pal.color(QPalette::Mid);
+        band.setAlpha(40);
+        for (const TimelineWarp::Break &b : warp->breaks()) {
+            if (b.lastDay < viewFirst || b.firstDay > viewLast) {
+                continue;
+            }
+            const double x0 = layout.toX(b.firstDay);
+            const double x1 = layout.toX(b.lastDay);
+            p.fillRect(QRectF(x0, 0, x1 - x0, g.axisTop), band);
+            p.fillRect(QRectF(x0, g.axisTop - 1, x1 - x0, 3), pal.color(QPalette::AlternateBase));
+            QPainterPath zigzag;
+            const double mid = (x0 + x1) / 2;
+            const double h = 5;
+            for (double dx : {-3.0, 3.0}) {
+                zigzag.moveTo(mid + dx - h / 2, g.axisTop + h);
+                zigzag.lineTo(mid + dx + h / 2, g.axisTop - h);
+            }
+            zigzag.moveTo(x0, g.axisTop);
+            zigzag.lineTo(mid - 3 - h / 2, g.axisTop);
+            zigzag.moveTo(mid + 3 + h / 2, g.axisTop);
+            zigzag.lineTo(x1, g.axisTop);
+            p.setPen(QPen(pal.color(QPalette::Text), 1.2));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(zigzag);
+            p.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
+            p.drawLine(QPointF(x0, 0), QPointF(x0, g.axisTop));
+            p.drawLine(QPointF(x1, 0), QPointF(x1, g.axisTop));
+        }
+    }
     for (const auto &[tick, labelRect] : ticks(layout, m_font)) {
         const double x = layout.toX(tick.day);
         p.setPen(grid);
@@ -195,7 +229,7 @@ void TimelinePainter::paintEvents(QPainter &p, const TimelineLayout &layout, con
 
 void TimelinePainter::paintClusters(QPainter &p, const TimelineLayout &layout, const QRegion &dirty) const
 {
-    // Counted clusters: events that do not fit at this zoom. Click one to zoom into it.
+    // Counted clusters: events that do not fit at this zoom. Click one to list its events.
     const QPalette &pal = m_palette;
     const QFontMetricsF fm(m_font);
     const bool partial = dirty != QRegion(QRectF(QPointF(), layout.size()).toAlignedRect());

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace AT {
 
@@ -11,6 +12,47 @@ namespace AT {
 // marked break and busy days get the room their events need. Automatic picks compressed where the
 // linear axis would hide events.
 enum class AxisMode { Automatic, Linear, Compressed };
+
+// The compressed axis: a monotone piecewise-linear map from Julian days to "warped days" (u), built
+// from the events' days in one pass. Between event days time runs at one u per day; an empty
+// stretch much longer than the case's typical spacing (the median gap between event days) shrinks
+// to a fixed-width break; a day holding N events gets N typical spacings, so its events, spread
+// across the day in rank order, each have room for a label. Lookups are binary searches over the
+// segments; outside the events' days time runs at one u per day.
+class TimelineWarp
+{
+public:
+    struct Break
+    {
+        double firstDay; // the empty stretch [firstDay, lastDay), in Julian days
+        double lastDay;
+    };
+    static constexpr double BreakFactor = 8; // a gap this many typical spacings long is a break
+    static constexpr double MinBreakDays = 60; // and at least this long
+    static constexpr double SlotSpacings = 1; // a busy day's room per event, in typical spacings
+    static constexpr double BreakShare = 0.025; // a break's width: this share of the unbroken axis
+
+    TimelineWarp() = default;
+    // `count` items in time order (by first day); `item(i)` gives item i's first and last day
+    // (inclusive, Julian days). O(count).
+    TimelineWarp(qsizetype count, const std::function<std::pair<double, double>(qsizetype)> &item);
+
+    double u(double day) const;
+    double day(double u) const;
+    const QList<Break> &breaks() const { return m_breaks; }
+    // Whether the day lies strictly inside a break.
+    bool inBreak(double day) const;
+    double typicalSpacing() const { return m_spacing; }
+    // The breakpoints (day, u), strictly increasing in both.
+    const QList<double> &days() const { return m_days; }
+    const QList<double> &us() const { return m_us; }
+
+private:
+    QList<double> m_days;
+    QList<double> m_us;
+    QList<Break> m_breaks;
+    double m_spacing = 1;
+};
 
 // Timeline maths as a value type: maps Julian days to pixels and back, zooms and pans, and picks
 // ticks that fit. Needs no window, so it is tested on its own.
@@ -31,11 +73,20 @@ public:
     TimelineScale() = default;
     TimelineScale(double firstDay, double lastDay, double width);
 
-    double firstDay() const { return m_first; }
-    double lastDay() const { return m_first + m_span; }
-    double span() const { return m_span; }
+    // The visible window in Julian days; with a warp, its ends mapped back through it.
+    double firstDay() const { return m_warp ? m_warp->day(m_first) : m_first; }
+    double lastDay() const { return m_warp ? m_warp->day(m_first + m_span) : m_first + m_span; }
+    double span() const { return m_warp ? lastDay() - firstDay() : m_span; }
     double width() const { return m_width; }
+    // Days per pixel on the linear axis; warped days per pixel on a compressed one.
     double daysPerPixel() const { return m_span / m_width; }
+
+    // A compressed axis runs on the warp; without one it is linear. Keeps the visible days.
+    void setWarp(std::shared_ptr<const TimelineWarp> warp);
+    const TimelineWarp *warp() const { return m_warp.get(); }
+    bool compressed() const { return m_warp != nullptr; }
+    // Changes the width keeping the pixels per (warped) day: more or less time comes into view.
+    void stretchTo(double width);
 
     void setWidth(double width);
     // Shows [first, last] across the width, clamped to the zoom limits.
@@ -43,8 +94,12 @@ public:
     // Fits [first, last] with a margin on each side (fraction of the span).
     void fit(double firstDay, double lastDay, double margin = 0.04);
 
-    double x(double day) const { return (day - m_first) / m_span * m_width; }
-    double day(double x) const { return m_first + x / m_width * m_span; }
+    double x(double day) const { return ((m_warp ? m_warp->u(day) : day) - m_first) / m_span * m_width; }
+    double day(double x) const
+    {
+        const double u = m_first + x / m_width * m_span;
+        return m_warp ? m_warp->day(u) : u;
+    }
 
     // factor > 1 zooms in; the day under x stays under x.
     void zoomAround(double x, double factor);
@@ -59,7 +114,12 @@ public:
     static QString unitName(TickUnit unit);
 
 private:
-    double m_first = 0;
+    void setWarpedRange(double first, double last);
+    QList<Tick> warpedTicks(const std::function<double(TickUnit)> &minSpacing) const;
+
+    std::shared_ptr<const TimelineWarp> m_warp;
+    double m_first = 0; // in warped days when there is a warp
+
     double m_span = 365;
     double m_width = 800;
 };

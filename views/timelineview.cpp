@@ -149,7 +149,7 @@ double TimelineView::labelWidth(int item, const QFontMetricsF &fm) const
     if (it == m_labelWidth.constEnd()) {
         it = m_labelWidth.insert(
             item,
-            static_cast<float>(std::min(fm.horizontalAdvance(m_rows.title(m_rows[item])) + 2, Layout::MaxLabelWidth)));
+            static_cast<float>(fm.horizontalAdvance(m_rows.title(m_rows[item])) + 2)); // the whole title
     }
     return *it;
 }
@@ -158,7 +158,62 @@ void TimelineView::rebuildLanes()
 {
     m_lanes = TimelineLanes(m_rows, groupingOf(m_laneMode), m_laneOrder);
     measureLaneHeaders();
+    m_warp.reset(); // the rows changed, or what clusters did
+    if (m_scale.compressed()) {
+        m_scale.setWarp(nullptr);
+        updateAxis();
+    } else if (m_axisMode == AxisMode::Automatic) {
+        updateAxis();
+    }
     invalidateLayout();
+}
+
+std::shared_ptr<const TimelineWarp> TimelineView::warp()
+{
+    if (!m_warp) {
+        const TimelineRows &rows = m_rows;
+        m_warp = std::make_shared<const TimelineWarp>(
+            rows.count(), [&rows](qsizetype i) { return std::pair<double, double>(rows[i].first, rows[i].last); });
+    }
+    return m_warp;
+}
+
+bool TimelineView::linearWouldCluster() const
+{
+    // A million events are counted per column on either axis: the linear one is cheaper.
+    if (m_rows.count() == 0 || m_rows.count() > Layout::DensityThreshold) {
+        return false;
+    }
+    Layout::Input in = layoutInput();
+    in.scale.setWarp(nullptr);
+    in.scale.setWidth(Layout::geometry(in).plotWidth);
+    in.scale.fit(m_rows[0].first, m_lanes.lastDay() + 1, 0.03);
+    return Layout(in).clusteredCount() > 0;
+}
+
+void TimelineView::updateAxis()
+{
+    const bool compressed = m_axisMode == AxisMode::Compressed
+        || (m_axisMode == AxisMode::Automatic && m_rows.count() > 0 && linearWouldCluster());
+    if (compressed != m_scale.compressed()) {
+        m_scale.setWidth(plotWidth());
+        m_scale.setWarp(compressed ? warp() : nullptr);
+        invalidateLayout();
+    }
+}
+
+void TimelineView::setAxisMode(AxisMode mode)
+{
+    if (mode == m_axisMode) {
+        return;
+    }
+    m_axisMode = mode;
+    const bool wasCompressed = m_scale.compressed();
+    updateAxis();
+    if (m_autoFit || wasCompressed != m_scale.compressed()) {
+        fitAll(); // a new axis opens on the whole case
+    }
+    Q_EMIT axisModeChanged();
 }
 
 void TimelineView::measureLaneHeaders()
@@ -363,11 +418,8 @@ void TimelineView::resizeEvent(QResizeEvent *)
         fitAll();
         return;
     }
-    const double oldWidth = m_scale.width();
-    const double span = m_scale.span();
-    const double first = m_scale.firstDay();
     // Keep the days per pixel, so resizing reveals more time instead of stretching it.
-    m_scale.setRange(first, first + span * plotWidth() / oldWidth);
+    m_scale.stretchTo(plotWidth());
     windowMoved();
 }
 
@@ -379,6 +431,9 @@ void TimelineView::fitAll()
     const double first = m_rows[0].first; // in time order
     const double last = m_lanes.lastDay() + 1;
     m_scale.setWidth(plotWidth());
+    if (m_axisMode == AxisMode::Automatic) {
+        updateAxis(); // at this size, everything shown: does the linear axis hide events?
+    }
     m_scale.fit(first, last, 0.03);
     m_autoFit = true;
     windowMoved();
@@ -520,9 +575,10 @@ bool TimelineView::event(QEvent *event)
                 tip += QStringLiteral("\nDisputed: the sources disagree");
             }
         } else if (cluster >= 0) {
-            tip = countOf(layout().clusters()[cluster].count, QStringLiteral("more event"),
-                          QStringLiteral("more events"))
-                + QStringLiteral(" here; click to zoom in");
+            const Layout::Cluster &c = layout().clusters()[cluster];
+            tip = countOf(c.count, QStringLiteral("more event"), QStringLiteral("more events"))
+                + (c.items.isEmpty() ? QStringLiteral(" here; click to zoom in")
+                                     : QStringLiteral(" here; click to list them"));
         }
         if (tip.isEmpty()) {
             QToolTip::hideText();
@@ -602,7 +658,17 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     const qsizetype cluster = clusterAt(event->position());
     if (cluster >= 0) {
         const Layout::Cluster c = layout().clusters()[cluster];
+        if (!c.items.isEmpty()) {
+            openClusterList(cluster, event->globalPosition().toPoint());
+            return;
+        }
+        // Density mode: counted, not listed. Zoom into the column; at the closest zoom, step on
+        // by a column's width instead of re-centring on the same events.
+        const double spanBefore = m_scale.daysPerPixel();
         m_scale.fit(c.firstDay, c.lastDay + 1, 0.1);
+        if (m_scale.daysPerPixel() >= spanBefore) {
+            m_scale.zoomAround(c.rect.center().x() - plotLeft(), 4.0);
+        }
         m_autoFit = false;
         windowMoved();
         return;
@@ -610,6 +676,58 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     if (m_selection && event->position().x() >= plotLeft()) {
         m_selection->clear();
     }
+}
+
+QMenu *TimelineView::clusterMenu() const
+{
+    return m_clusterMenu;
+}
+
+void TimelineView::openClusterList(qsizetype cluster, QPoint globalPos)
+{
+    if (m_clusterMenu) {
+        m_clusterMenu->close();
+        m_clusterMenu->deleteLater();
+    }
+    m_clusterMenu = new QMenu(this);
+    m_clusterMenu->setAttribute(Qt::WA_DeleteOnClose);
+    m_clusterMenu->setAccessibleName(QStringLiteral("Events in this cluster"));
+    const QList<int> items = layout().clusters()[cluster].items;
+    for (int item : items) {
+        const TimelineItem &it = m_rows[item];
+        // Case text is plain text: '&' would mark a shortcut and a tab split off a shortcut column.
+        QString text = m_rows.dateDescription(it) + QStringLiteral(" \u2014 ") + m_rows.title(it);
+        text.replace(QLatin1Char('&'), QStringLiteral("&&")).replace(QLatin1Char('\t'), QLatin1Char(' '));
+        QAction *a = m_clusterMenu->addAction(text);
+        a->setData(item);
+        connect(a, &QAction::triggered, this, [this, item] { reveal(item); });
+    }
+    m_clusterMenu->popup(globalPos);
+}
+
+void TimelineView::reveal(int item)
+{
+    if (item < 0 || item >= m_rows.count()) {
+        return;
+    }
+    selectItem(item); // brings it into view, keeping the zoom
+    const qsizetype event = m_rows[item].event;
+    if (!eventRect(event).isEmpty()) {
+        return;
+    }
+    // Still folded into a cluster: zoom in around it until it is drawn on its own; its day's
+    // events are spread across the day, so the closest zoom always has room.
+    const TimelineItem &it = m_rows[item];
+    for (int step = 0; step < 40 && eventRect(event).isEmpty(); ++step) {
+        const double before = m_scale.daysPerPixel();
+        m_scale.fit(it.first, it.last + 1, 0.5 * std::pow(0.7, step) * 40);
+        if (step > 0 && m_scale.daysPerPixel() >= before) {
+            break;
+        }
+        m_autoFit = false;
+        windowMoved();
+    }
+    update();
 }
 
 void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)

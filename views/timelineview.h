@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QMenu>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -58,6 +59,12 @@ public:
     void moveLane(const QString &key, int delta);
     void setLaneHidden(const QString &key, bool hidden);
 
+    // Linear, compressed (empty stretches shrink to breaks, busy days widen), or automatic: the
+    // compressed axis where the linear one, showing everything, would fold events into clusters.
+    void setAxisMode(AxisMode mode);
+    AxisMode axisMode() const { return m_axisMode; }
+    bool usesCompressedAxis() const { return m_scale.compressed(); }
+
     void fitAll();
     // Shows [firstDay, lastDay] (Julian days) across the plot.
     void showRange(double firstDay, double lastDay);
@@ -73,6 +80,8 @@ public:
     // Events folded into clusters because they did not fit, and where the cluster badges sit.
     int clusteredCount() const { return layout().clusteredCount(); }
     QList<QRectF> clusterRects() const { return layout().clusterRects(); }
+    // The list a click on a cluster badge opens (date and title of each event it holds), while open.
+    QMenu *clusterMenu() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -81,6 +90,7 @@ Q_SIGNALS:
     // Enter or double-click on the current event: open its first citation.
     void eventActivated(qsizetype eventIndex);
     void laneOptionsChanged();
+    void axisModeChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -98,6 +108,13 @@ protected:
 
 private:
     void reload();
+    // Picks the linear or compressed axis for the mode; keeps the visible days.
+    void updateAxis();
+    bool linearWouldCluster() const;
+    std::shared_ptr<const TimelineWarp> warp();
+    void openClusterList(qsizetype cluster, QPoint globalPos);
+    // Selects the item and brings it into view, zooming in until it is drawn on its own.
+    void reveal(int item);
     void rebuildLanes();
     // Everything moves: lay out again and repaint all.
     void invalidateLayout();
@@ -131,6 +148,9 @@ private:
     mutable QHash<int, float> m_labelWidth; // per item shown with a label, measured on first need
     QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
+    AxisMode m_axisMode = AxisMode::Automatic;
+    std::shared_ptr<const TimelineWarp> m_warp; // built from the rows on first need
+    QPointer<QMenu> m_clusterMenu;
     QStringList m_laneOrder;
     QSet<QString> m_hiddenLanes;
     double m_headerWidth = 0; // the lane header column, from the lane labels and the font
