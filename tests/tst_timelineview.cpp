@@ -225,7 +225,15 @@ void tst_TimelineView::dragPans()
 void tst_TimelineView::ticksAndLabelsDoNotOverlap()
 {
     for (int zoom = 0; zoom < 12; ++zoom) {
-        const auto ticks = m_view->visibleTicks();
+        // Labels that would run past the plot's end are left off; the others never overlap and
+        // stay inside the view.
+        QList<QPair<TimelineScale::Tick, QRectF>> ticks;
+        for (const auto &t : m_view->visibleTicks()) {
+            if (!t.second.isNull()) {
+                QVERIFY2(t.second.right() <= m_view->width(), qPrintable(t.first.label));
+                ticks.append(t);
+            }
+        }
         for (int i = 1; i < ticks.size(); ++i) {
             QVERIFY2(ticks[i - 1].second.right() + 4 <= ticks[i].second.left(),
                      qPrintable(ticks[i - 1].first.label + QStringLiteral(" / ") + ticks[i].first.label));

@@ -39,8 +39,12 @@ QList<QPair<TimelineScale::Tick, QRectF>> TimelinePainter::ticks(const TimelineL
     const auto ticks = layout.scale().ticks([&](TimelineScale::TickUnit u) { return tickSpacing(fm, u); });
     QList<QPair<TimelineScale::Tick, QRectF>> out;
     const double y = layout.geometry().axisTop + 8;
+    const double right = layout.geometry().plotLeft + layout.geometry().plotWidth;
     for (const auto &t : ticks) {
-        out.append({t, QRectF(layout.toX(t.day) + 3, y, fm.horizontalAdvance(t.label), fm.height())});
+        // A label that would run past the plot's end is left off (its tick stays): cut, it would
+        // name another date ("202" for "2024"); moved left of its tick, it would stand for the wrong one.
+        const QRectF label(layout.toX(t.day) + 3, y, fm.horizontalAdvance(t.label), fm.height());
+        out.append({t, label.right() <= right ? label : QRectF()});
     }
     return out;
 }
@@ -125,7 +129,9 @@ void TimelinePainter::paintLanesAndAxis(QPainter &p, const TimelineLayout &layou
         p.drawLine(QPointF(x, 0), QPointF(x, g.axisTop));
         p.setPen(pal.color(QPalette::Text));
         p.drawLine(QPointF(x, g.axisTop), QPointF(x, g.axisTop + 6));
-        p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        if (!labelRect.isNull()) {
+            p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        }
     }
     p.restore();
 }
