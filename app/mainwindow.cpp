@@ -604,7 +604,7 @@ void MainWindow::restoreSettings()
     }
     fitToScreen();
     if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray())) {
-        m_vertical->setSizes({330, 470});
+        m_vertical->setSizes({440, 360});
     }
     if (!m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray())) {
         m_horizontal->setSizes({380, 480, 420});

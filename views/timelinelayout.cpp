@@ -310,6 +310,17 @@ void TimelineLayout::placeLane(const Input &input, const TimelineLanes::Lane &la
                 }
             }
         }
+        if (row < 0 && it.openStart && !marker) {
+            // Last, an open start without its label, its fade as short as a marker: drawn, with its
+            // title in the tooltip, rather than counted into a cluster.
+            for (int r = 0; r < g.rowsPerLane; ++r) {
+                if (rowEnd[r] + 2 <= x1 - MarkerSize) {
+                    row = r;
+                    shape.setLeft(std::max(rowEnd[r] + 2, shape.left()));
+                    break;
+                }
+            }
+        }
         if (row < 0) {
             // No room: count it into the cluster of its pixel bucket, which splits as you zoom in.
             const int bucket = static_cast<int>(std::floor((std::max(x0, left) - left) / ClusterBucket));

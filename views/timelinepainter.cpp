@@ -96,6 +96,24 @@ void TimelinePainter::paintLanesAndAxis(QPainter &p, const TimelineLayout &layou
         const double viewLast = layout.scale().lastDay();
         QColor band = pal.color(QPalette::Mid);
         band.setAlpha(40);
+        // A busy day widened for its events: its stretch of the axis is marked from end to end,
+        // so that the room it takes reads as one day, not as the months around it.
+        QColor dayBand = pal.color(QPalette::Highlight);
+        dayBand.setAlpha(45);
+        for (double d : warp->wideDays()) {
+            if (d + 1 < viewFirst || d > viewLast) {
+                continue;
+            }
+            const double x0 = layout.toX(d);
+            const double x1 = layout.toX(d + 1);
+            if (x1 - x0 < 6) {
+                continue;
+            }
+            p.fillRect(QRectF(x0, g.axisTop, x1 - x0, g.axisHeight), dayBand);
+            p.setPen(QPen(pal.color(QPalette::Text), 1));
+            p.drawLine(QPointF(x0, g.axisTop), QPointF(x0, g.axisTop + g.axisHeight));
+            p.drawLine(QPointF(x1, g.axisTop), QPointF(x1, g.axisTop + g.axisHeight));
+        }
         for (const TimelineWarp::Break &b : warp->breaks()) {
             if (b.lastDay < viewFirst || b.firstDay > viewLast) {
                 continue;

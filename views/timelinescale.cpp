@@ -254,6 +254,17 @@ bool TimelineWarp::inBreak(double day) const
     return b != m_breaks.cend() && b->firstDay < day && day < b->lastDay;
 }
 
+QList<double> TimelineWarp::wideDays() const
+{
+    QList<double> out;
+    for (qsizetype k = 0; k + 1 < m_days.size(); ++k) {
+        if (m_days[k + 1] - m_days[k] == 1 && m_us[k + 1] - m_us[k] > 1) {
+            out.append(m_days[k]);
+        }
+    }
+    return out;
+}
+
 TimelineScale::TimelineScale(double firstDay, double lastDay, double width)
 {
     setWidth(width);
@@ -371,12 +382,34 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
            && minimumInterval(finestFirst[start]) / averageDpp < minSpacing(finestFirst[start])) {
         ++start;
     }
+    // A day labelled on its own must say its year: "18 Apr" next to "2021" could be any April.
+    const auto withYear = [](Tick t) {
+        t.label += QLatin1Char(' ') + QString::number(QDate::fromJulianDay(static_cast<qint64>(t.day)).year());
+        return t;
+    };
+    const double daySpacing = minSpacing(TickUnit::Day) + minSpacing(TickUnit::Year);
+    // First the busy days widened for their events, each named at its start: otherwise a year's
+    // tick just before one can take its place and half the axis would seem to be that whole year.
+    for (double d : m_warp->wideDays()) {
+        if (d < from || d > to || x(d + 1) - x(d) < daySpacing) {
+            continue;
+        }
+        const double tx = x(d);
+        if (!placed.isEmpty() && placed.last().reach > tx) {
+            continue;
+        }
+        const QList<Tick> day = ticksOf(TickUnit::Day, 1, d, d);
+        if (!day.isEmpty()) {
+            placed.append(Placed {tx, tx + daySpacing, withYear(day.first())});
+        }
+    }
     for (qsizetype u = start; u >= 0; --u) {
         const TickUnit unit = finestFirst[u];
         if ((to - from) / minimumInterval(unit) > 5000) {
             break; // finer units only when zoomed in further
         }
-        const double spacing = minSpacing(unit);
+        const bool days = unit == TickUnit::Day;
+        const double spacing = days ? daySpacing : minSpacing(unit);
         // The ticks heading the widest stretches first: on a busy day widened to half the axis,
         // its own date, not the day before squeezed against it.
         QList<std::pair<double, Tick>> candidates;
@@ -398,7 +431,7 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
             if (next != placed.begin() && std::prev(next)->reach > tx) {
                 continue;
             }
-            placed.insert(next, Placed {tx, tx + spacing, t});
+            placed.insert(next, Placed {tx, tx + spacing, days ? withYear(t) : t});
         }
     }
     QList<Tick> out;

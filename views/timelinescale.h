@@ -42,6 +42,8 @@ public:
     const QList<Break> &breaks() const { return m_breaks; }
     // Whether the day lies strictly inside a break.
     bool inBreak(double day) const;
+    // The busy days widened to make room for their events (Julian day numbers), in order.
+    QList<double> wideDays() const;
     double typicalSpacing() const { return m_spacing; }
     // The breakpoints (day, u), strictly increasing in both.
     const QList<double> &days() const { return m_days; }
