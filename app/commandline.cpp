@@ -318,10 +318,19 @@ int CommandLine::runExport() const
         print(stderr, QStringLiteral("Export failed: %1\n").arg(error));
         return 1;
     }
-    print(stdout,
-          QStringLiteral("Wrote %1 (%2 of %3)\n")
-              .arg(m_output, QString::number(session.visibleEvents().size()),
-                   countOf(session.kase().events.size(), QStringLiteral("event"), QStringLiteral("events"))));
+    QString what = QStringLiteral("%1 of %2")
+                       .arg(QString::number(session.visibleEvents().size()),
+                            countOf(session.kase().events.size(), QStringLiteral("event"), QStringLiteral("events")));
+    // A timeline image that could not draw every event says so here too, as on the image.
+    const ExportLayout &layout = exporter.lastLayout();
+    const qsizetype notDrawn = layout.listed.size() + layout.counted.size();
+    if (m_exportName == QLatin1String("timeline") && Exporter::formatOf(m_output) != QLatin1String("csv")
+        && notDrawn > 0) {
+        what += QStringLiteral("; %1 drawn, %2 listed on the image as not drawn at this size")
+                    .arg(layout.drawn.size())
+                    .arg(notDrawn);
+    }
+    print(stdout, QStringLiteral("Wrote %1 (%2)\n").arg(m_output, what));
     return 0;
 }
 
