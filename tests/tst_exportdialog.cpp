@@ -136,8 +136,11 @@ void tst_ExportDialog::optionsMatchTheFields()
     // Empty fields mean the exporter's defaults, which are shown as placeholders.
     QCOMPARE(dialog.options().title, QString());
     QCOMPARE(dialog.titleEdit()->placeholderText(), m_session.kase().title);
-    QVERIFY(!dialog.subtitleEdit()->placeholderText().isEmpty());
-    QVERIFY(!dialog.creditEdit()->placeholderText().isEmpty());
+    // The default subtitle and credit line are the exporter's own, as the preview drew them.
+    QTRY_VERIFY(!dialog.previewPending());
+    QCOMPARE(dialog.subtitleEdit()->placeholderText(), m_exporter->lastLayout().subtitle);
+    QCOMPARE(dialog.creditEdit()->placeholderText(), m_exporter->lastLayout().credit);
+    QVERIFY(dialog.creditEdit()->placeholderText().startsWith(QStringLiteral("Sources")));
     dialog.titleEdit()->setText(QStringLiteral("Ten years of APT31"));
     dialog.subtitleEdit()->setText(QStringLiteral("What the sources say"));
     dialog.creditEdit()->setText(QStringLiteral("Graphic: the desk"));

@@ -279,10 +279,6 @@ void ExportDialog::whatChosen()
             }
         }
         m_title->setPlaceholderText(title);
-        m_subtitle->setPlaceholderText(
-            QStringLiteral("%1 of %2 and the filter")
-                .arg(QString::number(m_session->visibleEvents().size()),
-                     countOf(kase.events.size(), QStringLiteral("event"), QStringLiteral("events"))));
     }
     // The file name follows the choice until the user names the file.
     if (m_autoPath || path().isEmpty()) {
@@ -389,6 +385,10 @@ void ExportDialog::updatePreviewNow()
         o.scale = std::min(double(PreviewWidth) / o.size.width(), double(PreviewHeight) / o.size.height()) * dpr;
     }
     m_previewImage = m_exporter->renderImage(exportName(), o);
+    // The default words are the ones the preview just drew (they depend on the size: how many
+    // events are drawn, how many sources the credit line has room for).
+    m_subtitle->setPlaceholderText(m_exporter->lastLayout().subtitle);
+    m_credit->setPlaceholderText(m_exporter->lastLayout().credit);
     QPixmap pixmap = QPixmap::fromImage(m_previewImage);
     pixmap.setDevicePixelRatio(dpr);
     m_preview->setAlignment(Qt::AlignCenter);
