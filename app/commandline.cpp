@@ -326,7 +326,8 @@ int CommandLine::runExport() const
     const qsizetype notDrawn = layout.listed.size() + layout.counted.size();
     if (m_exportName == QLatin1String("timeline") && Exporter::formatOf(m_output) != QLatin1String("csv")
         && notDrawn > 0) {
-        what += QStringLiteral("; %1 drawn, %2 listed on the image as not drawn at this size")
+        what += QStringLiteral(
+                    "; %1 drawn with their titles, %2 named or counted on the image as not drawn or unlabelled")
                     .arg(layout.drawn.size())
                     .arg(notDrawn);
     }

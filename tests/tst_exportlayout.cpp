@@ -5,11 +5,13 @@
 #include "casereader.h"
 #include "casesession.h"
 #include "exporter.h"
+#include "selectionstate.h"
 #include "testcases.h"
 
 #include <QFontMetricsF>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,7 +98,7 @@ QString checkEvents(const CaseSession &session, const ExportLayout &layout, bool
         return QStringLiteral("%1 counted but not said: %2").arg(layout.counted.size()).arg(notDrawn);
     }
     const qsizetype notShown = layout.listed.size() + layout.counted.size();
-    if (notShown > 0 && !notDrawn.startsWith(QStringLiteral("Not drawn at this size"))) {
+    if (notShown > 0 && !notDrawn.startsWith(QStringLiteral("Not drawn, or drawn without a label, at this size"))) {
         return QStringLiteral("no \"Not drawn\" heading: ") + notDrawn;
     }
     if (notShown == 0 && !notDrawn.isEmpty()) {
@@ -104,11 +106,26 @@ QString checkEvents(const CaseSession &session, const ExportLayout &layout, bool
     }
     const QString subtitle = plain(layout.subtitle);
     if (notShown > 0
-        && !subtitle.contains(QStringLiteral("%1 drawn, %2 listed below").arg(layout.drawn.size()).arg(notShown))) {
+        && !subtitle.contains(
+            QStringLiteral("%1 drawn with their titles, the other %2 below").arg(layout.drawn.size()).arg(notShown))) {
         return QStringLiteral("the subtitle claims more than is drawn: ") + subtitle;
     }
-    if (notShown == 0 && subtitle.contains(QStringLiteral("listed below"))) {
+    if (notShown == 0 && subtitle.contains(QStringLiteral(" below"))) {
         return QStringLiteral("the subtitle speaks of events not drawn: ") + subtitle;
+    }
+    // An event counted as drawn has its label on the image: a mark nobody can name is not drawn.
+    QSet<QString> labels;
+    for (const ExportText &t : layout.texts) {
+        if (t.kind == ExportText::Kind::Plot) {
+            labels.insert(t.text);
+        }
+    }
+    for (qsizetype e : layout.drawn) {
+        if (!labels.contains(session.kase().events[e].title)) {
+            return QStringLiteral("event %1 (%2) is counted as drawn but has no label")
+                .arg(e)
+                .arg(session.kase().events[e].title);
+        }
     }
     // Cluster badges ("+N") only with the block that explains them.
     for (const ExportText &t : layout.texts) {
@@ -157,6 +174,7 @@ private Q_SLOTS:
     void pdf_data();
     void pdf();
     void creditLine();
+    void keyAndEmptyFilter();
 
 private:
     CaseSession m_builtin;
@@ -394,6 +412,42 @@ void tst_ExportLayout::creditLine()
         }
     }
     QCOMPARE(kinds, (QStringList {options.title, options.subtitle, options.credit}));
+}
+
+void tst_ExportLayout::keyAndEmptyFilter()
+{
+    // The key names the shaded band only when the compressed axis draws a wide day; an export
+    // that nothing matches says so instead of showing an empty axis.
+    Exporter exporter(&m_builtin);
+    ExportOptions options;
+    options.size = QSize(1200, 675);
+    const auto keyText = [&] {
+        QString key;
+        for (const ExportText &t : exporter.lastLayout().texts) {
+            key += t.kind == ExportText::Kind::Key ? t.text + QLatin1Char('|') : QString();
+        }
+        return key;
+    };
+    options.axis = AxisMode::Compressed;
+    exporter.renderImage(QStringLiteral("timeline"), options);
+    QVERIFY2(keyText().contains(QStringLiteral("shaded axis band: one day drawn wide")), qPrintable(keyText()));
+    QVERIFY(keyText().contains(QStringLiteral("fading end: start or end not known")));
+    options.axis = AxisMode::Linear;
+    exporter.renderImage(QStringLiteral("timeline"), options);
+    QVERIFY2(!keyText().contains(QStringLiteral("shaded axis band")), qPrintable(keyText()));
+
+    EventFilter none;
+    none.text = QStringLiteral("zzzzqq-no-such-text");
+    m_builtin.selection()->setFilter(none);
+    for (const QString &name : {QStringLiteral("timeline"), QStringLiteral("events-per-year")}) {
+        exporter.renderImage(name, options);
+        bool said = false;
+        for (const ExportText &t : exporter.lastLayout().texts) {
+            said = said || t.text == QLatin1String("No events match the filter.");
+        }
+        QVERIFY2(said, qPrintable(name));
+    }
+    m_builtin.selection()->setFilter(EventFilter());
 }
 
 QTEST_MAIN(tst_ExportLayout)

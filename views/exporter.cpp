@@ -384,7 +384,8 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     y += gap * 0.5;
     // The subtitle is written once the timeline is laid out; its room is measured now, with the
     // longest it can be.
-    const QString longestNote = QStringLiteral("; %1 drawn, %1 listed below: no room at this size").arg(shown.size());
+    const QString longestNote
+        = QStringLiteral("; %1 drawn with their titles, the other %1 below: no room at this size").arg(shown.size());
     const QString subtitleProbe = !options.subtitle.isEmpty() ? options.subtitle : scope + longestNote;
     const int subtitleLines = static_cast<int>(Composer::wrap(subtitleProbe, textFont, r.width(), 2).size());
     const double subtitleTop = y;
@@ -411,15 +412,29 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         scene.setSceneRect(QRectF(QPointF(0, 0), plot.size()));
         scene.render(&p, plot, QRectF(QPointF(0, 0), plot.size()));
         scene.removeItem(chart.get());
+        if (shown.isEmpty()) {
+            c.line(ExportText::Kind::Plot, QStringLiteral("No events match the filter."), textFont, grey,
+                   QPointF(plot.left() + gap, plot.top() + gap), plot.width() - 2 * gap);
+        }
     } else {
         // Key: the shapes, then the categories of the events shown in the timeline's colours,
         // entry by entry onto new lines.
-        const QList<Composer::Entry> key = {
+        // The key is drawn once the timeline is laid out (it names the compressed axis's wide days
+        // only when there are some); its room is reserved now, for its longest form.
+        QList<Composer::Entry> key = {
             {QStringLiteral("\u25C6 exact day"), {}, false},
             {QStringLiteral("\u25AC range or month/year precision (faded)"), {}, false},
+            {QStringLiteral("fading end: start or end not known"), {}, false},
             {QStringLiteral("\u25CF red: sources disagree"), {}, false},
         };
-        y += c.flow(ExportText::Kind::Key, key, smallFont, ink, r.left(), y, r.width(), true) * smallFm.lineSpacing();
+        const Composer::Entry wideDayEntry {
+            QStringLiteral("shaded axis band: one day drawn wide, its events side by side (not in time order)"),
+            {},
+            false};
+        const double keyTop = y;
+        y += c.flow(ExportText::Kind::Key, QList<Composer::Entry>(key) << wideDayEntry, smallFont, ink, r.left(), y,
+                    r.width(), false)
+            * smallFm.lineSpacing();
         const CaseIndex &index = m_session->index();
         QList<bool> used(index.categories().size(), false);
         for (qsizetype rank : m_session->visibleRanks()) {
@@ -460,10 +475,12 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
         int blockLines = 0;
         QList<qsizetype> notDrawn; // rows
         QList<Composer::Entry> block;
-        const QString heading = QStringLiteral("Not drawn at this size (the grey +N counts them):");
+        const QString heading
+            = QStringLiteral("Not drawn, or drawn without a label, at this size (the grey +N counts those not drawn):");
         auto entry = [&](qsizetype row) {
             const Event &ev = kase.events[rows[row].event];
-            const QString t = smallFm.elidedText(isolated(ev.title), Qt::ElideRight, r.width() * 0.45);
+            // A whole line at most: a title cut to a few words names nothing.
+            const QString t = smallFm.elidedText(isolated(ev.title), Qt::ElideRight, r.width() * 0.8);
             return Composer::Entry {ev.date.toDisplayString() + QStringLiteral(": ") + t, {}, false};
         };
         auto tail = [&](qsizetype from) {
@@ -519,8 +536,9 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             }
             const TimelineLayout &layout = view.layout();
             QList<bool> placed(rows.count(), false);
+            // An event counts as drawn only with its label: a mark nobody can name is listed too.
             for (const TimelineLayout::Placed &pl : layout.placed()) {
-                placed[pl.item] = true;
+                placed[pl.item] = placed[pl.item] || !pl.label.isEmpty();
             }
             notDrawn.clear();
             out.drawn.clear();
@@ -572,10 +590,23 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             }
         }
         c.flow(ExportText::Kind::NotDrawn, block, smallFont, ink, r.left(), plot.bottom() + gap, r.width(), true);
+        if (const TimelineWarp *warp = layout.scale().warp()) {
+            for (double d : warp->wideDays()) {
+                if (layout.toX(d + 1) > 0 && layout.toX(d) < plot.width() && layout.toX(d + 1) - layout.toX(d) >= 6) {
+                    key << wideDayEntry;
+                    break;
+                }
+            }
+        }
+        c.flow(ExportText::Kind::Key, key, smallFont, ink, r.left(), keyTop, r.width(), true);
+        if (shown.isEmpty()) {
+            c.line(ExportText::Kind::Plot, QStringLiteral("No events match the filter."), textFont, grey,
+                   QPointF(plot.left() + gap, plot.top() + gap), plot.width() - 2 * gap);
+        }
 
         QString note;
         if (!notDrawn.isEmpty()) {
-            note = QStringLiteral("; %1 drawn, %2 listed below: no room at this size")
+            note = QStringLiteral("; %1 drawn with their titles, the other %2 below: no room at this size")
                        .arg(out.drawn.size())
                        .arg(notDrawn.size());
         }
