@@ -696,7 +696,11 @@ void TimelineView::openClusterList(qsizetype cluster, QPoint globalPos)
     for (int item : items) {
         const TimelineItem &it = m_rows[item];
         // Case text is plain text: '&' would mark a shortcut and a tab split off a shortcut column.
-        QString text = m_rows.dateDescription(it) + QStringLiteral(" \u2014 ") + m_rows.title(it);
+        // The title first, then the short date; a long title is cut so the list stays readable
+        // (the tooltip and the citation panel have it whole once chosen).
+        const QFontMetrics fm(m_clusterMenu->font());
+        QString text = fm.elidedText(m_rows.title(it), Qt::ElideRight, fm.averageCharWidth() * 70)
+            + QStringLiteral(" \u2014 ") + m_rows.dateText(it);
         text.replace(QLatin1Char('&'), QStringLiteral("&&")).replace(QLatin1Char('\t'), QLatin1Char(' '));
         QAction *a = m_clusterMenu->addAction(text);
         a->setData(item);

@@ -385,6 +385,11 @@ QString TimelineRows::dateDescription(const TimelineItem &item) const
     return m_index->kase().events[item.event].date.describe();
 }
 
+QString TimelineRows::dateText(const TimelineItem &item) const
+{
+    return m_index->kase().events[item.event].date.toDisplayString();
+}
+
 QStringList TimelineRows::actorNames(const TimelineItem &item) const
 {
     QStringList names;

@@ -48,6 +48,8 @@ public:
     QString title(const TimelineItem &item) const;
     QString categoryName(const TimelineItem &item) const;
     QString dateDescription(const TimelineItem &item) const;
+    QString dateText(const TimelineItem &item) const; // short: "25 Mar 2024", "… – 25 Mar 2024"
+
     QStringList actorNames(const TimelineItem &item) const;
     // Participants as actor numbers (CaseIndex numbering; repeated when an actor has several roles).
     std::span<const qint32> actors(const TimelineItem &item) const;
