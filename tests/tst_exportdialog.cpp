@@ -55,6 +55,7 @@ private Q_SLOTS:
     void presetSetsTheSize_data();
     void presetSetsTheSize();
     void editingTheSizeMakesItCustom();
+    void typedExtensionChoosesTheFormat();
     void optionsMatchTheFields();
     void whatToExport();
     void choicesPersistAcrossDialogs();
@@ -119,6 +120,20 @@ void tst_ExportDialog::presetSetsTheSize()
         QCOMPARE(qRound(std::max(points.width(), points.height()) * 1000 / std::min(points.width(), points.height())),
                  qRound(std::max(size.width(), size.height()) * 1000.0 / std::min(size.width(), size.height())));
     }
+}
+
+void tst_ExportDialog::typedExtensionChoosesTheFormat()
+{
+    ExportDialog dialog(m_exporter.get(), &m_session);
+    dialog.choosePreset(ExportDialog::Preset::Letter);
+    QCOMPARE(dialog.format(), QStringLiteral("pdf"));
+    dialog.choosePreset(ExportDialog::Preset::ArticleColumn);
+    dialog.pathEdit()->selectAll();
+    QTest::keyClicks(dialog.pathEdit(), QDir::temp().filePath(QStringLiteral("card.png")));
+    QCOMPARE(dialog.format(), QStringLiteral("pdf")); // not while typing
+    Q_EMIT dialog.pathEdit()->editingFinished(); // as when the field loses focus
+    QCOMPARE(dialog.format(), QStringLiteral("png"));
+    QVERIFY(dialog.path().endsWith(QStringLiteral("card.png")));
 }
 
 void tst_ExportDialog::editingTheSizeMakesItCustom()

@@ -159,6 +159,13 @@ ExportDialog::ExportDialog(Exporter *exporter, CaseSession *session, QWidget *pa
     connect(m_previewTimer, &QTimer::timeout, this, &ExportDialog::updatePreviewNow);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_path, &QLineEdit::textEdited, this, [this] { m_autoPath = false; });
+    // A file name typed with another format's extension chooses that format.
+    connect(m_path, &QLineEdit::editingFinished, this, [this] {
+        const QString typed = Exporter::formatOf(path());
+        if (!typed.isEmpty() && typed != format()) {
+            setFormat(typed);
+        }
+    });
     connect(m_what, &QComboBox::currentIndexChanged, this, &ExportDialog::whatChosen);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::presetChosen);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChosen);

@@ -76,6 +76,7 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *subtitleEdit() const { return m_subtitle; }
     QLineEdit *creditEdit() const { return m_credit; }
+    QLineEdit *pathEdit() const { return m_path; }
     QLabel *errorLabel() const { return m_error; }
 
 public Q_SLOTS:
