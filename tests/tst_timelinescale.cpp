@@ -1,6 +1,7 @@
 #include "timelinescale.h"
 
 #include <QDate>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace AT;
@@ -154,6 +155,16 @@ void tst_TimelineScale::tickLabels()
     QCOMPARE(labels,
              (QStringList {QStringLiteral("2000s"), QStringLiteral("2010s"), QStringLiteral("2020s"),
                            QStringLiteral("2030s")}));
+    // Days say their year: "24 Mar" alone could be any March.
+    const TimelineScale days(jd(2024, 3, 23) + 0.5, jd(2024, 3, 26) + 0.5, 1000);
+    labels.clear();
+    for (const auto &t : days.ticks(spacing(60))) {
+        labels << t.label;
+    }
+    QVERIFY(labels.contains(QStringLiteral("25 Mar 2024")));
+    for (const QString &l : std::as_const(labels)) {
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,2} Mar 2024$")).match(l).hasMatch(), qPrintable(l));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineScale)

@@ -87,7 +87,9 @@ QList<TimelineScale::Tick> ticksOf(TimelineScale::TickUnit unit, int stride, dou
                 label = monthAbbreviation(d.month()) + QLatin1Char(' ') + QString::number(d.year());
                 break;
             case TimelineScale::TickUnit::Day:
-                label = QString::number(d.day()) + QLatin1Char(' ') + monthAbbreviation(d.month());
+                // With its year: "18 Apr" beside other days could be any April.
+                label = QString::number(d.day()) + QLatin1Char(' ') + monthAbbreviation(d.month()) + QLatin1Char(' ')
+                    + QString::number(d.year());
                 break;
             }
             out.append(TimelineScale::Tick {jd, label});
@@ -382,12 +384,7 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
            && minimumInterval(finestFirst[start]) / averageDpp < minSpacing(finestFirst[start])) {
         ++start;
     }
-    // A day labelled on its own must say its year: "18 Apr" next to "2021" could be any April.
-    const auto withYear = [](Tick t) {
-        t.label += QLatin1Char(' ') + QString::number(QDate::fromJulianDay(static_cast<qint64>(t.day)).year());
-        return t;
-    };
-    const double daySpacing = minSpacing(TickUnit::Day) + minSpacing(TickUnit::Year);
+    const double daySpacing = minSpacing(TickUnit::Day);
     // First the busy days widened for their events, each named at its start: otherwise a year's
     // tick just before one can take its place and half the axis would seem to be that whole year.
     for (double d : m_warp->wideDays()) {
@@ -400,7 +397,7 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
         }
         const QList<Tick> day = ticksOf(TickUnit::Day, 1, d, d);
         if (!day.isEmpty()) {
-            placed.append(Placed {tx, tx + daySpacing, withYear(day.first())});
+            placed.append(Placed {tx, tx + daySpacing, day.first()});
         }
     }
     for (qsizetype u = start; u >= 0; --u) {
@@ -408,8 +405,7 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
         if ((to - from) / minimumInterval(unit) > 5000) {
             break; // finer units only when zoomed in further
         }
-        const bool days = unit == TickUnit::Day;
-        const double spacing = days ? daySpacing : minSpacing(unit);
+        const double spacing = minSpacing(unit);
         // The ticks heading the widest stretches first: on a busy day widened to half the axis,
         // its own date, not the day before squeezed against it.
         QList<std::pair<double, Tick>> candidates;
@@ -431,7 +427,7 @@ QList<TimelineScale::Tick> TimelineScale::warpedTicks(const std::function<double
             if (next != placed.begin() && std::prev(next)->reach > tx) {
                 continue;
             }
-            placed.insert(next, Placed {tx, tx + spacing, days ? withYear(t) : t});
+            placed.insert(next, Placed {tx, tx + spacing, t});
         }
     }
     QList<Tick> out;
@@ -455,7 +451,7 @@ QString TimelineScale::widestLabel(TickUnit unit)
     case TickUnit::Month:
         return QStringLiteral("May 2000");
     case TickUnit::Day:
-        return QStringLiteral("28 May");
+        return QStringLiteral("28 May 2000");
     }
     return {};
 }
