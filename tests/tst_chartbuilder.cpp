@@ -218,7 +218,7 @@ void tst_ChartBuilder::textFits()
         for (int bar = 0; bar < barCount; ++bar) {
             const int row = modelRowOfBar(chart, bar);
             const QString label = row >= 0 ? model.headerData(row, Qt::Vertical).toString()
-                                           : QStringLiteral("%1 others").arg(model.rowCount() - barCount + 1);
+                                           : QStringLiteral("%1 others, together").arg(model.rowCount() - barCount + 1);
             QVERIFY2(all.contains(label), qPrintable(label + QStringLiteral(" not in ") + all));
         }
         if (size.height() >= 450) {

@@ -263,7 +263,7 @@ private:
     {
         QStringList out;
         if (shown < rows.size()) {
-            out << QStringLiteral("%1 others").arg(rows.size() - shown);
+            out << QStringLiteral("%1 others, together").arg(rows.size() - shown);
         }
         for (int r = shown - 1; r >= 0; --r) {
             out << rows[r];
@@ -512,7 +512,7 @@ void showRows(QChart *chart, QBarCategoryAxis *axis, QValueAxis *counts, const Q
     QList<QList<double>> bars(sets.size()); // [set][bar]
     if (shown < rows) {
         rowOfBar << -1;
-        categories << chartText(QStringLiteral("%1 others").arg(rows - shown));
+        categories << chartText(QStringLiteral("%1 others, together").arg(rows - shown));
         if (spans) {
             double from = values[0][shown];
             double to = values[0][shown] + values[1][shown];
