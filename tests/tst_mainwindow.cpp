@@ -969,6 +969,7 @@ void tst_MainWindow::legendNamesTheCaseCategories()
         QStringList shown;
         bool diamond = false;
         bool disputed = false;
+        bool wideDay = false;
         for (const TimelineLegend::Entry &entry : m_window->legend()->entries()) {
             if (entry.mark == TimelineLegend::Mark::Category) {
                 shown << entry.text;
@@ -976,10 +977,11 @@ void tst_MainWindow::legendNamesTheCaseCategories()
             }
             diamond = diamond || entry.mark == TimelineLegend::Mark::ExactDay;
             disputed = disputed || entry.mark == TimelineLegend::Mark::Disputed;
+            wideDay = wideDay || entry.mark == TimelineLegend::Mark::WideDay;
         }
         present.sort();
         QCOMPARE(shown, present);
-        QVERIFY(diamond && disputed);
+        QVERIFY(diamond && disputed && wideDay);
         QVERIFY(m_window->legend()->isVisible());
         // Every line of it fits.
         QTRY_VERIFY(m_window->legend()->height() >= m_window->legend()->heightForWidth(m_window->legend()->width()));

@@ -49,6 +49,9 @@ void TimelineLegend::rebuild()
     m_entries.append({Mark::CoarseDate, QStringLiteral("month or year only"), MarkGrey});
     m_entries.append({Mark::OpenEnded, QStringLiteral("open-ended"), MarkGrey});
     m_entries.append({Mark::Disputed, QStringLiteral("sources disagree"), DisputedRed});
+    // The band the compressed axis draws under a busy day (TimelinePainter): one day, widened.
+    m_entries.append({Mark::WideDay, QStringLiteral("shaded axis: one day drawn wide (compressed axis)"),
+                      palette().color(QPalette::Highlight)});
     QStringList words;
     for (const Entry &e : std::as_const(m_entries)) {
         words << e.text;
@@ -167,6 +170,15 @@ void TimelineLegend::paintEvent(QPaintEvent *)
             p.setBrush(e.color);
             p.drawEllipse(QRectF(mark.center().x() - 4.5, cy - 4.5, 9, 9));
             break;
+        case Mark::WideDay: {
+            QColor band = e.color;
+            band.setAlpha(45);
+            p.fillRect(mark.adjusted(0, -2, 0, 2), band);
+            p.setPen(palette().color(QPalette::WindowText));
+            p.drawLine(mark.topLeft() + QPointF(0, -2), mark.bottomLeft() + QPointF(0, 2));
+            p.drawLine(mark.topRight() + QPointF(0, -2), mark.bottomRight() + QPointF(0, 2));
+            break;
+        }
         }
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRectF(r.left() + Swatch + Gap, r.top(), r.width() - Swatch - Gap, r.height()),

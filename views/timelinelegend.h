@@ -11,13 +11,14 @@ class CaseSession;
 
 // A small key to the timeline under it: a swatch per category the case has (the timeline's own
 // CategoryColors), then what the marks mean: a diamond is an exact day, a bar a range, a faded bar
-// a month or a year, a bar fading out an open end, the red dot a point the sources disagree on.
+// a month or a year, a bar fading out an open end, the red dot a point the sources disagree on,
+// and on the compressed axis the shaded band of a busy day drawn wide.
 // Entries flow onto as many lines as the width needs.
 class TimelineLegend final : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Mark { Category, ExactDay, Range, CoarseDate, OpenEnded, Disputed };
+    enum class Mark { Category, ExactDay, Range, CoarseDate, OpenEnded, Disputed, WideDay };
     struct Entry
     {
         Mark mark;
