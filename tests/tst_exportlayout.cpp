@@ -436,6 +436,11 @@ void tst_ExportLayout::keyAndEmptyFilter()
     exporter.renderImage(QStringLiteral("timeline"), options);
     QVERIFY2(!keyText().contains(QStringLiteral("shaded axis band")), qPrintable(keyText()));
 
+    // The claims chart counts claims, and its subtitle says how many (the built-in case has 33).
+    exporter.renderImage(QStringLiteral("claims-by-attributor"), options);
+    QVERIFY2(plain(exporter.lastLayout().subtitle).startsWith(QStringLiteral("25 events: 33 claims")),
+             qPrintable(exporter.lastLayout().subtitle));
+
     EventFilter none;
     none.text = QStringLiteral("zzzzqq-no-such-text");
     m_builtin.selection()->setFilter(none);

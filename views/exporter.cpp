@@ -9,6 +9,7 @@
 #include "chartmodel.h"
 #include "csvexport.h"
 #include "eventtablemodel.h"
+#include "plural.h"
 #include "roles.h"
 #include "textoutliner.h"
 #include "timelineview.h"
@@ -304,6 +305,17 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
     }
     if (filter.disputedOnly) {
         scope += QStringLiteral(", disputed only");
+    }
+    if (!timeline && charts[chartIndex]->kind() == ChartModel::Kind::ClaimsByAttributor) {
+        // That chart counts claims, not events: say how many it counts.
+        const ChartModel *model = charts[chartIndex];
+        double claims = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                claims += model->index(row, column).data().toDouble();
+            }
+        }
+        scope += QStringLiteral(": ") + countOf(qRound64(claims), QStringLiteral("claim"), QStringLiteral("claims"));
     }
     if (!timeline) {
         scope += QStringLiteral(" \u00b7 ") + isolated(kase.title);
