@@ -983,8 +983,17 @@ void tst_MainWindow::legendNamesTheCaseCategories()
         QCOMPARE(shown, present);
         QVERIFY(diamond && disputed && wideDay);
         QVERIFY(m_window->legend()->isVisible());
-        // Every line of it fits.
+        // Every line of it fits, also in a narrow window, where it needs more lines.
         QTRY_VERIFY(m_window->legend()->height() >= m_window->legend()->heightForWidth(m_window->legend()->width()));
+        const QSize before = m_window->size();
+        const int wide = m_window->legend()->width();
+        m_window->resize(m_window->minimumSizeHint().width(), m_window->height());
+        QTRY_VERIFY(m_window->legend()->width() < wide);
+        QTRY_VERIFY2(m_window->legend()->height() >= m_window->legend()->heightForWidth(m_window->legend()->width()),
+                     qPrintable(QStringLiteral("%1 < %2")
+                                    .arg(m_window->legend()->height())
+                                    .arg(m_window->legend()->heightForWidth(m_window->legend()->width()))));
+        m_window->resize(before);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
+#include <QResizeEvent>
 
 namespace AT {
 
@@ -57,7 +58,7 @@ void TimelineLegend::rebuild()
         words << e.text;
     }
     setAccessibleDescription(words.join(QStringLiteral(", ")));
-    updateGeometry();
+    fitHeight();
     update();
 }
 
@@ -104,9 +105,29 @@ QSize TimelineLegend::minimumSizeHint() const
 void TimelineLegend::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
-        updateGeometry();
+        fitHeight();
     }
     QWidget::changeEvent(event);
+}
+
+void TimelineLegend::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        fitHeight();
+    }
+}
+
+void TimelineLegend::fitHeight()
+{
+    // A fixed height for the lines this width needs: the pane's layout then takes the room from
+    // the timeline above. (A splitter pane does not grow when only its minimum does, so the
+    // height-for-width policy alone left the last line cut in a narrow window.)
+    const int h = heightForWidth(std::max(width(), 100));
+    if (h != minimumHeight() || h != maximumHeight()) {
+        setFixedHeight(h);
+    }
+    updateGeometry();
 }
 
 void TimelineLegend::paintEvent(QPaintEvent *)

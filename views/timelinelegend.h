@@ -38,9 +38,11 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
+    void fitHeight();
     // Where each entry goes at `width`, and the height that takes.
     QList<QRectF> placeEntries(int width, int *height) const;
 
