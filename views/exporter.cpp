@@ -26,6 +26,7 @@
 #include <QTextLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace AT {
 
@@ -189,6 +190,28 @@ public:
         QColor swatch; // invalid: none
         bool strong = false;
     };
+    // Where a flow stands after some entries: the lines used and where the next entry may start.
+    struct Cursor
+    {
+        int lines = 1;
+        double at = 0;
+    };
+    // One more entry of a flow that starts at x, measured as flow() places it, without drawing: so
+    // a caller can try entries one at a time instead of measuring the whole flow again for each.
+    static void advance(Cursor &cursor, const Entry &e, const QFont &font, double x, double width)
+    {
+        QFont f = font;
+        f.setBold(e.strong);
+        const QFontMetricsF fm(font);
+        const double lead = e.swatch.isValid() ? fm.height() * 0.75 + fm.height() * 0.3 : 0;
+        const double w = std::min(lead + QFontMetricsF(f).horizontalAdvance(e.text), width);
+        if (cursor.at > x && cursor.at + w > x + width) {
+            cursor.at = x;
+            ++cursor.lines;
+        }
+        cursor.at += w + fm.height();
+    }
+
     int flow(ExportText::Kind kind, const QList<Entry> &entries, const QFont &font, const QColor &color, double x,
              double y, double width, bool draw)
     {
@@ -495,12 +518,10 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
             const QString t = smallFm.elidedText(isolated(ev.title), Qt::ElideRight, r.width() * 0.8);
             return Composer::Entry {ev.date.toDisplayString() + QStringLiteral(": ") + t, {}, false};
         };
+        QList<double> lastFrom; // per entry of notDrawn: the latest day of it and all after it
         auto tail = [&](qsizetype from) {
             const TimelineItem &first = rows[notDrawn[from]];
-            double last = first.last;
-            for (qsizetype i = from; i < notDrawn.size(); ++i) {
-                last = std::max(last, rows[notDrawn[i]].last);
-            }
+            const double last = lastFrom[from];
             return Composer::Entry {QStringLiteral("and %1 more between %2 and %3")
                                         .arg(notDrawn.size() - from)
                                         .arg(dayText(first.first), dayText(last)),
@@ -508,23 +529,28 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
                                     false};
         };
         // The entries that fit in `lines`: as many listed as fit, the rest counted.
+        // Measured entry by entry (a cursor per entry), so a long list costs one measurement each.
         auto fit = [&](int lines, qsizetype *listedCount) {
             QList<Composer::Entry> entries {{heading, {}, true}};
+            QList<Composer::Cursor> cursors {Composer::Cursor {1, r.left()}};
+            Composer::advance(cursors.last(), entries.first(), smallFont, r.left(), r.width());
             qsizetype n = 0;
             for (; n < notDrawn.size(); ++n) {
-                entries << entry(notDrawn[n]);
-                if (c.flow(ExportText::Kind::NotDrawn, entries, smallFont, ink, r.left(), 0, r.width(), false)
-                    > lines) {
-                    entries.removeLast();
+                Composer::Cursor next = cursors.last();
+                const Composer::Entry e = entry(notDrawn[n]);
+                Composer::advance(next, e, smallFont, r.left(), r.width());
+                if (next.lines > lines) {
                     break;
                 }
+                entries << e;
+                cursors << next;
             }
             while (n < notDrawn.size() && n > 0) {
-                QList<Composer::Entry> withTail = entries;
-                withTail << tail(n);
-                if (c.flow(ExportText::Kind::NotDrawn, withTail, smallFont, ink, r.left(), 0, r.width(), false)
-                    <= lines) {
-                    entries = withTail;
+                Composer::Cursor withTail = cursors[n];
+                const Composer::Entry t = tail(n);
+                Composer::advance(withTail, t, smallFont, r.left(), r.width());
+                if (withTail.lines <= lines) {
+                    entries << t;
                     break;
                 }
                 entries.removeLast();
@@ -564,6 +590,12 @@ void Exporter::paint(QPainter &p, const QRectF &area, const QString &name, const
                 } else {
                     notDrawn << row;
                 }
+            }
+            lastFrom.resize(notDrawn.size());
+            double latest = -std::numeric_limits<double>::infinity();
+            for (qsizetype i = notDrawn.size() - 1; i >= 0; --i) {
+                latest = std::max(latest, rows[notDrawn[i]].last);
+                lastFrom[i] = latest;
             }
             qsizetype listedCount = 0;
             const int need = notDrawn.isEmpty()
