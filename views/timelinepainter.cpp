@@ -19,12 +19,13 @@ double tickSpacing(const QFontMetricsF &fm, TimelineScale::TickUnit unit)
 } // namespace
 
 TimelinePainter::TimelinePainter(const TimelineRows &rows, const QList<QColor> &categoryColors, const QPalette &palette,
-                                 const QFont &font, const State &state)
+                                 const QFont &font, const State &state, ElidedLabels *elided)
     : m_rows(rows)
     , m_categoryColors(categoryColors)
     , m_palette(palette)
     , m_font(font)
     , m_state(state)
+    , m_elided(elided)
 { }
 
 TimelineScale::TickUnit TimelinePainter::tickUnit(const TimelineScale &scale, const QFont &font)
@@ -243,7 +244,24 @@ void TimelinePainter::paintEvents(QPainter &p, const TimelineLayout &layout, con
             f.setBold(isCurrent);
             p.setFont(f);
             p.setPen(isCurrent ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text));
-            const QString text = QFontMetricsF(f).elidedText(m_rows.title(it), Qt::ElideRight, pl.label.width());
+            const auto elide
+                = [&] { return QFontMetricsF(f).elidedText(m_rows.title(it), Qt::ElideRight, pl.label.width()); };
+            QString text;
+            if (m_elided) {
+                // Quarter pixels of width, and the weight, make the key with the item.
+                const quint64 key = (quint64(quint32(pl.item)) << 32) | (quint64(isCurrent) << 31)
+                    | quint64(std::lround(pl.label.width() * 4) & 0x7fffffff);
+                auto cached = m_elided->constFind(key);
+                if (cached == m_elided->constEnd()) {
+                    if (m_elided->size() > 50000) {
+                        m_elided->clear(); // bounded: pans over a large case meet ever new widths
+                    }
+                    cached = m_elided->insert(key, elide());
+                }
+                text = *cached;
+            } else {
+                text = elide();
+            }
             p.drawText(pl.label, Qt::AlignLeft | Qt::AlignVCenter, text);
             p.setFont(m_font);
         }

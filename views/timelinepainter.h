@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QHash>
 #include <QList>
 #include <QPalette>
 #include <QRegion>
@@ -29,8 +30,12 @@ public:
         qsizetype hoverCluster = -1;
     };
 
+    // Labels as elided at their width, by item, width and weight: kept by the view between frames
+    // (eliding is most of the cost of a frame full of labels) and cleared when the font or rows change.
+    using ElidedLabels = QHash<quint64, QString>;
+
     TimelinePainter(const TimelineRows &rows, const QList<QColor> &categoryColors, const QPalette &palette,
-                    const QFont &font, const State &state);
+                    const QFont &font, const State &state, ElidedLabels *elided = nullptr);
 
     void paint(QPainter &p, const TimelineLayout &layout, const QRegion &dirty) const;
 
@@ -48,6 +53,7 @@ private:
     QPalette m_palette;
     QFont m_font;
     State m_state;
+    ElidedLabels *m_elided;
 };
 
 } // namespace AT

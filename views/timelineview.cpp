@@ -131,6 +131,7 @@ void TimelineView::reload()
 {
     m_rows = m_model ? m_model->data(QModelIndex(), TimelineRowsRole).value<TimelineRows>() : TimelineRows();
     m_labelWidth.clear();
+    m_elidedLabels.clear(); // item numbers change with the rows
     m_categoryColors.clear();
     QStringList categories;
     for (int c = 0; c < m_rows.categoryCount(); ++c) {
@@ -365,7 +366,8 @@ void TimelineView::paintEvent(QPaintEvent *event)
     const TimelinePainter::State state {m_selection ? m_selection->currentEvent() : -1,
                                         m_selection ? m_selection->currentActor() : QString(), m_hoverItem,
                                         m_hoverCluster};
-    TimelinePainter(m_rows, m_categoryColors, palette(), font(), state).paint(p, layout(), event->region());
+    TimelinePainter(m_rows, m_categoryColors, palette(), font(), state, &m_elidedLabels)
+        .paint(p, layout(), event->region());
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
@@ -603,6 +605,7 @@ void TimelineView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange) {
         m_labelWidth.clear(); // measured in the old font
+        m_elidedLabels.clear();
         measureLaneHeaders();
         invalidateLayout();
     }

@@ -2,6 +2,7 @@
 
 #include "timelineitem.h"
 #include "timelinelayout.h"
+#include "timelinepainter.h"
 #include "timelinescale.h"
 
 #include <QColor>
@@ -146,6 +147,7 @@ private:
     TimelineRows m_rows; // the model's rows, in time order, shared
     TimelineLanes m_lanes; // in display order, hidden ones included
     mutable QHash<int, float> m_labelWidth; // per item shown with a label, measured on first need
+    TimelinePainter::ElidedLabels m_elidedLabels; // labels as painted, kept between frames
     QList<QColor> m_categoryColors; // per category number
     LaneMode m_laneMode = LaneMode::None;
     AxisMode m_axisMode = AxisMode::Automatic;
