@@ -616,6 +616,11 @@ void MainWindow::restoreSettings()
     m_timeline->setHiddenLanes(QSet<QString>(hidden.cbegin(), hidden.cend()));
     m_timeline->setLaneMode(
         static_cast<TimelineView::LaneMode>(settings.value(QStringLiteral("timeline/laneMode"), 0).toInt()));
+    // The time axis the user chose; anything unknown means the default, Automatic.
+    const int axis = settings.value(QStringLiteral("timeline/axisMode"), int(AxisMode::Automatic)).toInt();
+    m_timeline->setAxisMode(axis == int(AxisMode::Linear)           ? AxisMode::Linear
+                                : axis == int(AxisMode::Compressed) ? AxisMode::Compressed
+                                                                    : AxisMode::Automatic);
 }
 
 void MainWindow::saveSettings() const
@@ -626,6 +631,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("timeline/laneMode"), static_cast<int>(m_timeline->laneMode()));
+    settings.setValue(QStringLiteral("timeline/axisMode"), static_cast<int>(m_timeline->axisMode()));
     settings.setValue(QStringLiteral("timeline/legend"), m_showLegend->isChecked());
     settings.setValue(QStringLiteral("timeline/laneOrder"), m_timeline->laneOrder());
     const QSet<QString> hidden = m_timeline->hiddenLanes();

@@ -6,15 +6,19 @@
 #include "partialdate.h"
 #include "roles.h"
 #include "selectionstate.h"
+#include "textoutliner.h"
 #include "timelinepainter.h"
 #include "timelineview.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDate>
 #include <QMenu>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSvgGenerator>
 #include <QTableView>
 #include <QTest>
 
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void clusterListsItsEvents();
     void labelsAreNotCutWhereThereIsRoom();
     void labelNearTheRightEdgeEndsAtItsEvent();
+    void busyDayIsNamedWhenZoomedIn();
 };
 
 namespace CompressedAxisTest {
@@ -402,6 +407,30 @@ void tst_CompressedAxis::labelNearTheRightEdgeEndsAtItsEvent()
             QVERIFY(!labels[i].intersects(c));
         }
     }
+}
+
+void tst_CompressedAxis::busyDayIsNamedWhenZoomedIn()
+{
+    // Zoomed into 25 March 2024 on the compressed axis, the day's start (and its tick) is out of
+    // view; the shaded band still names the day.
+    Builtin b(QSize(1200, 300), AxisMode::Compressed);
+    QVERIFY(QTest::qWaitForWindowExposed(b.view.get()));
+    b.view->showRange(jd(2024, 3, 25) + 0.4, jd(2024, 3, 25) + 0.6);
+    QVERIFY(b.view->layout().toX(jd(2024, 3, 25)) < 0);
+    QVERIFY(b.view->layout().toX(jd(2024, 3, 26)) > b.view->width());
+    QStringList drawn;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(b.view->size());
+    QPainter target(&svg);
+    TextOutliner outliner(&target, [&](const QString &text, const QFont &, const QPointF &) { drawn << text; });
+    QPainter p(&outliner);
+    b.view->render(&p);
+    p.end();
+    target.end();
+    QVERIFY2(drawn.contains(QStringLiteral("25 Mar 2024")), qPrintable(drawn.join(QLatin1Char('|'))));
 }
 
 QTEST_MAIN(tst_CompressedAxis)

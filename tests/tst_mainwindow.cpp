@@ -329,11 +329,15 @@ void tst_MainWindow::laneOptionsAreRestored()
 {
     m_window->timeline()->setLaneMode(TimelineView::LaneMode::Actor);
     m_window->timeline()->setLaneHidden(QStringLiteral("apt31"), true);
+    m_window->timeline()->setAxisMode(AxisMode::Linear);
     m_window->close();
     MainWindow second;
     QCOMPARE(second.timeline()->laneMode(), TimelineView::LaneMode::Actor);
     QVERIFY(second.timeline()->hiddenLanes().contains(QStringLiteral("apt31")));
+    // The time axis chosen in the View menu, too.
+    QCOMPARE(second.timeline()->axisMode(), AxisMode::Linear);
     second.timeline()->setLaneMode(TimelineView::LaneMode::None);
+    second.timeline()->setAxisMode(AxisMode::Automatic);
     second.close();
 }
 

@@ -1,5 +1,6 @@
 #include "timelinepainter.h"
 
+#include <QDate>
 #include <QFontMetricsF>
 #include <QLinearGradient>
 #include <QPainter>
@@ -114,6 +115,16 @@ void TimelinePainter::paintLanesAndAxis(QPainter &p, const TimelineLayout &layou
             p.setPen(QPen(pal.color(QPalette::Text), 1));
             p.drawLine(QPointF(x0, g.axisTop), QPointF(x0, g.axisTop + g.axisHeight));
             p.drawLine(QPointF(x1, g.axisTop), QPointF(x1, g.axisTop + g.axisHeight));
+            if (x0 < g.plotLeft) {
+                // Zoomed into the day, its start (and the tick naming it) out of view: the band
+                // still says which day it is. No tick stands inside a day, so nothing is covered.
+                const QString date
+                    = QDate::fromJulianDay(static_cast<qint64>(d)).toString(QStringLiteral("d MMM yyyy"));
+                const QRectF text(g.plotLeft + 4, g.axisTop + 8, fm.horizontalAdvance(date), fm.height());
+                if (text.right() + 4 <= std::min(x1, g.plotLeft + g.plotWidth)) {
+                    p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, date);
+                }
+            }
         }
         for (const TimelineWarp::Break &b : warp->breaks()) {
             if (b.lastDay < viewFirst || b.firstDay > viewLast) {
