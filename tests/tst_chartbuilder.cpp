@@ -55,42 +55,6 @@ QList<DrawnText> drawnTexts(QChart *chart)
     return out;
 }
 
-// The CSV parser of a spreadsheet: RFC 4180 fields, CRLF rows.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
-            row << field;
-            field.clear();
-            rows << row;
-            row.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
-}
-
 // A row of a chart model as "series=value" for every series with a value (a filter leaves out
 // the series it empties).
 QStringList rowValues(const ChartModel &m, int row)
@@ -251,7 +215,7 @@ void tst_ChartBuilder::csvIsTheChart()
         QVERIFY2(!csv.isEmpty(), qPrintable(error));
         QVERIFY2(!seen.contains(csv), qPrintable(name)); // each chart its own, none the event list
         seen.insert(csv);
-        const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv));
+        const QList<QStringList> rows = Test::parseCsv(QString::fromUtf8(csv));
         QCOMPARE(rows.size(), model->rowCount() + 1);
         const bool days = ChartModel::valuesAreDays(model->kind());
         const bool total = model->columnCount() > 1 && !days;

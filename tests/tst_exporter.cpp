@@ -26,43 +26,6 @@
 using namespace AT;
 
 namespace {
-// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records, embedded newlines.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
-            row << field;
-            field.clear();
-            rows << row;
-            row.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
-}
 
 // The names of every element of an SVG, and the text of its <title>; empty names when ill-formed.
 QStringList svgElements(const QByteArray &svg, QString *title = nullptr, QString *error = nullptr)
@@ -286,7 +249,7 @@ void tst_Exporter::caseTextIsNeverMarkup()
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(!bytes.contains("file://"));
     } else if (format == QLatin1String("csv")) {
-        const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
+        const QList<QStringList> rows = Test::parseCsv(QString::fromUtf8(bytes));
         // The timeline's two events, or a chart's bars, under a header.
         QVERIFY2(name == QLatin1String("timeline") ? rows.size() == 3 : rows.size() >= 2,
                  qPrintable(QString::number(rows.size())));
@@ -443,7 +406,7 @@ void tst_Exporter::csvRoundTrips()
     m_session->selection()->setFilter(f);
     QString error;
     const QByteArray csv = m_exporter->render(QStringLiteral("timeline"), QStringLiteral("csv"), {}, &error);
-    const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv));
+    const QList<QStringList> rows = Test::parseCsv(QString::fromUtf8(csv));
     QCOMPARE(rows.size(), m_session->visibleEvents().size() + 1);
     QCOMPARE(rows[0],
              (QStringList {QStringLiteral("date"), QStringLiteral("precision"), QStringLiteral("start"),
