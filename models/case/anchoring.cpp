@@ -206,3 +206,36 @@ QString contextAfter(const TextIndex &index, qint64 end, int length)
 }
 
 } // namespace AT
+
+namespace AT {
+
+Citation citationOf(const QString &sourceId, const TextIndex &index, qint64 startUtf16, qint64 endUtf16)
+{
+    const QString &text = index.text();
+    qint64 from = std::clamp<qint64>(std::min(startUtf16, endUtf16), 0, text.size());
+    qint64 to = std::clamp<qint64>(std::max(startUtf16, endUtf16), 0, text.size());
+    // Never split a surrogate pair.
+    if (from > 0 && from < text.size() && text.at(from).isLowSurrogate()) {
+        --from;
+    }
+    if (to > 0 && to < text.size() && text.at(to).isLowSurrogate()) {
+        ++to;
+    }
+    while (from < to && text.at(from).isSpace()) {
+        ++from;
+    }
+    while (to > from && text.at(to - 1).isSpace()) {
+        --to;
+    }
+    Citation c;
+    c.sourceId = sourceId;
+    c.quote = text.mid(from, to - from);
+    c.start = index.toCodePoint(from);
+    c.end = c.start + QStringView(c.quote).toUcs4().size();
+    c.prefix = contextBefore(index, c.start);
+    c.suffix = contextAfter(index, c.end);
+    c.anchor = Citation::Anchor::Exact;
+    return c;
+}
+
+} // namespace AT

@@ -59,3 +59,12 @@ QString contextBefore(const TextIndex &index, qint64 start, int length = 32);
 QString contextAfter(const TextIndex &index, qint64 end, int length = 32);
 
 } // namespace AT
+
+namespace AT {
+
+// A citation of the passage [startUtf16, endUtf16) of the text (a selection in a reader, in
+// QString offsets): white space at either end is left out, the position is counted in code points,
+// and the context is taken from the text. An empty passage gives a citation with an empty quote.
+Citation citationOf(const QString &sourceId, const TextIndex &index, qint64 startUtf16, qint64 endUtf16);
+
+} // namespace AT

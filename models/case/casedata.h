@@ -56,6 +56,7 @@ struct Actor
     QList<Alias> aliases;
     QList<Affiliation> affiliations;
     QList<Citation> citations;
+    QString notes; // the journalist's own, never what a source says
     friend bool operator==(const Actor &, const Actor &) = default;
 };
 
@@ -77,6 +78,7 @@ struct Event
     QList<Citation> citations;
     QStringList tags;
     QStringList disagreements; // ids of the disputed points this event is part of
+    QString notes; // the journalist's own, never what a source says
     friend bool operator==(const Event &, const Event &) = default;
 };
 
@@ -94,6 +96,7 @@ struct Claim
     QList<Citation> citations;
     QStringList disputes; // ids of the claims this one disputes (a denial links to what it denies)
     QStringList disagreements;
+    QString notes; // the journalist's own, never what a source says
     friend bool operator==(const Claim &, const Claim &) = default;
 };
 

@@ -173,6 +173,7 @@ void Reader::readActors(const JsonArray &arr, const Path &path)
         a.kind = string(obj, QLatin1StringView("kind"), p, true);
         a.description = string(obj, QLatin1StringView("description"), p, false);
         a.citations = citations(obj, QLatin1StringView("citations"), p);
+        a.notes = string(obj, QLatin1StringView("notes"), p, false);
         const Path ap = p.child(QLatin1StringView("aliases"));
         const JsonArray aliases = array(obj, QLatin1StringView("aliases"), p, false);
         for (qsizetype j = 0; j < aliases.size(); ++j) {
@@ -302,6 +303,7 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
         }
         e.tags = stringList(obj, QLatin1StringView("tags"), p);
         e.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        e.notes = string(obj, QLatin1StringView("notes"), p, false);
         for (qsizetype j = 0; j < e.disagreements.size(); ++j) {
             if (!m_disagreementIds.contains(e.disagreements[j])) {
                 error(p.child(QLatin1StringView("disagreements")).at(j),
@@ -376,6 +378,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
             }
         }
         c.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+        c.notes = string(obj, QLatin1StringView("notes"), p, false);
         for (qsizetype j = 0; j < c.disagreements.size(); ++j) {
             if (!m_disagreementIds.contains(c.disagreements[j])) {
                 error(p.child(QLatin1StringView("disagreements")).at(j),

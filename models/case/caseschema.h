@@ -156,6 +156,7 @@ inline constexpr Field ActorFields[] = {
     field("aliases", Type::Array, Kind::Alias, No, "other names, each cited"),
     field("affiliations", Type::Array, Kind::Affiliation, No, "ties to other actors, each cited"),
     field("citations", Type::Array, Kind::Citation, No, "the passages that name the actor"),
+    field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
 };
 
 inline constexpr Field AliasFields[] = {
@@ -195,6 +196,7 @@ inline constexpr Field EventFields[] = {
           "the passages that report it; an event without one is a warning"),
     field("tags", Type::StringArray, No, "free labels"),
     field("disagreements", Type::StringArray, No, "ids of the disputed points the event is part of"),
+    field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
 };
 
 inline constexpr Field ParticipantFields[] = {
@@ -218,6 +220,7 @@ inline constexpr Field ClaimFields[] = {
           "the passages that report it; a claim without one is a warning"),
     field("disputes", Type::StringArray, No, "ids of the claims it disputes: a denial links to what it denies"),
     field("disagreements", Type::StringArray, No, "ids of the disputed points the claim is part of"),
+    field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
 };
 
 } // namespace Detail

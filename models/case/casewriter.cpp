@@ -146,6 +146,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
             }
             o.insert(key<Kind::Actor>("affiliations"), affiliations);
         }
+        putIfNotEmpty(o, key<Kind::Actor>("notes"), a.notes);
         actors.append(o);
     }
     root.insert(key<Kind::Case>("actors"), actors);
@@ -186,6 +187,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
         o.insert(key<Kind::Event>("citations"), citationsToJson(e.citations));
         putIfNotEmpty(o, key<Kind::Event>("tags"), e.tags);
         putIfNotEmpty(o, key<Kind::Event>("disagreements"), e.disagreements);
+        putIfNotEmpty(o, key<Kind::Event>("notes"), e.notes);
         events.append(o);
     }
     root.insert(key<Kind::Case>("events"), events);
@@ -211,6 +213,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
         o.insert(key<Kind::Claim>("citations"), citationsToJson(c.citations));
         putIfNotEmpty(o, key<Kind::Claim>("disputes"), c.disputes);
         putIfNotEmpty(o, key<Kind::Claim>("disagreements"), c.disagreements);
+        putIfNotEmpty(o, key<Kind::Claim>("notes"), c.notes);
         claims.append(o);
     }
     root.insert(key<Kind::Case>("claims"), claims);

@@ -34,6 +34,44 @@ void CaseSession::setIndex(std::shared_ptr<const CaseIndex> index)
     Q_EMIT caseChanged();
 }
 
+void CaseSession::updateCase(std::shared_ptr<const Case> kase)
+{
+    const Case &old = m_index->kase();
+    const qsizetype current = m_selection->currentEvent();
+    const QString eventId = current >= 0 && current < old.events.size() ? old.events[current].id : QString();
+    const QString actorId = m_selection->currentActor();
+    const QString sourceId = m_selection->currentSource();
+    const qsizetype citation = m_selection->currentCitation();
+    const EventFilter filter = m_selection->filter();
+    const double windowStart = m_selection->windowStart();
+    const double windowEnd = m_selection->windowEnd();
+    setCase(std::move(kase));
+    const Case &now = m_index->kase();
+    if (!(filter == EventFilter())) {
+        m_selection->setFilter(filter);
+    }
+    if (!actorId.isEmpty() && now.actor(actorId)) {
+        m_selection->setCurrentActor(actorId);
+    }
+    if (!eventId.isEmpty()) {
+        for (qsizetype i = 0; i < now.events.size(); ++i) {
+            if (now.events[i].id == eventId) {
+                m_selection->setCurrentEvent(i);
+                if (citation >= 0 && citation < now.events[i].citations.size()) {
+                    m_selection->setCurrentCitation(citation);
+                }
+                break;
+            }
+        }
+    }
+    if (!sourceId.isEmpty() && now.source(sourceId)) {
+        m_selection->setCurrentSource(sourceId);
+    }
+    if (windowEnd > windowStart) {
+        m_selection->setWindow(windowStart, windowEnd);
+    }
+}
+
 void CaseSession::refilter()
 {
     const EventFilter &filter = m_selection->filter();

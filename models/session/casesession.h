@@ -19,6 +19,9 @@ public:
     explicit CaseSession(QObject *parent = nullptr);
 
     void setCase(std::shared_ptr<const Case> kase);
+    // An edited version of the case: indexed anew (caseChanged() as for a new case), then the
+    // filter, the current event (by id), actor and source are restored where they still exist.
+    void updateCase(std::shared_ptr<const Case> kase);
     // The same with the index already built (on another thread, for instance).
     void setIndex(std::shared_ptr<const CaseIndex> index);
     const CaseIndex &index() const { return *m_index; }

@@ -1,0 +1,136 @@
+#include "casedocument.h"
+
+#include "casewriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUndoStack>
+
+namespace AT {
+
+CaseDocument::CaseDocument(QObject *parent)
+    : QObject(parent)
+    , m_case(std::make_shared<const Case>())
+    , m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::cleanChanged, this, &CaseDocument::updateModified);
+}
+
+CaseDocument::~CaseDocument() = default;
+
+QString CaseDocument::displayName() const
+{
+    return m_path.isEmpty() ? QStringLiteral("Untitled") : QFileInfo(m_path).fileName();
+}
+
+bool CaseDocument::isModified() const
+{
+    return m_modified;
+}
+
+void CaseDocument::updateModified()
+{
+    const bool modified = m_restored || !m_undo->isClean();
+    if (modified != m_modified) {
+        m_modified = modified;
+        Q_EMIT modifiedChanged(modified);
+    }
+}
+
+void CaseDocument::reset(std::shared_ptr<const Case> kase, const QString &path, bool modified)
+{
+    m_undo->clear();
+    m_case = kase ? std::move(kase) : std::make_shared<const Case>();
+    const bool pathChanged = path != m_path;
+    m_path = path;
+    m_restored = modified;
+    updateModified();
+    if (pathChanged) {
+        Q_EMIT filePathChanged(m_path);
+    }
+    Q_EMIT caseReset();
+}
+
+bool CaseDocument::apply(const CaseEdit &edit)
+{
+    if (edit.isEmpty()) {
+        return false;
+    }
+    m_undo->push(new CaseEditCommand(this, edit));
+    return true;
+}
+
+void CaseDocument::applyChanges(const QList<CaseChange> &changes, bool forward)
+{
+    // Copy on write: the snapshot the index holds stays as it was until the session takes the new one.
+    auto next = std::make_shared<Case>(*m_case);
+    if (forward) {
+        for (const CaseChange &change : changes) {
+            applyChange(*next, change, true);
+        }
+    } else {
+        for (auto it = changes.crbegin(); it != changes.crend(); ++it) {
+            applyChange(*next, *it, false);
+        }
+    }
+    m_case = std::move(next);
+    Q_EMIT caseEdited();
+}
+
+bool CaseDocument::saveAs(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        *error = QStringLiteral("The case has no file yet; choose one with Save As.");
+        return false;
+    }
+    const QDir folder = QFileInfo(path).absoluteDir();
+    if (!folder.exists()) {
+        *error = QStringLiteral("Cannot save %1: the folder %2 does not exist (was it removed or renamed?). "
+                                "Choose another folder with Save As; the case stays open with its changes.")
+                     .arg(path, folder.path());
+        return false;
+    }
+    // Sources kept beside the case: the text must be there, as the case cites it.
+    for (const Source &s : m_case->sources) {
+        if (s.path.isEmpty() || s.path.startsWith(QLatin1String("qrc:")) || s.path.startsWith(QLatin1Char(':'))) {
+            continue;
+        }
+        const QString file = QFileInfo(s.path).isAbsolute() ? s.path : folder.filePath(s.path);
+        const QByteArray bytes = s.text.toUtf8();
+        QFile existing(file);
+        if (existing.open(QIODevice::ReadOnly) && existing.size() == bytes.size() && existing.readAll() == bytes) {
+            continue;
+        }
+        existing.close();
+        if (!QFileInfo(file).absoluteDir().exists() && !QDir().mkpath(QFileInfo(file).absolutePath())) {
+            *error = QStringLiteral("Cannot save the text of source %1 to %2: the folder cannot be made. "
+                                    "Choose another folder with Save As; the case stays open with its changes.")
+                         .arg(s.id, file);
+            return false;
+        }
+        QString why;
+        if (!writeFileAtomically(file, bytes, &why)) {
+            *error = QStringLiteral("Cannot save the text of source %1: %2 The case file was not written; the "
+                                    "case stays open with its changes.")
+                         .arg(s.id, why);
+            return false;
+        }
+    }
+    QString why;
+    if (!CaseWriter::writeFile(*m_case, path, &why)) {
+        *error = why + QStringLiteral(" The file as it was is left intact; the case stays open with its changes.");
+        return false;
+    }
+    const bool pathChanged = path != m_path;
+    m_path = path;
+    m_restored = false;
+    m_undo->setClean();
+    updateModified();
+    if (pathChanged) {
+        Q_EMIT filePathChanged(m_path);
+    }
+    return true;
+}
+
+} // namespace AT
