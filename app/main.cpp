@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstring>
 #include <memory>
@@ -49,8 +50,16 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/attribution-timeline.svg")));
     AT::MainWindow window;
     window.show();
+    // Unsaved changes a killed or crashed run left: offered once the first case is open, so that a
+    // restored case is not replaced by it.
+    QObject::connect(
+        &window, &AT::MainWindow::caseOpenFinished, &window, [&window] { window.offerRecovery(); },
+        Qt::SingleShotConnection);
     if (!window.openInitialCase(cmd.casePath())) {
         return 1;
+    }
+    if (cmd.casePath().isEmpty()) {
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     }
     return QApplication::exec();
 }

@@ -3,6 +3,7 @@
 #include "actorpanel.h"
 #include "actortreemodel.h"
 #include "builtincase.h"
+#include "casedocument.h"
 #include "caseloader.h"
 #include "casemodels.h"
 #include "casereader.h"
@@ -21,6 +22,7 @@
 #include "filterbar.h"
 #include "plaintext.h"
 #include "plural.h"
+#include "recovery.h"
 #include "selectionstate.h"
 #include "sourcelistmodel.h"
 #include "sourcepanel.h"
@@ -32,6 +34,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -44,11 +48,14 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 namespace AT {
@@ -61,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new CaseLoader(this))
     , m_session(new CaseSession(this))
+    , m_document(new CaseDocument(this))
+    , m_autosaver(new Autosaver(m_document, RecoveryStore::defaultFolder(), this))
     , m_models(new CaseModels(m_session, this))
     , m_events(m_models->events())
     , m_actors(m_models->actors())
@@ -152,6 +161,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_citationPanel->setSession(m_session);
     connect(m_timeline, &TimelineView::eventActivated, sel, [sel](qsizetype) { sel->openCitation(0); });
     connect(m_session, &CaseSession::visibleEventsChanged, this, &MainWindow::updateStatus);
+    // Edits reach the index and every model through the session, keeping what is selected.
+    connect(m_document, &CaseDocument::caseEdited, this, &MainWindow::caseEdited);
+    connect(m_document, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &CaseDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_autosaver, &Autosaver::autosaveFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(QStringLiteral("Could not keep a recovery copy of the unsaved changes: ") + error,
+                                 15000);
+    });
 
     createActions();
     restoreSettings();
@@ -186,16 +203,29 @@ void MainWindow::createActions()
     SelectionState *sel = m_session->selection();
 
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
-    QAction *open = file->addAction(QStringLiteral("&Open Case\u2026"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(),
-                                                          QStringLiteral("Attribution Timeline cases (*.json)"));
-        if (!path.isEmpty()) {
-            openCaseInBackground(path);
+    QAction *newCase = file->addAction(QStringLiteral("&New Case"), this, [this] {
+        if (maybeSave()) {
+            this->newCase();
         }
     });
+    newCase->setShortcut(QKeySequence::New);
+    QAction *newWindow = file->addAction(QStringLiteral("New &Window"), this, [] { openNewWindow(); });
+    newWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *open = file->addAction(QStringLiteral("&Open Case\u2026"), this, [this] { openInteractively(false); });
     open->setShortcut(QKeySequence::Open);
+    file->addAction(QStringLiteral("Open in New Window\u2026"), this, [this] { openInteractively(true); });
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
-    file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] { openCaseInBackground(QString()); });
+    file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] {
+        if (maybeSave()) {
+            openCaseInBackground(QString());
+        }
+    });
+    file->addSeparator();
+    QAction *save = file->addAction(QStringLiteral("&Save"), this, [this] { this->save(); });
+    save->setShortcut(QKeySequence::Save);
+    save->setObjectName(QStringLiteral("save"));
+    QAction *saveAs = file->addAction(QStringLiteral("Save &As\u2026"), this, [this] { this->saveAs(); });
+    saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(QStringLiteral("&Export"));
     QAction *exportTimeline = exportMenu->addAction(QStringLiteral("Whole &Timeline\u2026"), this,
@@ -217,10 +247,14 @@ void MainWindow::createActions()
     });
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     file->addSeparator();
-    QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
+    QAction *close = file->addAction(QStringLiteral("&Close"), this, &QWidget::close);
+    close->setShortcut(QKeySequence::Close);
+    // Every window, each asking about its own unsaved changes; one Cancel stops the rest.
+    QAction *quit = file->addAction(QStringLiteral("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    createEditActions(edit);
     QAction *find = edit->addAction(QStringLiteral("&Find\u2026"), m_eventPanel, &EventTablePanel::focusSearch);
     find->setShortcut(QKeySequence::Find);
     m_disputedOnly = edit->addAction(QStringLiteral("Show &Disputed Events Only"));
@@ -517,16 +551,13 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
         return false;
     }
     m_case = result.index->sharedCase();
+    m_document->reset(m_case, path);
     // Counted once per case: the status line is refreshed on every filter keystroke.
     m_citationCounts = countCitations(*m_case);
     m_eventPanel->clearSearch();
     m_session->setIndex(std::move(result.index));
     m_timeline->fitAll();
-    // Control characters (an escape sequence, say) never reach the window manager or a terminal
-    // that shows window titles.
-    QString title = m_case->title;
-    title.replace(QRegularExpression(QStringLiteral("[\\x{0}-\\x{1f}\\x{7f}-\\x{9f}]")), QStringLiteral("\uFFFD"));
-    setWindowTitle(title);
+    updateTitle();
     if (!path.isEmpty()) {
         addRecent(QFileInfo(path).absoluteFilePath());
     }
@@ -571,7 +602,13 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : recent) {
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCaseInBackground(path); })
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave()) {
+                                openCaseInBackground(path);
+                            }
+                        })
             ->setToolTip(plainToolTip(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -640,12 +677,231 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     // A case still loading is not waited for: the worker stops at its next check, and its
     // cancelled result must not open the built-in case in a closing window.
     m_closing = true;
     m_loader->cancel();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createEditActions(QMenu *edit)
+{
+    QUndoStack *undo = m_document->undoStack();
+    QAction *undoAction = undo->createUndoAction(this, QStringLiteral("&Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setObjectName(QStringLiteral("undo"));
+    QAction *redoAction = undo->createRedoAction(this, QStringLiteral("&Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    redoAction->setObjectName(QStringLiteral("redo"));
+    edit->addAction(undoAction);
+    edit->addAction(redoAction);
+    // The history: every edit by name; clicking one goes back (or forward) to it.
+    auto *dock = new QDockWidget(QStringLiteral("Edit History"), this);
+    dock->setObjectName(QStringLiteral("historyDock"));
+    m_history = new QUndoView(undo);
+    m_history->setEmptyLabel(QStringLiteral("As opened"));
+    m_history->setAccessibleName(QStringLiteral("Edit history"));
+    dock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    QAction *history = dock->toggleViewAction();
+    history->setText(QStringLiteral("Edit &History"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    edit->addAction(history);
+    edit->addSeparator();
+}
+
+void MainWindow::caseEdited()
+{
+    m_case = m_document->snapshot();
+    m_citationCounts = countCitations(*m_case);
+    m_session->updateCase(m_case);
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::updateTitle()
+{
+    // Control characters (an escape sequence, say) never reach the window manager or a terminal
+    // that shows window titles.
+    QString title = m_document->kase().title;
+    title.replace(QRegularExpression(QStringLiteral("[\\x{0}-\\x{1f}\\x{7f}-\\x{9f}]")), QStringLiteral("\uFFFD"));
+    if (title.isEmpty()) {
+        title = QStringLiteral("Untitled case");
+    }
+    // "[*]" is where Qt shows the unsaved-changes marker.
+    title.replace(QStringLiteral("[*]"), QStringLiteral("[ *]"));
+    const QString file = m_document->filePath().isEmpty() ? QString() : m_document->displayName();
+    setWindowTitle(file.isEmpty() ? title + QStringLiteral("[*]") : QStringLiteral("%1[*] \u2014 %2").arg(title, file));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::newCase()
+{
+    auto kase = std::make_shared<Case>();
+    kase->title = QStringLiteral("Untitled case");
+    m_case = kase;
+    m_citationCounts = countCitations(*m_case);
+    m_document->reset(m_case, QString());
+    m_eventPanel->clearSearch();
+    m_session->setCase(m_case);
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow *MainWindow::openNewWindow()
+{
+    auto *window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->newCase();
+    window->show();
+    return window;
+}
+
+void MainWindow::openInteractively(bool newWindow)
+{
+    if (!newWindow && !maybeSave()) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(),
+                                                      QStringLiteral("Attribution Timeline cases (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    MainWindow *target = newWindow ? openNewWindow() : this;
+    target->openCaseInBackground(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified()) {
+        return true;
+    }
+    QMessageBox box(
+        QMessageBox::Warning, QStringLiteral("Unsaved changes"),
+        QStringLiteral("%1 has changes that are not saved. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty()) {
+        return saveAs();
+    }
+    return saveTo(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty()) {
+        QString name = m_document->kase().title.simplified();
+        name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
+        suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                        .filePath((name.isEmpty() ? QStringLiteral("case") : name) + QStringLiteral(".json"));
+    }
+    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save Case As"), suggested,
+                                                QStringLiteral("Attribution Timeline cases (*.json)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".json");
+    }
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path, bool quiet, QString *error)
+{
+    QString why;
+    if (!m_document->saveAs(path, &why)) {
+        if (error) {
+            *error = why;
+        }
+        if (!quiet) {
+            QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot save"), why, QMessageBox::Ok, this);
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
+        }
+        statusBar()->showMessage(QStringLiteral("Not saved: ") + why, 15000);
+        return false;
+    }
+    addRecent(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::restoreRecovered(const RecoveryEntry &entry)
+{
+    QString error;
+    std::optional<Case> recovered = RecoveryStore(QFileInfo(entry.file).absolutePath()).read(entry, &error);
+    if (!recovered) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot restore"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return false;
+    }
+    m_case = std::make_shared<const Case>(std::move(*recovered));
+    m_citationCounts = countCitations(*m_case);
+    m_document->reset(m_case, entry.casePath, true);
+    m_autosaver->adopt(entry.file);
+    m_eventPanel->clearSearch();
+    m_session->setCase(m_case);
+    m_timeline->fitAll();
+    updateTitle();
+    updateStatus();
+    statusBar()->showMessage(QStringLiteral("Restored unsaved changes; save them to keep them."), 15000);
+    return true;
+}
+
+int MainWindow::offerRecovery()
+{
+    const RecoveryStore store;
+    int restored = 0;
+    for (const RecoveryEntry &entry : store.orphaned()) {
+        const QString where = entry.casePath.isEmpty() ? QStringLiteral("a case never saved")
+                                                       : QDir::toNativeSeparators(entry.casePath);
+        QMessageBox box(
+            QMessageBox::Question, QStringLiteral("Restore unsaved changes?"),
+            QStringLiteral("Attribution Timeline ended without saving changes to \u201c%1\u201d (%2). "
+                           "A copy was kept at %3.\n\nRestore them?")
+                .arg(entry.title, where, QLocale().toString(entry.written.toLocalTime(), QLocale::ShortFormat)),
+            QMessageBox::NoButton, this);
+        box.setTextFormat(Qt::PlainText);
+        QPushButton *restore = box.addButton(QStringLiteral("Restore"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(QStringLiteral("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(QStringLiteral("Ask Again Next Time"), QMessageBox::RejectRole);
+        box.setDefaultButton(restore);
+        box.exec();
+        if (box.clickedButton() == restore) {
+            // This window when it shows nothing of its own yet: the built-in case, or the very case
+            // whose changes these are, unchanged.
+            const bool here = restored == 0 && !m_document->isModified()
+                && (m_document->filePath().isEmpty() || m_document->filePath() == entry.casePath);
+            MainWindow *target = here ? this : openNewWindow();
+            if (target->restoreRecovered(entry)) {
+                ++restored;
+            }
+        } else if (box.clickedButton() == discard) {
+            store.discard(entry);
+        }
+    }
+    return restored;
 }
 
 } // namespace AT

@@ -17,11 +17,15 @@ class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTimer;
+class QUndoView;
 
 namespace AT {
 
 struct Case;
+struct RecoveryEntry;
 class ActorPanel;
+class Autosaver;
+class CaseDocument;
 class ActorTreeModel;
 class CaseModels;
 class CaseSession;
@@ -77,6 +81,30 @@ public:
     QLineEdit *searchField() const;
     SelectionState *selection() const;
     CaseSession *session() const { return m_session; }
+    // The case being edited: every edit is an undo step on it; it knows its file and whether it is saved.
+    CaseDocument *document() const { return m_document; }
+    Autosaver *autosaver() const { return m_autosaver; }
+
+    // A new, empty case in this window (no questions asked: callers ask first, see maybeSave()).
+    void newCase();
+    // Save; Save As when the case has no file yet. False when not saved (cancelled or failed; a
+    // failure is shown in a dialog and the case stays open, unchanged, with its edits).
+    bool save();
+    bool saveAs();
+    // Writes to `path`; on failure shows why (unless `quiet`) and returns false.
+    bool saveTo(const QString &path, bool quiet = false, QString *error = nullptr);
+    // With unsaved changes, asks whether to save them first. False when the user cancels (or the
+    // save fails): then nothing may be closed or replaced.
+    bool maybeSave();
+    // Opens a case that an earlier run left unsaved (see RecoveryStore) in this window, as a case
+    // with unsaved changes; its recovery file becomes this window's.
+    bool restoreRecovered(const RecoveryEntry &entry);
+    // At start-up: for each case a killed or crashed run left unsaved, asks whether to restore it
+    // (in this window when it shows nothing of its own yet, else in a new one), discard it, or keep
+    // it for the next start. Returns how many were restored.
+    int offerRecovery();
+    // A new window with a new, empty case, shown; it deletes itself when closed.
+    static MainWindow *openNewWindow();
 
 Q_SIGNALS:
     void caseOpenFinished(bool opened);
@@ -86,6 +114,11 @@ protected:
 
 private:
     void createActions();
+    void createEditActions(QMenu *edit);
+    void caseEdited();
+    void updateTitle();
+    // The file dialog's Open, after asking about unsaved changes.
+    void openInteractively(bool newWindow);
     void restoreSettings();
     void fitToScreen();
     void saveSettings() const;
@@ -108,6 +141,9 @@ private:
     std::shared_ptr<const Case> m_case;
     CitationCounts m_citationCounts;
     CaseSession *m_session;
+    CaseDocument *m_document;
+    Autosaver *m_autosaver;
+    QUndoView *m_history = nullptr;
     // Built once; the panels, the chart panel and the exporter all observe these.
     CaseModels *m_models;
     EventTableModel *m_events;

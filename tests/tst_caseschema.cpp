@@ -44,7 +44,8 @@ constexpr const char *FullCase = R"({
          "citations": [{"source": "s1", "quote": "China", "start": 58, "end": 63}],
          "aliases": [{"name": "China", "usedBy": ["uk"], "citations": [{"source": "s1", "quote": "China", "start": 58, "end": 63}]}],
          "affiliations": [{"actor": "uk", "relation": "was summoned by",
-                           "citations": [{"source": "s1", "quote": "Chinese Ambassador", "start": 38, "end": 56}]}]},
+                           "citations": [{"source": "s1", "quote": "Chinese Ambassador", "start": 38, "end": 56}]}],
+         "notes": "Check who else calls it that"},
         {"id": "uk", "name": "UK government", "kind": "government"}
     ],
     "disagreements": [
@@ -60,7 +61,8 @@ constexpr const char *FullCase = R"({
          "date": {"start": "2024-03-25"},
          "participants": [{"actor": "uk", "role": "summoner"}, {"actor": "cn", "role": "summoned"}],
          "citations": [{"source": "s1", "quote": "the UK said it summoned the Chinese Ambassador", "start": 10, "end": 56,
-                        "prefix": "On Monday ", "suffix": ". China"}]}
+                        "prefix": "On Monday ", "suffix": ". China"}],
+         "notes": "Ask the embassy for the date"}
     ],
     "claims": [
         {"id": "c1", "attributor": "uk", "subject": "cn", "event": "e1", "statement": "China warranted a summons",
@@ -69,7 +71,8 @@ constexpr const char *FullCase = R"({
                   "provenance": {"kind": "relative", "expression": "On Monday", "reference": "2024-03-26",
                                  "note": "the report's publication day",
                                  "citations": [{"source": "s1", "quote": "On Monday", "start": 0, "end": 9}]}},
-         "citations": [{"source": "s1", "quote": "said it summoned", "start": 17, "end": 33}], "disagreements": ["d1"]},
+         "citations": [{"source": "s1", "quote": "said it summoned", "start": 17, "end": 33}], "disagreements": ["d1"],
+         "notes": "Not in the other reports"},
         {"id": "c2", "attributor": "cn", "subject": "cn", "event": "e1", "statement": "No wrongdoing",
          "confidence": null, "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81}],
          "disputes": ["c1"]}

@@ -456,7 +456,7 @@ void tst_MainWindow::openingInTheBackgroundKeepsTheWindowUsable()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(!m_window->isOpening());
-    QCOMPARE(m_window->windowTitle(), QStringLiteral("Synthetic case of 20000 events (seed 9)"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Synthetic case of 20000 events (seed 9)[*] \u2014 large.json"));
     QCOMPARE(m_window->eventTable()->model()->rowCount(), 20000);
     QVERIFY(m_window->searchField()->text().isEmpty());
 
@@ -555,7 +555,7 @@ void tst_MainWindow::largeToSmallIsOneTransaction()
         QVERIFY2(!s.startsWith(QLatin1String("SelectionState::")) || windowAfterSwitch, qPrintable(s));
     }
     // Every view shows the small case, with nothing of the large one's state left.
-    QCOMPARE(m_window->windowTitle(), QStringLiteral("Small"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Small[*] \u2014 small.json"));
     QCOMPARE(events->rowCount(), 4);
     QCOMPARE(sel->currentEvent(), -1);
     QVERIFY(sel->filter() == EventFilter {});

@@ -119,7 +119,8 @@ bool CaseDocument::saveAs(const QString &path, QString *error)
     }
     QString why;
     if (!CaseWriter::writeFile(*m_case, path, &why)) {
-        *error = why + QStringLiteral(" The file as it was is left intact; the case stays open with its changes.");
+        *error = why + QStringLiteral(". The case stays open with its changes: free some space, or save it elsewhere "
+                                      "with Save As.");
         return false;
     }
     const bool pathChanged = path != m_path;

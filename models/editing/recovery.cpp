@@ -202,6 +202,15 @@ bool Autosaver::saveNow(QString *error)
     return false;
 }
 
+bool Autosaver::adopt(const QString &file)
+{
+    if (!m_file.isEmpty() && m_file != file) {
+        discard();
+    }
+    m_file = file;
+    return saveNow();
+}
+
 void Autosaver::discard()
 {
     if (!m_file.isEmpty()) {

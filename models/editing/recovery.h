@@ -60,6 +60,9 @@ public:
     // Writes the recovery file now; false (and *error) when it cannot.
     bool saveNow(QString *error = nullptr);
     void discard();
+    // Takes over a recovery file another run left (its case was just restored): rewritten now, as
+    // this process's, and removed when the document is saved.
+    bool adopt(const QString &file);
 
 Q_SIGNALS:
     void autosaved(const QString &file);
