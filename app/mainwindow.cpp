@@ -4,6 +4,7 @@
 #include "actortreemodel.h"
 #include "builtincase.h"
 #include "casedocument.h"
+#include "caseeditor.h"
 #include "caseloader.h"
 #include "casemodels.h"
 #include "casereader.h"
@@ -26,6 +27,7 @@
 #include "selectionstate.h"
 #include "sourcelistmodel.h"
 #include "sourcepanel.h"
+#include "sourcereader.h"
 #include "timelinelegend.h"
 #include "timelineview.h"
 
@@ -282,6 +284,24 @@ void MainWindow::createActions()
         m_disputedOnly->setChecked(sel->filter().disputedOnly);
     };
     connect(sel, &SelectionState::filterChanged, this, showDisputedOnly);
+
+    // Making the case: sources in, citing selections, forms, deleting.
+    m_editor = new CaseEditor(m_document, sel, m_sourcePanel->reader(), this);
+    connect(m_editor, &CaseEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    QMenu *caseMenu = menuBar()->addMenu(QStringLiteral("&Case"));
+    m_editor->fillMenu(caseMenu);
+    SourceReader *reader = m_sourcePanel->reader();
+    reader->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(reader, &QWidget::customContextMenuRequested, this, [this, reader](const QPoint &pos) {
+        QMenu *menu = reader->createStandardContextMenu(pos);
+        menu->addSeparator();
+        for (QAction *a : m_editor->readerActions()) {
+            menu->addAction(a);
+        }
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(reader->viewport()->mapToGlobal(pos));
+    });
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *fit = view->addAction(QStringLiteral("&Fit All"), m_timeline, &TimelineView::fitAll);

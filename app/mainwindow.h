@@ -26,6 +26,7 @@ struct RecoveryEntry;
 class ActorPanel;
 class Autosaver;
 class CaseDocument;
+class CaseEditor;
 class ActorTreeModel;
 class CaseModels;
 class CaseSession;
@@ -84,6 +85,7 @@ public:
     // The case being edited: every edit is an undo step on it; it knows its file and whether it is saved.
     CaseDocument *document() const { return m_document; }
     Autosaver *autosaver() const { return m_autosaver; }
+    CaseEditor *editor() const { return m_editor; }
 
     // A new, empty case in this window (no questions asked: callers ask first, see maybeSave()).
     void newCase();
@@ -144,6 +146,7 @@ private:
     CaseDocument *m_document;
     Autosaver *m_autosaver;
     QUndoView *m_history = nullptr;
+    CaseEditor *m_editor = nullptr;
     // Built once; the panels, the chart panel and the exporter all observe these.
     CaseModels *m_models;
     EventTableModel *m_events;

@@ -44,7 +44,17 @@ void SourcePanel::setModels(QAbstractItemModel *sources, QAbstractItemModel *cit
     m_chooser->setModel(sources);
     m_chooser->setModelColumn(0);
     connect(sources, &QAbstractItemModel::modelReset, this, [this] {
+        // An edit of the case resets the model too: the source shown stays, with the reader's
+        // selection and scroll position, and shows the passages cited now.
+        const QString shown = m_shownId;
+        const int row = shown.isEmpty() ? -1 : rowOfSource(shown);
+        if (row >= 0) {
+            m_current = -1;
+            showSource(row);
+            return;
+        }
         m_current = -1;
+        m_shownId.clear();
         m_reader->showSource(QString(), QString(), {});
         m_meta->clear();
         m_status->clear();
@@ -94,6 +104,7 @@ void SourcePanel::showSource(int row)
         passages.append({m.value(QStringLiteral("start")).toLongLong(), m.value(QStringLiteral("end")).toLongLong()});
     }
     m_current = row;
+    m_shownId = s.data(SourceIdRole).toString();
     m_chooser->setCurrentIndex(row);
     m_reader->showSource(s.data(SourceTitleRole).toString(), s.data(SourceTextRole).toString(), passages);
     m_meta->setText(

@@ -43,6 +43,7 @@ private:
     QLabel *m_status;
     SourceReader *m_reader;
     int m_current = -1;
+    QString m_shownId;
 };
 
 } // namespace AT

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "caseedit.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace AT {
+
+class CaseDocument;
+class SelectionState;
+class SourceReader;
+
+// The window's editing commands: cite what is selected in the source reader, make events, actors,
+// claims and disagreements in forms, edit and delete them (showing what refers to them first), and
+// bring sources in. Each command is one undo step on the document; nothing here changes a case
+// any other way. Dialogs open on `parent`.
+class CaseEditor final : public QObject
+{
+    Q_OBJECT
+public:
+    CaseEditor(CaseDocument *document, SelectionState *selection, SourceReader *reader, QWidget *parent);
+
+    // The Case menu: everything below, grouped.
+    void fillMenu(QMenu *menu) const;
+    // What the source reader's context menu adds to its own.
+    QList<QAction *> readerActions() const;
+
+    QAction *citeInEvent() const { return m_citeInEvent; }
+    QAction *newEventFromSelection() const { return m_newEventFromSelection; }
+    QAction *newClaimFromSelection() const { return m_newClaimFromSelection; }
+    QAction *aliasFromSelection() const { return m_aliasFromSelection; }
+    QAction *citeForActor() const { return m_citeForActor; }
+    QAction *citeInClaim() const { return m_citeInClaim; }
+    QAction *citeInDisagreement() const { return m_citeInDisagreement; }
+
+    // The selection in the reader as a citation of the source shown; empty quote when none.
+    Citation selectedCitation() const;
+
+    // The commands, for the actions and for tests. Each returns whether the case changed.
+    bool citeSelectionInCurrentEvent();
+    bool addSelectionAsAlias();
+    bool citeSelectionForCurrentActor();
+    // Adds the selection to a claim's citations; `claimId` empty: asks which.
+    bool citeSelectionInClaim(const QString &claimId = {});
+    // Adds the selection to a version of a disagreement; version -1: a new version with the
+    // selection as its statement. Empty id: asks which.
+    bool citeSelectionInDisagreement(const QString &disagreementId = {}, qsizetype version = -2);
+    // Deletes after showing what refers to it (unless `confirmed`).
+    bool deleteEntity(EntityKind kind, const QString &id, bool confirmed = false);
+
+Q_SIGNALS:
+    // Said in the status bar.
+    void message(const QString &text);
+
+private:
+    void updateEnabled();
+    QString currentEventId() const;
+    bool apply(const CaseEdit &edit, const QString &done);
+    // Asks to pick one of `items` (id, text); empty when cancelled.
+    QString choose(const QString &title, const QString &label, const QList<std::pair<QString, QString>> &items) const;
+
+    CaseDocument *m_document;
+    QPointer<SelectionState> m_selection;
+    QPointer<SourceReader> m_reader;
+    QWidget *m_parent;
+    QAction *m_citeInEvent;
+    QAction *m_newEventFromSelection;
+    QAction *m_newClaimFromSelection;
+    QAction *m_aliasFromSelection;
+    QAction *m_citeForActor;
+    QAction *m_citeInClaim;
+    QAction *m_citeInDisagreement;
+    QAction *m_newEvent;
+    QAction *m_newActor;
+    QAction *m_newClaim;
+    QAction *m_newDisagreement;
+    QAction *m_editEvent;
+    QAction *m_editActor;
+    QAction *m_editClaim;
+    QAction *m_editDisagreement;
+    QAction *m_editHeading;
+    QAction *m_deleteEvent;
+    QAction *m_deleteActor;
+    QAction *m_deleteClaim;
+    QAction *m_deleteDisagreement;
+    QAction *m_deleteSource;
+    QAction *m_addSourceFile;
+    QAction *m_addSourceText;
+    QAction *m_reimportSource;
+    QAction *m_editSource;
+};
+
+// "“The first words of a long quote…”", for menus and undo step names.
+QString shortQuote(const QString &text, int words = 8);
+
+} // namespace AT
