@@ -88,8 +88,9 @@ private Q_SLOTS:
         const Case before = window.document()->kase();
         const qsizetype e = eventIndex(before, QStringLiteral("ev-2021-22-electoral-commission"));
         QVERIFY(e >= 0);
+        window.show();
         window.selection()->setCurrentEvent(e);
-        QVERIFY(!window.editor()->citeInEvent()->isEnabled()); // nothing selected yet
+        window.selection()->openCitation(0); // as a click on the event's first citation does
         const QString words = QStringLiteral("APT31");
         QVERIFY(selectInReader(window, QStringLiteral("s001"), words));
         QVERIFY(window.editor()->citeInEvent()->isEnabled());
@@ -101,6 +102,7 @@ private Q_SLOTS:
         QCOMPARE(c.quote, words);
         QVERIFY(!c.prefix.isEmpty());
         // The reader keeps the passage selected, to cite it again elsewhere.
+        QTest::qWait(100);
         QCOMPARE(window.sourcePanel()->reader()->textCursor().selectedText(), words);
         // The session shows the edit and keeps the event selected.
         QCOMPARE(window.selection()->currentEvent(), e);
