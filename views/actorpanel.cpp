@@ -134,6 +134,10 @@ void ActorPanel::showActor(const QString &actorId)
     section(QStringLiteral("Also known as"), actor.data(AliasesRole).toStringList());
     section(QStringLiteral("Affiliations"), actor.data(AffiliationsRole).toStringList());
     section(QStringLiteral("Claims that name it"), actor.data(ActorClaimsRole).toStringList());
+    const QString notes = actor.data(NotesRole).toString();
+    if (!notes.isEmpty()) {
+        text += QStringLiteral("\n\nYour notes (yours, not from a source):\n") + notes;
+    }
     m_details->setPlainText(text);
 }
 

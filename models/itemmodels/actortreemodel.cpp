@@ -237,6 +237,8 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
     }
     case ActorDescriptionRole:
         return actor.description;
+    case NotesRole:
+        return actor.notes;
     case ActorClaimsRole: {
         QStringList out;
         for (const Claim &c : kase.claims) {

@@ -88,6 +88,8 @@ QVariant CitationListModel::headerData(int section, Qt::Orientation orientation,
         return e.title;
     case SummaryRole:
         return e.summary;
+    case NotesRole:
+        return e.notes;
     case DateDescriptionRole:
         return e.date.describe();
     case SourceCountRole:

@@ -145,8 +145,13 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
         if (!by.isEmpty()) {
             card += QStringLiteral("\nDisputed by ") + by;
         }
+        if (!c.notes.isEmpty()) {
+            card += QStringLiteral("\nYour note (not from a source): ") + c.notes;
+        }
         return card;
     }
+    case NotesRole:
+        return c.notes;
     case ClaimQuotesRole: {
         QStringList out;
         for (const Citation &cit : c.citations) {

@@ -28,6 +28,9 @@ enum Role {
     CitationCountRole, // int
     DisputedRole, // bool: the event is part of a disputed point
     SortRole, // a value that sorts the column correctly
+    // The journalist's own notes (on events, actors and claims): never what a source says, and
+    // shown apart from it.
+    NotesRole,
     // On the root index only: AT::TimelineRows (timelineitem.h), every visible row at once in time
     // order, for the timeline, which places all of them and cannot afford one QVariant per row.
     TimelineRowsRole,
@@ -53,7 +56,7 @@ enum Role {
     Utf16StartRole, // qint64 offset in QString units, for text widgets
     Utf16EndRole, // qint64
     // CitationListModel's horizontal header, section 0, describes the event the citations belong to
-    // with TitleRole, DateDescriptionRole, ParticipantsRole, SourceCountRole and SummaryRole.
+    // with TitleRole, DateDescriptionRole, ParticipantsRole, SourceCountRole, SummaryRole and NotesRole.
 
     // Claims (ClaimListModel)
     ClaimIdRole = Qt::UserRole + 300, // QString
