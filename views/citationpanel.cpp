@@ -6,8 +6,14 @@
 #include "roles.h"
 #include "selectionstate.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QMimeData>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -59,6 +65,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     , m_citations(new QListView)
     , m_claims(new QListView)
     , m_disagreements(new QListView)
+    , m_copyCitation(new QAction(QStringLiteral("&Copy Citation"), this))
     , m_claimCards(new RoleProxyModel(ClaimCardRole, this))
     , m_disagreementCards(new RoleProxyModel(DisagreementCardRole, this))
 {
@@ -104,6 +111,19 @@ CitationPanel::CitationPanel(QWidget *parent)
     layout->addWidget(m_details);
     layout->addWidget(split, 1);
 
+    // Several citations can go to a note at once: Ctrl- and Shift-click extend the selection.
+    m_citations->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_copyCitation->setShortcut(QKeySequence::Copy);
+    m_copyCitation->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyCitation->setStatusTip(
+        QStringLiteral("Copy the selected citations with their sources, for a story or a fact-check note"));
+    m_copyCitation->setEnabled(false);
+    m_citations->addAction(m_copyCitation);
+    m_citations->installEventFilter(this);
+    connect(m_copyCitation, &QAction::triggered, this, &CitationPanel::copySelectedCitations);
+    m_citations->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_citations, &QWidget::customContextMenuRequested, this, &CitationPanel::showCitationMenu);
+
     connect(m_citations, &QListView::clicked, this, [this](const QModelIndex &i) { activate(i.row()); });
     connect(m_citations, &QListView::activated, this, [this](const QModelIndex &i) { activate(i.row()); });
 }
@@ -113,6 +133,9 @@ void CitationPanel::setModels(QAbstractItemModel *citations, QAbstractItemModel 
 {
     m_citationModel = citations;
     m_citations->setModel(citations);
+    connect(m_citations->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CitationPanel::updateCopyAction);
+    connect(citations, &QAbstractItemModel::modelReset, this, &CitationPanel::updateCopyAction);
     m_claimCards->setSourceModel(claims);
     m_disagreementCards->setSourceModel(disagreements);
     m_claims->setModel(m_claimCards);
@@ -123,6 +146,7 @@ void CitationPanel::setModels(QAbstractItemModel *citations, QAbstractItemModel 
     connect(disagreements, &QAbstractItemModel::modelReset, this, &CitationPanel::updateSections);
     updateHeader();
     updateSections();
+    updateCopyAction();
 }
 
 QString CitationPanel::headerText() const
@@ -189,6 +213,53 @@ void CitationPanel::updateHiddenNotice()
                                               "it. Clear the filter (Esc) to see it again.")
                              : QString());
     m_hidden->setVisible(hidden);
+}
+
+void CitationPanel::updateCopyAction()
+{
+    const QItemSelectionModel *selection = m_citations->selectionModel();
+    m_copyCitation->setEnabled(selection && selection->hasSelection());
+}
+
+bool CitationPanel::copySelectedCitations()
+{
+    const QItemSelectionModel *selection = m_citations->selectionModel();
+    if (!m_citationModel || !selection) {
+        return false;
+    }
+    const QModelIndexList rows = selection->selectedRows();
+    QMimeData *data = rows.isEmpty() ? nullptr : m_citationModel->mimeData(rows);
+    if (!data) {
+        return false;
+    }
+    QGuiApplication::clipboard()->setMimeData(data);
+    Q_EMIT citationsCopied(static_cast<int>(rows.size()));
+    return true;
+}
+
+bool CitationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // With no citation selected the action is off and Ctrl+C would reach the list, which copies its
+    // current row's display text: a quote without its source. Nothing is copied instead.
+    if (watched == m_citations && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CitationPanel::showCitationMenu(const QPoint &pos)
+{
+    // A right click on a citation outside the selection copies that citation, as in a file manager.
+    const QModelIndex at = m_citations->indexAt(pos);
+    QItemSelectionModel *selection = m_citations->selectionModel();
+    if (at.isValid() && selection && !selection->isSelected(at)) {
+        selection->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect);
+    }
+    QMenu menu(this);
+    menu.addAction(m_copyCitation);
+    menu.exec(m_citations->viewport()->mapToGlobal(pos));
 }
 
 void CitationPanel::activate(int row)

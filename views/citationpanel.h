@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QAction;
 class QLabel;
 class QListView;
 
@@ -32,16 +33,30 @@ public:
     void setSession(CaseSession *session);
     // The words shown above the event when the filter hides it; empty when it does not.
     QString hiddenNotice() const;
+    // "Copy Citation" (Ctrl+C in the citation list, and its context menu): the selected citations,
+    // with their sources, on the clipboard as plain text, HTML and Markdown (the model's mimeData()).
+    // Enabled while a citation is selected. Its shortcut works where the focus is in the list, so
+    // the action can sit in the Edit menu too without taking Ctrl+C from other widgets.
+    QAction *copyCitationAction() const { return m_copyCitation; }
+    // Copies the selected citations; false when none is selected.
+    bool copySelectedCitations();
 
 Q_SIGNALS:
     // The user chose citation `row` (click or Enter).
     void citationActivated(int row);
+    // `count` citations went to the clipboard, for the window to say so.
+    void citationsCopied(int count);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void activate(int row);
     void updateHeader();
     void updateSections();
     void updateHiddenNotice();
+    void updateCopyAction();
+    void showCitationMenu(const QPoint &pos);
 
     QPointer<QAbstractItemModel> m_citationModel;
     QPointer<SelectionState> m_selection;
@@ -54,6 +69,7 @@ private:
     QListView *m_citations;
     QListView *m_claims;
     QListView *m_disagreements;
+    QAction *m_copyCitation;
     class RoleProxyModel *m_claimCards;
     class RoleProxyModel *m_disagreementCards;
     QWidget *m_claimSection = nullptr;

@@ -2,6 +2,11 @@
 
 #include "anchoring.h"
 #include "casesession.h"
+#include "citationcopy.h"
+
+#include <QMimeData>
+
+#include <algorithm>
 
 namespace AT {
 
@@ -106,6 +111,34 @@ QVariant CitationListModel::headerData(int section, Qt::Orientation orientation,
     }
     }
     return {};
+}
+
+QStringList CitationListModel::mimeTypes() const
+{
+    return {QStringLiteral("text/plain"), QStringLiteral("text/html"), QStringLiteral("text/markdown")};
+}
+
+QMimeData *CitationListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : indexes) {
+        if (checkIndex(i, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+            rows << i.row();
+        }
+    }
+    // A selection lists its rows in the order they were picked; a note lists them as the panel does.
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.isEmpty()) {
+        return nullptr;
+    }
+    const Case &kase = m_session->kase();
+    const QList<Citation> &all = kase.events[m_event].citations;
+    QList<Citation> citations;
+    for (int row : rows) {
+        citations << all[row];
+    }
+    return citationMimeData(kase, citations);
 }
 
 } // namespace AT

@@ -21,6 +21,10 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // The citations of the given rows, in row order, as citationMimeData() makes them (citationcopy.h):
+    // text/plain, text/html and text/markdown, for the clipboard.
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 private:
     void setEvent(qsizetype event);
