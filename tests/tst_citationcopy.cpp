@@ -11,12 +11,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QListView>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
+#include <QVBoxLayout>
 
 using namespace AT;
 
@@ -124,6 +129,7 @@ private Q_SLOTS:
     void multiLineQuoteInMarkdown();
     void severalCitationsBlankLineBetween();
     void ctrlCInThePanelCopiesEveryFlavour();
+    void editMenuEntryLeavesOtherCtrlCAlone();
 };
 
 void tst_CitationCopy::builtinCitationEveryFlavour()
@@ -442,6 +448,54 @@ void tst_CitationCopy::ctrlCInThePanelCopiesEveryFlavour()
     // Another event: the selection goes, and so does the action.
     session.selection()->setCurrentEvent(1);
     QVERIFY(!copy->isEnabled());
+}
+
+void tst_CitationCopy::editMenuEntryLeavesOtherCtrlCAlone()
+{
+    // As the window would have it: the panel's action in the Edit menu, and a text field beside it.
+    const auto kase = Test::builtinCase();
+    QVERIFY(kase);
+    CaseSession session;
+    session.setCase(kase);
+    CaseModels models(&session);
+    QMainWindow window;
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    auto *field = new QLineEdit(QStringLiteral("typed words"));
+    auto *panel = new CitationPanel;
+    auto *button = new QPushButton(QStringLiteral("Other"));
+    layout->addWidget(field);
+    layout->addWidget(panel);
+    layout->addWidget(button);
+    window.setCentralWidget(central);
+    panel->setModels(models.citations(), models.claims(), models.disagreements());
+    window.menuBar()->addMenu(QStringLiteral("&Edit"))->addAction(panel->copyCitationAction());
+    window.resize(600, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    session.selection()->setCurrentEvent(0);
+    QListView *list = panel->citationView();
+    list->selectionModel()->select(list->model()->index(0, 0), QItemSelectionModel::Select);
+    QVERIFY(panel->copyCitationAction()->isEnabled());
+
+    // Ctrl+C in the text field copies its text, not the selected citation.
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("typed words"));
+    // Nor elsewhere in the window, on a widget that has no Ctrl+C of its own.
+    button->setFocus();
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(button, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    // In the list it copies the citation; so does the menu entry, wherever the focus is.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), citationPlainText(*kase, {kase->events[0].citations[0]}));
+    field->setFocus();
+    QGuiApplication::clipboard()->clear();
+    panel->copyCitationAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), citationPlainText(*kase, {kase->events[0].citations[0]}));
 }
 
 QTEST_MAIN(tst_CitationCopy)
