@@ -257,6 +257,13 @@ void MainWindow::createActions()
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     createEditActions(edit);
+    edit->addAction(m_citationPanel->copyCitationAction());
+    connect(m_citationPanel, &CitationPanel::citationsCopied, this, [this](int count) {
+        statusBar()->showMessage(
+            count == 1 ? QStringLiteral("The citation is on the clipboard, with its source.")
+                       : QStringLiteral("%1 citations are on the clipboard, with their sources.").arg(count),
+            5000);
+    });
     QAction *find = edit->addAction(QStringLiteral("&Find\u2026"), m_eventPanel, &EventTablePanel::focusSearch);
     find->setShortcut(QKeySequence::Find);
     m_disputedOnly = edit->addAction(QStringLiteral("Show &Disputed Events Only"));

@@ -60,6 +60,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     , m_hidden(new QLabel)
     , m_title(new QLabel)
     , m_details(new QLabel)
+    , m_notes(new QLabel)
     , m_claimsLabel(sectionLabel(QStringLiteral("Who says what")))
     , m_disagreementsLabel(sectionLabel(QStringLiteral("Where the sources disagree")))
     , m_citations(new QListView)
@@ -69,7 +70,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     , m_claimCards(new RoleProxyModel(ClaimCardRole, this))
     , m_disagreementCards(new RoleProxyModel(DisagreementCardRole, this))
 {
-    for (QLabel *l : {m_hidden, m_title, m_details}) {
+    for (QLabel *l : {m_hidden, m_title, m_details, m_notes}) {
         l->setTextFormat(Qt::PlainText);
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -109,6 +110,15 @@ CitationPanel::CitationPanel(QWidget *parent)
     layout->addWidget(m_hidden);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
+    // Notes look like notes: framed, on the tooltip colour, and labelled as the journalist's.
+    m_notes->setFrameShape(QFrame::StyledPanel);
+    m_notes->setAutoFillBackground(true);
+    m_notes->setBackgroundRole(QPalette::ToolTipBase);
+    m_notes->setForegroundRole(QPalette::ToolTipText);
+    m_notes->setMargin(4);
+    m_notes->setAccessibleName(QStringLiteral("Your notes on the event"));
+    m_notes->hide();
+    layout->addWidget(m_notes);
     layout->addWidget(split, 1);
 
     // Several citations can go to a note at once: Ctrl- and Shift-click extend the selection.
@@ -160,6 +170,7 @@ void CitationPanel::updateHeader()
     if (!m || m->headerData(0, Qt::Horizontal, TitleRole).isNull()) {
         m_title->setText(QStringLiteral("No event selected"));
         m_details->setText(QStringLiteral("Select an event on the timeline or in the table to see its sources."));
+        m_notes->hide();
         return;
     }
     m_title->setText(m->headerData(0, Qt::Horizontal, TitleRole).toString());
@@ -175,6 +186,9 @@ void CitationPanel::updateHeader()
         details += QStringLiteral("\n") + summary;
     }
     m_details->setText(details);
+    const QString notes = m->headerData(0, Qt::Horizontal, NotesRole).toString();
+    m_notes->setText(QStringLiteral("Your notes (not from a source): ") + notes);
+    m_notes->setVisible(!notes.isEmpty());
 }
 
 void CitationPanel::updateSections()

@@ -64,6 +64,7 @@ private:
     QLabel *m_hidden;
     QLabel *m_title;
     QLabel *m_details;
+    QLabel *m_notes; // the journalist's own notes on the event, set apart from the sources' words
     QLabel *m_claimsLabel;
     QLabel *m_disagreementsLabel;
     QListView *m_citations;
