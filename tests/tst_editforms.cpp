@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QWheelEvent>
 
 using namespace AT;
 
@@ -259,6 +260,18 @@ void tst_EditForms::participantsAddAndRemove()
     QVERIFY(role->findText(QStringLiteral("sanctioner")) >= 0);
     QVERIFY(dialog.categoryBox()->findText(QStringLiteral("intrusion")) >= 0);
     QVERIFY(!dialog.okButton()->isEnabled());
+    // A role typed in other case than a choice stays as typed when editing ends.
+    QTest::keyClicks(role->lineEdit(), QStringLiteral("Attacker"));
+    QMetaObject::invokeMethod(role->lineEdit(), "editingFinished");
+    QCOMPARE(role->currentText(), QStringLiteral("Attacker"));
+    role->setCurrentText(QString());
+    // The wheel over a combo box without the focus scrolls the form; it does not change the actor.
+    QComboBox *actor = dialog.participantActor(0);
+    const int before = actor->currentIndex();
+    QWheelEvent wheel(QPointF(5, 5), actor->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(actor, &wheel);
+    QCOMPARE(actor->currentIndex(), before);
     QTest::mouseClick(dialog.participantGrid()->removeButton(dialog.participantGrid()->rowCount() - 1), Qt::LeftButton);
     QVERIFY(dialog.okButton()->isEnabled());
     QCOMPARE(dialog.value().participants, expected);

@@ -82,6 +82,8 @@ ClaimDialog::ClaimDialog(const Case &kase, const Claim &claim, QWidget *parent)
     m_event->setAccessibleName(QStringLiteral("About which event"));
     m_event->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_event->setMinimumContentsLength(20);
+    guardWheel(m_event);
+    guardWheel(m_value);
     m_statement->setAccessibleName(QStringLiteral("Statement"));
     m_statement->setPlaceholderText(QStringLiteral("What is claimed, in the case's words"));
     m_confidence->setAccessibleName(QStringLiteral("Confidence wording"));

@@ -39,6 +39,9 @@ DatePointEdit::DatePointEdit(const QString &accessibleName, QWidget *parent)
     m_day->setRange(0, 31);
     m_day->setSpecialValueText(QStringLiteral("(no day)"));
     m_day->setAccessibleName(accessibleName + QStringLiteral(": day"));
+    for (QWidget *w : std::initializer_list<QWidget *> {m_year, m_month, m_day}) {
+        guardWheel(w);
+    }
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_year);
@@ -153,6 +156,8 @@ DateEdit::DateEdit(const Case *kase, QWidget *parent)
                     static_cast<int>(DateProvenance::Kind::Relative));
     m_kind->addItem(QStringLiteral("Inferred from the context"), static_cast<int>(DateProvenance::Kind::Inferred));
     m_kind->setAccessibleName(QStringLiteral("How the date was established"));
+    guardWheel(m_mode);
+    guardWheel(m_kind);
     m_expression->setPlaceholderText(QStringLiteral("the source's own words, e.g. last month"));
     m_expression->setAccessibleName(QStringLiteral("The source's words"));
     m_expression->setClearButtonEnabled(true);

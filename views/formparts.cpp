@@ -87,7 +87,29 @@ public:
 private:
     int m_fitUpTo;
 };
+
+// Lets the wheel change a combo box or spin box only while it has the focus; otherwise the wheel
+// scrolls the form, instead of silently changing an actor or a year the pointer passes over.
+class WheelGuard final : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Wheel && !static_cast<QWidget *>(watched)->hasFocus()) {
+            event->ignore(); // goes on to the scroll area
+            return true;
+        }
+        return false;
+    }
+};
 } // namespace
+
+void guardWheel(QWidget *widget)
+{
+    widget->setFocusPolicy(Qt::StrongFocus);
+    widget->installEventFilter(new WheelGuard(widget));
+}
 
 QString isolated(const QString &text)
 {
@@ -144,7 +166,10 @@ QComboBox *choiceCombo(const QStringList &choices, const QString &current)
     // Inline completion would turn a typed "den" into "denial" under the cursor; a popup only offers.
     box->completer()->setCompletionMode(QCompleter::PopupCompletion);
     box->completer()->setFilterMode(Qt::MatchContains);
-    box->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    // Case-sensitive: a combo box whose completer ignores case replaces a typed "Attacker" with the
+    // choice "attacker" when editing ends, and the journalist's own wording is kept as typed.
+    box->completer()->setCaseSensitivity(Qt::CaseSensitive);
+    guardWheel(box);
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(12);
     return box;
@@ -272,6 +297,7 @@ void fillActorCombo(QComboBox *box, const Case &kase, const QString &noneText)
     }
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(14);
+    guardWheel(box);
 }
 
 void chooseId(QComboBox *box, const QString &id, const QString &unknownText)

@@ -47,6 +47,8 @@ QPlainTextEdit *plainTextEdit(int lines);
 // An editable combo box offering the case's `choices` (a category, a role, a kind...) and showing
 // `current`; typing completes from the choices that contain the typed text, never in place.
 QComboBox *choiceCombo(const QStringList &choices, const QString &current);
+// The wheel changes `widget` (a combo box, a spin box) only while it has the keyboard focus.
+void guardWheel(QWidget *widget);
 // `widget` in a scroll area that resizes it to its width and, with `fitUpTo`, asks for room to show
 // it whole up to that height.
 QScrollArea *scrolled(QWidget *widget, int fitUpTo = 0);
