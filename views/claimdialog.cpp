@@ -38,7 +38,7 @@ namespace {
 QString sourceName(const Case &kase, const QString &id)
 {
     const Source *s = kase.source(id);
-    return isolated(s ? displayTitle(*s) : id);
+    return quoted(s ? displayTitle(*s) : id);
 }
 } // namespace
 
