@@ -1,7 +1,12 @@
 #include "caseeditor.h"
 
+#include "actordialog.h"
 #include "anchoring.h"
+#include "casedialog.h"
 #include "casedocument.h"
+#include "claimdialog.h"
+#include "disagreementdialog.h"
+#include "eventdialog.h"
 #include "references.h"
 #include "selectionstate.h"
 #include "sourcereader.h"
@@ -89,6 +94,45 @@ CaseEditor::CaseEditor(CaseDocument *document, SelectionState *selection, Source
     connect(m_citeForActor, &QAction::triggered, this, [this] { citeSelectionForCurrentActor(); });
     connect(m_citeInClaim, &QAction::triggered, this, [this] { citeSelectionInClaim(); });
     connect(m_citeInDisagreement, &QAction::triggered, this, [this] { citeSelectionInDisagreement(); });
+    connect(m_newEventFromSelection, &QAction::triggered, this, [this] { newEventFromSelection(); });
+    connect(m_newClaimFromSelection, &QAction::triggered, this, [this] { newClaimFromSelection(); });
+    connect(m_newEvent, &QAction::triggered, this, [this] { newEvent(); });
+    connect(m_newActor, &QAction::triggered, this, [this] { newActor(); });
+    connect(m_newClaim, &QAction::triggered, this, [this] {
+        Claim c;
+        c.eventId = currentEventId();
+        newClaim(c);
+    });
+    connect(m_newDisagreement, &QAction::triggered, this, [this] { newDisagreement(); });
+    connect(m_editEvent, &QAction::triggered, this, [this] { editEvent(currentEventId()); });
+    connect(m_editActor, &QAction::triggered, this,
+            [this] { editActor(m_selection ? m_selection->currentActor() : QString()); });
+    connect(m_editHeading, &QAction::triggered, this, [this] { editHeading(); });
+    connect(m_editClaim, &QAction::triggered, this, [this] {
+        QList<std::pair<QString, QString>> items;
+        const QString eventId = currentEventId();
+        for (const Claim &c : m_document->kase().claims) {
+            if (!eventId.isEmpty() && c.eventId == eventId) {
+                items.prepend(std::pair {c.id, c.statement});
+            } else {
+                items << std::pair {c.id, c.statement};
+            }
+        }
+        const QString id = choose(QStringLiteral("Edit Claim"), QStringLiteral("Claim:"), items);
+        if (!id.isEmpty()) {
+            editClaim(id);
+        }
+    });
+    connect(m_editDisagreement, &QAction::triggered, this, [this] {
+        QList<std::pair<QString, QString>> items;
+        for (const Disagreement &d : m_document->kase().disagreements) {
+            items << std::pair {d.id, d.question};
+        }
+        const QString id = choose(QStringLiteral("Edit Disagreement"), QStringLiteral("Disagreement:"), items);
+        if (!id.isEmpty()) {
+            editDisagreement(id);
+        }
+    });
     connect(m_deleteEvent, &QAction::triggered, this, [this] { deleteEntity(EntityKind::Event, currentEventId()); });
     connect(m_deleteActor, &QAction::triggered, this,
             [this] { deleteEntity(EntityKind::Actor, m_selection ? m_selection->currentActor() : QString()); });
@@ -414,6 +458,146 @@ bool CaseEditor::deleteEntity(EntityKind kind, const QString &id, bool confirmed
         m_selection->setCurrentEvent(-1);
     }
     return apply(edit, edit.text() + QStringLiteral(": done (Undo brings it back)."));
+}
+
+bool CaseEditor::run(QDialog *dialog) const
+{
+    return m_runDialog ? m_runDialog(dialog) : dialog->exec() == QDialog::Accepted;
+}
+
+template<typename Dialog, typename T> bool CaseEditor::runForm(const T &entity, bool isNew, const QString &what)
+{
+    Dialog dialog(m_document->kase(), entity, m_parent);
+    if (!run(&dialog)) {
+        return false;
+    }
+    const auto value = dialog.value();
+    CaseEdit edit(m_document->kase(), what);
+    if (isNew) {
+        edit.add(value);
+    } else {
+        edit.replace(value);
+    }
+    if (edit.isEmpty()) {
+        Q_EMIT message(QStringLiteral("Nothing changed."));
+        return false;
+    }
+    return apply(edit, what + QStringLiteral(": done."));
+}
+
+bool CaseEditor::newEvent(const Event &prefill)
+{
+    Event e = prefill;
+    e.id = newId(m_document->kase(), EntityKind::Event);
+    if (!runForm<EventDialog>(e, true, QStringLiteral("New event"))) {
+        return false;
+    }
+    // The new event is the current one: its citations show, and more can be added.
+    if (m_selection) {
+        const QList<Event> &events = m_document->kase().events;
+        for (qsizetype i = events.size() - 1; i >= 0; --i) {
+            if (events[i].id == e.id) {
+                m_selection->setCurrentEvent(i);
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+bool CaseEditor::editEvent(const QString &id)
+{
+    const Event *e = m_document->kase().event(id);
+    return e && runForm<EventDialog>(*e, false, QStringLiteral("Edit event \u201c%1\u201d").arg(e->title));
+}
+
+bool CaseEditor::newActor(const Actor &prefill)
+{
+    Actor a = prefill;
+    a.id = newId(m_document->kase(), EntityKind::Actor);
+    if (!runForm<ActorDialog>(a, true, QStringLiteral("New actor"))) {
+        return false;
+    }
+    if (m_selection) {
+        m_selection->setCurrentActor(a.id);
+    }
+    return true;
+}
+
+bool CaseEditor::editActor(const QString &id)
+{
+    const Actor *a = m_document->kase().actor(id);
+    return a && runForm<ActorDialog>(*a, false, QStringLiteral("Edit actor \u201c%1\u201d").arg(a->name));
+}
+
+bool CaseEditor::newClaim(const Claim &prefill)
+{
+    Claim c = prefill;
+    c.id = newId(m_document->kase(), EntityKind::Claim);
+    return runForm<ClaimDialog>(c, true, QStringLiteral("New claim"));
+}
+
+bool CaseEditor::editClaim(const QString &id)
+{
+    const Claim *c = m_document->kase().claim(id);
+    return c && runForm<ClaimDialog>(*c, false, QStringLiteral("Edit claim %1").arg(shortQuote(c->statement)));
+}
+
+bool CaseEditor::newDisagreement(const Disagreement &prefill)
+{
+    Disagreement d = prefill;
+    d.id = newId(m_document->kase(), EntityKind::Disagreement);
+    while (d.versions.size() < 2) {
+        d.versions << DisagreementVersion {};
+    }
+    return runForm<DisagreementDialog>(d, true, QStringLiteral("New disagreement"));
+}
+
+bool CaseEditor::editDisagreement(const QString &id)
+{
+    const Disagreement *d = m_document->kase().disagreement(id);
+    return d
+        && runForm<DisagreementDialog>(*d, false, QStringLiteral("Edit disagreement \u201c%1\u201d").arg(d->question));
+}
+
+bool CaseEditor::editHeading()
+{
+    const Case &kase = m_document->kase();
+    CaseDialog dialog(kase, CaseHeading {kase.title, kase.description}, m_parent);
+    if (!run(&dialog)) {
+        return false;
+    }
+    CaseEdit edit(kase, QStringLiteral("Case title and description"));
+    edit.add(dialog.value());
+    if (std::get<CaseHeading>(*edit.changes().first().before) == dialog.value()) {
+        return false;
+    }
+    return apply(edit, QStringLiteral("The case's title and description are changed."));
+}
+
+bool CaseEditor::newEventFromSelection()
+{
+    const Citation c = selectedCitation();
+    if (c.quote.isEmpty()) {
+        Q_EMIT message(QStringLiteral("Select a passage in the source reader first."));
+        return false;
+    }
+    Event e;
+    e.citations << c;
+    return newEvent(e);
+}
+
+bool CaseEditor::newClaimFromSelection()
+{
+    const Citation c = selectedCitation();
+    if (c.quote.isEmpty()) {
+        Q_EMIT message(QStringLiteral("Select a passage in the source reader first."));
+        return false;
+    }
+    Claim claim;
+    claim.eventId = currentEventId();
+    claim.citations << c;
+    return newClaim(claim);
 }
 
 } // namespace AT

@@ -5,7 +5,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
+class QDialog;
 class QMenu;
 class QWidget;
 
@@ -53,6 +56,27 @@ public:
     // Deletes after showing what refers to it (unless `confirmed`).
     bool deleteEntity(EntityKind kind, const QString &id, bool confirmed = false);
 
+    // The forms. Each opens its dialog on a new entity (filled from `prefill`, with a fresh id) or
+    // on the one with `id`, and makes what the user accepts one undo step.
+    bool newEvent(const Event &prefill = {});
+    bool editEvent(const QString &id);
+    bool newActor(const Actor &prefill = {});
+    bool editActor(const QString &id);
+    bool newClaim(const Claim &prefill = {});
+    bool editClaim(const QString &id);
+    bool newDisagreement(const Disagreement &prefill = {});
+    bool editDisagreement(const QString &id);
+    bool editHeading();
+    // The selection in the reader as the first citation of a new event or claim (a claim about
+    // the current event, when there is one).
+    bool newEventFromSelection();
+    bool newClaimFromSelection();
+
+    // How a dialog is run: exec() by default; tests fill the form and accept it instead. Returns
+    // whether the dialog was accepted.
+    using DialogRunner = std::function<bool(QDialog *)>;
+    void setDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
+
 Q_SIGNALS:
     // Said in the status bar.
     void message(const QString &text);
@@ -64,7 +88,12 @@ private:
     // Asks to pick one of `items` (id, text); empty when cancelled.
     QString choose(const QString &title, const QString &label, const QList<std::pair<QString, QString>> &items) const;
 
+    bool run(QDialog *dialog) const;
+    // Runs the form for `entity` and makes its value one step: added when `isNew`, else replaced.
+    template<typename Dialog, typename T> bool runForm(const T &entity, bool isNew, const QString &what);
+
     CaseDocument *m_document;
+    DialogRunner m_runDialog;
     QPointer<SelectionState> m_selection;
     QPointer<SourceReader> m_reader;
     QWidget *m_parent;
