@@ -21,7 +21,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # packages:begin
 PACKAGES=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev
-          libsimdjson-dev
+          libsimdjson-dev libpoppler-qt6-dev
           fonts-dejavu-core fonts-noto-core fonts-noto-cjk
           clang libclang-rt-dev
           poppler-utils)

@@ -1,0 +1,217 @@
+#include "reimport.h"
+
+#include "anchoring.h"
+
+namespace AT {
+
+namespace Reimporting {
+
+QString named(const QString &text)
+{
+    constexpr qsizetype Max = 60;
+    const QString simple = text.simplified();
+    return QStringLiteral("\u201c%1\u201d")
+        .arg(simple.size() > Max ? simple.left(Max - 1) + QStringLiteral("\u2026") : simple);
+}
+
+// Calls f(where, citations) for every list of citations an entity holds, naming where it is.
+template<typename F> void forEachList(Actor &a, const Case &kase, F &&f)
+{
+    f(QStringLiteral("actor ") + named(a.name), a.citations);
+    for (Alias &alias : a.aliases) {
+        f(QStringLiteral("alias %1 of actor %2").arg(named(alias.name), named(a.name)), alias.citations);
+    }
+    for (Affiliation &tie : a.affiliations) {
+        const Actor *other = kase.actor(tie.actorId);
+        f(QStringLiteral("affiliation of actor %1 (%2 %3)")
+              .arg(named(a.name), tie.relation, named(other ? other->name : tie.actorId)),
+          tie.citations);
+    }
+}
+
+template<typename F> void forEachList(Event &e, const Case &, F &&f)
+{
+    f(QStringLiteral("event ") + named(e.title), e.citations);
+    f(QStringLiteral("date of event ") + named(e.title), e.date.provenanceCitations());
+}
+
+template<typename F> void forEachList(Claim &c, const Case &, F &&f)
+{
+    f(QStringLiteral("claim ") + named(c.statement), c.citations);
+    f(QStringLiteral("date of claim ") + named(c.statement), c.date.provenanceCitations());
+}
+
+template<typename F> void forEachList(Disagreement &d, const Case &, F &&f)
+{
+    for (DisagreementVersion &v : d.versions) {
+        f(QStringLiteral("version %1 of disagreement %2").arg(named(v.statement), named(d.question)), v.citations);
+    }
+}
+
+// Calls f(kind, entity) on a copy of every entity that may hold citations, in the case's order.
+template<typename F> void forEachEntity(const Case &kase, F &&f)
+{
+    for (Actor a : kase.actors) {
+        f(EntityKind::Actor, a);
+    }
+    for (Event e : kase.events) {
+        f(EntityKind::Event, e);
+    }
+    for (Claim c : kase.claims) {
+        f(EntityKind::Claim, c);
+    }
+    for (Disagreement d : kase.disagreements) {
+        f(EntityKind::Disagreement, d);
+    }
+}
+
+qsizetype codePoints(const QString &text)
+{
+    qsizetype n = text.size();
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && text[i + 1].isLowSurrogate()) {
+            --n;
+            ++i;
+        }
+    }
+    return n;
+}
+
+} // namespace Reimporting
+
+int ReimportPreview::count(Citation::Anchor status) const
+{
+    switch (status) {
+    case Citation::Anchor::Exact:
+        return exact;
+    case Citation::Anchor::Reanchored:
+        return reanchored;
+    case Citation::Anchor::Ambiguous:
+        return ambiguous;
+    case Citation::Anchor::Orphaned:
+        return orphaned;
+    case Citation::Anchor::Unchecked:
+        break;
+    }
+    return 0;
+}
+
+ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const QString &newText)
+{
+    using namespace Reimporting;
+    ReimportPreview preview;
+    preview.sourceId = sourceId;
+    const Source *source = kase.source(sourceId);
+    if (!source) {
+        preview.error = QStringLiteral("The case has no source \u201c%1\u201d to re-import.").arg(sourceId);
+        return preview;
+    }
+    preview.textChanged = source->text != newText;
+    const TextIndex index(newText);
+    forEachEntity(kase, [&](EntityKind kind, auto &entity) {
+        forEachList(entity, kase, [&](const QString &where, const QList<Citation> &citations) {
+            for (const Citation &c : citations) {
+                if (c.sourceId != sourceId) {
+                    continue;
+                }
+                ReimportCitation item;
+                item.kind = kind;
+                item.entityId = entity.id;
+                item.where = where;
+                item.citation = c;
+                const AnchorResult result = anchorCitation(c, index);
+                item.status = result.anchor;
+                if (result.anchor == Citation::Anchor::Exact || result.anchor == Citation::Anchor::Reanchored) {
+                    item.newStart = result.start;
+                    item.newEnd = result.end;
+                }
+                switch (result.anchor) {
+                case Citation::Anchor::Exact:
+                    ++preview.exact;
+                    break;
+                case Citation::Anchor::Reanchored:
+                    ++preview.reanchored;
+                    break;
+                case Citation::Anchor::Ambiguous:
+                    ++preview.ambiguous;
+                    break;
+                case Citation::Anchor::Orphaned:
+                case Citation::Anchor::Unchecked: // without a budget the search always decides
+                    item.status = Citation::Anchor::Orphaned;
+                    ++preview.orphaned;
+                    break;
+                }
+                preview.citations << item;
+            }
+        });
+    });
+    return preview;
+}
+
+CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &newText, const DatePoint &retrieved)
+{
+    using namespace Reimporting;
+    const Source *old = kase.source(sourceId);
+    CaseEdit edit(kase, QStringLiteral("Re-import source %1").arg(old ? named(displayTitle(*old)) : sourceId));
+    if (!old) {
+        return edit;
+    }
+    Source source = *old;
+    source.text = newText;
+    source.sha256 = sha256Hex(newText);
+    if (retrieved.isValid()) {
+        source.retrieved = retrieved;
+    }
+    edit.replace(source);
+    const TextIndex index(newText);
+    forEachEntity(kase, [&](EntityKind, auto &entity) {
+        bool moved = false;
+        forEachList(entity, kase, [&](const QString &, QList<Citation> &citations) {
+            for (Citation &c : citations) {
+                if (c.sourceId != sourceId) {
+                    continue;
+                }
+                const AnchorResult result = anchorCitation(c, index);
+                if (result.anchor != Citation::Anchor::Reanchored) {
+                    continue;
+                }
+                c.start = result.start;
+                c.end = result.end;
+                // The context it was found by is the old text's; take it again from the new one.
+                if (!c.prefix.isEmpty()) {
+                    c.prefix = contextBefore(index, c.start, int(codePoints(c.prefix)));
+                }
+                if (!c.suffix.isEmpty()) {
+                    c.suffix = contextAfter(index, c.end, int(codePoints(c.suffix)));
+                }
+                c.anchor = Citation::Anchor::Exact;
+                c.statedStart = -1;
+                c.statedEnd = -1;
+                moved = true;
+            }
+        });
+        if (moved) {
+            edit.replace(entity);
+        }
+    });
+    return edit;
+}
+
+QString reimportStatusName(Citation::Anchor status)
+{
+    switch (status) {
+    case Citation::Anchor::Exact:
+        return QStringLiteral("same place");
+    case Citation::Anchor::Reanchored:
+        return QStringLiteral("moves");
+    case Citation::Anchor::Ambiguous:
+        return QStringLiteral("ambiguous");
+    case Citation::Anchor::Orphaned:
+        return QStringLiteral("not found");
+    case Citation::Anchor::Unchecked:
+        break;
+    }
+    return QStringLiteral("unchecked");
+}
+
+} // namespace AT
