@@ -1,0 +1,312 @@
+#include "sourceimportdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSplitter>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace AT {
+
+namespace SourceImportDialogs {
+
+// The text as the dialog shows it: a PDF's page breaks (form feeds) as a visible line.
+QString shownText(const QString &text)
+{
+    if (!text.contains(QLatin1Char('\f'))) {
+        return text;
+    }
+    const QStringList pages = text.split(QLatin1Char('\f'));
+    QString out = pages.first();
+    for (qsizetype i = 1; i < pages.size(); ++i) {
+        out += QStringLiteral("\n\u2500\u2500\u2500 page %1 \u2500\u2500\u2500\n").arg(i + 1) + pages[i];
+    }
+    return out;
+}
+
+// Empty: unknown (nullopt is not a date).
+std::optional<DatePoint> dateField(const QLineEdit *edit)
+{
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty()) {
+        return DatePoint();
+    }
+    return DatePoint::fromIsoString(text);
+}
+
+QString dateShown(const QLineEdit *edit)
+{
+    const auto date = dateField(edit);
+    if (!date) {
+        return QStringLiteral("not a date");
+    }
+    return date->isValid() ? date->toDisplayString() : QStringLiteral("unknown");
+}
+
+QLabel *plainLabel(const QString &text = {})
+{
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace SourceImportDialogs
+
+SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QString &sourceId, QWidget *parent)
+    : SourceImportDialog(imported, sourceId, false, parent)
+{ }
+
+SourceImportDialog *SourceImportDialog::forPastedText(const QString &sourceId, const QString &text, QWidget *parent)
+{
+    SourceImport pasted;
+    pasted.kind = SourceImport::Kind::Pasted;
+    pasted.source.text = text;
+    pasted.source.retrieved = DatePoint::fromQDate(QDate::currentDate());
+    return new SourceImportDialog(pasted, sourceId, true, parent);
+}
+
+SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QString &sourceId, bool pasted,
+                                       QWidget *parent)
+    : QDialog(parent)
+    , m_import(imported)
+    , m_id(sourceId)
+    , m_pasted(pasted)
+    , m_text(new QPlainTextEdit)
+    , m_title(new QLineEdit)
+    , m_publisher(new QLineEdit)
+    , m_url(new QLineEdit)
+    , m_published(new QLineEdit)
+    , m_retrieved(new QLineEdit)
+    , m_publishedShown(SourceImportDialogs::plainLabel())
+    , m_retrievedShown(SourceImportDialogs::plainLabel())
+    , m_summary(SourceImportDialogs::plainLabel())
+    , m_notes(SourceImportDialogs::plainLabel())
+    , m_problem(SourceImportDialogs::plainLabel())
+    , m_inCase(new QRadioButton(QStringLiteral("In the case file")))
+    , m_beside(new QRadioButton(QStringLiteral("In a file beside the case: %1").arg(besidePath(sourceId))))
+{
+    using namespace SourceImportDialogs;
+    setWindowTitle(pasted ? QStringLiteral("Add Source from Pasted Text") : QStringLiteral("Add Source"));
+    const Source &s = m_import.source;
+
+    m_text->setPlainText(pasted ? s.text : shownText(s.text));
+    m_text->setReadOnly(!pasted);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    if (pasted) {
+        m_text->setPlaceholderText(QStringLiteral("Paste the source's text here. It is stored as it is and cited "
+                                                  "word for word."));
+    }
+
+    m_title->setText(s.title);
+    m_title->setPlaceholderText(QStringLiteral("none: named by its first words"));
+    m_publisher->setText(s.publisher);
+    m_publisher->setPlaceholderText(QStringLiteral("unknown"));
+    m_url->setText(s.url);
+    m_url->setPlaceholderText(QStringLiteral("unknown (https://\u2026)"));
+    m_published->setText(s.published.isValid() ? s.published.toIsoString() : QString());
+    m_published->setPlaceholderText(QStringLiteral("unknown (2024, 2024-03 or 2024-03-25)"));
+    m_retrieved->setText(s.retrieved.isValid() ? s.retrieved.toIsoString() : QString());
+    m_retrieved->setPlaceholderText(QStringLiteral("unknown (2024, 2024-03 or 2024-03-25)"));
+
+    auto dateRow = [](QLineEdit *edit, QLabel *shown) {
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(edit, 1);
+        shown->setMinimumWidth(shown->fontMetrics().horizontalAdvance(QStringLiteral("not a date 00")));
+        row->addWidget(shown);
+        return row;
+    };
+    auto *form = new QFormLayout;
+    form->addRow(QStringLiteral("&Title:"), m_title);
+    form->addRow(QStringLiteral("&Publisher:"), m_publisher);
+    form->addRow(QStringLiteral("&URL:"), m_url);
+    form->addRow(QStringLiteral("P&ublished:"), dateRow(m_published, m_publishedShown));
+    form->addRow(QStringLiteral("&Retrieved:"), dateRow(m_retrieved, m_retrievedShown));
+    auto *hint = plainLabel(QStringLiteral("Only what the source itself says. Leave a field empty when it is "
+                                           "unknown: it is shown as \u201cunknown\u201d, never guessed."));
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    form->addRow(hint);
+
+    auto *storageBox = new QGroupBox(QStringLiteral("Keep the text"));
+    auto *storageLayout = new QVBoxLayout(storageBox);
+    storageLayout->addWidget(m_inCase);
+    storageLayout->addWidget(m_beside);
+    auto *storageHint = plainLabel(QStringLiteral("Beside the case, the text is a file of its own, written when "
+                                                  "the case is saved; keep it with the case file."));
+    storageHint->setWordWrap(true);
+    storageHint->setEnabled(false);
+    storageLayout->addWidget(storageHint);
+    m_inCase->setChecked(true);
+
+    m_notes->setWordWrap(true);
+    m_notes->setText(m_import.notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!m_import.notes.isEmpty());
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(form);
+    rightLayout->addWidget(storageBox);
+    rightLayout->addWidget(m_notes);
+    rightLayout->addStretch(1);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_text, 1);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problem->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_add = buttons->addButton(QStringLiteral("Add Source"), QDialogButtonBox::AcceptRole);
+    m_add->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (problem().isEmpty()) {
+            accept();
+        }
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+
+    for (QLineEdit *edit : {m_title, m_publisher, m_url, m_published, m_retrieved}) {
+        connect(edit, &QLineEdit::textChanged, this, &SourceImportDialog::updateState);
+    }
+    connect(m_text, &QPlainTextEdit::textChanged, this, &SourceImportDialog::updateState);
+    resize(1100, 700);
+    updateState();
+    (pasted ? static_cast<QWidget *>(m_text) : m_title)->setFocus();
+}
+
+SourceImportDialog::~SourceImportDialog() = default;
+
+QString SourceImportDialog::besidePath(const QString &sourceId)
+{
+    return QStringLiteral("sources/%1.txt").arg(sourceId);
+}
+
+SourceImportDialog::Storage SourceImportDialog::storage() const
+{
+    return m_beside->isChecked() ? Storage::BesideCase : Storage::InCaseFile;
+}
+
+void SourceImportDialog::setStorage(Storage storage)
+{
+    (storage == Storage::BesideCase ? m_beside : m_inCase)->setChecked(true);
+}
+
+QString SourceImportDialog::storedText() const
+{
+    if (!m_pasted) {
+        return m_import.source.text;
+    }
+    return importPastedText(m_text->toPlainText()).source.text;
+}
+
+QString SourceImportDialog::problem() const
+{
+    using namespace SourceImportDialogs;
+    if (m_pasted) {
+        const SourceImport pasted = importPastedText(m_text->toPlainText());
+        if (!pasted.ok()) {
+            return m_text->toPlainText().trimmed().isEmpty() ? QStringLiteral("Paste the source's text into the box.")
+                                                             : pasted.error;
+        }
+    }
+    const QString url = m_url->text().trimmed();
+    if (!url.isEmpty()) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.scheme().isEmpty() || (parsed.host().isEmpty() && !parsed.isLocalFile())) {
+            return QStringLiteral("The URL \u201c%1\u201d is not a full address: write it as it is in the browser's "
+                                  "address bar, starting with https://, or leave it empty when unknown.")
+                .arg(url);
+        }
+    }
+    const std::pair<const QLineEdit *, const char *> dates[]
+        = {{m_published, "publication"}, {m_retrieved, "retrieval"}};
+    for (const auto &[edit, what] : dates) {
+        if (!dateField(edit)) {
+            return QStringLiteral("The %1 date \u201c%2\u201d is not a date: write it as 2024, 2024-03 or 2024-03-25, "
+                                  "or leave it empty when unknown.")
+                .arg(QLatin1StringView(what), edit->text().trimmed());
+        }
+    }
+    return {};
+}
+
+Source SourceImportDialog::source() const
+{
+    using namespace SourceImportDialogs;
+    Source s = m_import.source;
+    s.id = m_id;
+    s.text = storedText();
+    s.sha256 = sha256Hex(s.text);
+    s.title = m_title->text().simplified();
+    s.publisher = m_publisher->text().simplified();
+    s.url = m_url->text().trimmed();
+    s.published = dateField(m_published).value_or(DatePoint());
+    s.retrieved = dateField(m_retrieved).value_or(DatePoint());
+    s.path = storage() == Storage::BesideCase ? besidePath(m_id) : QString();
+    return s;
+}
+
+void SourceImportDialog::updateState()
+{
+    using namespace SourceImportDialogs;
+    m_publishedShown->setText(dateShown(m_published));
+    m_retrievedShown->setText(dateShown(m_retrieved));
+
+    const QString text = storedText();
+    const QLocale locale;
+    QStringList parts {kindName(m_import.kind)};
+    parts.first()[0] = parts.first()[0].toUpper();
+    if (m_import.pageCount > 0) {
+        parts << (m_import.pageCount == 1 ? QStringLiteral("1 page")
+                                          : QStringLiteral("%1 pages").arg(locale.toString(m_import.pageCount)));
+    }
+    qsizetype words = 0;
+    bool inWord = false;
+    for (const QChar c : text) {
+        const bool space = c.isSpace();
+        words += !space && !inWord;
+        inWord = !space;
+    }
+    parts << QStringLiteral("%1 words").arg(locale.toString(words));
+    parts << QStringLiteral("%1 characters").arg(locale.toString(text.size()));
+    QString summary = parts.join(QStringLiteral(" \u00b7 "));
+    if (m_import.pageCount > 1) {
+        summary += QStringLiteral(" \u00b7 \u2500\u2500\u2500 page N \u2500\u2500\u2500 marks where a page begins");
+    }
+    m_summary->setText(summary);
+
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    if (m_add) {
+        m_add->setEnabled(why.isEmpty());
+    }
+}
+
+} // namespace AT
