@@ -128,8 +128,14 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     form->addRow(QStringLiteral("&Title:"), m_title);
     form->addRow(QStringLiteral("&Publisher:"), m_publisher);
     form->addRow(QStringLiteral("&URL:"), m_url);
-    form->addRow(QStringLiteral("P&ublished:"), dateRow(m_published, m_publishedShown));
-    form->addRow(QStringLiteral("&Retrieved:"), dateRow(m_retrieved, m_retrievedShown));
+    // A row that is a layout has no buddy of its own: the label's mnemonic needs one.
+    auto buddyLabel = [](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(buddyLabel(QStringLiteral("P&ublished:"), m_published), dateRow(m_published, m_publishedShown));
+    form->addRow(buddyLabel(QStringLiteral("&Retrieved:"), m_retrieved), dateRow(m_retrieved, m_retrievedShown));
     auto *hint = plainLabel(QStringLiteral("Only what the source itself says. Leave a field empty when it is "
                                            "unknown: it is shown as \u201cunknown\u201d, never guessed."));
     hint->setWordWrap(true);
@@ -152,6 +158,7 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     m_notes->setVisible(!m_import.notes.isEmpty());
 
     auto *right = new QWidget;
+    right->setMinimumWidth(440); // the date hints stay readable beside a text of long lines
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(form);
