@@ -2,6 +2,9 @@
 
 #include "anchoring.h"
 
+#include <algorithm>
+#include <type_traits>
+
 namespace AT {
 
 namespace Reimporting {
@@ -14,55 +17,85 @@ QString named(const QString &text)
         .arg(simple.size() > Max ? simple.left(Max - 1) + QStringLiteral("\u2026") : simple);
 }
 
-// Calls f(where, citations) for every list of citations an entity holds, naming where it is.
-template<typename F> void forEachList(Actor &a, const Case &kase, F &&f)
+template<typename T, typename U> constexpr bool IsA = std::is_same_v<std::remove_const_t<T>, U>;
+
+// Calls f(where, citations) for every list of citations an entity holds; where() names the list in
+// words (made only when asked for). The lists are as const as the entity.
+template<typename A, typename F>
+requires IsA<A, Actor>
+void forEachList(A &a, const Case &kase, F &&f)
 {
-    f(QStringLiteral("actor ") + named(a.name), a.citations);
-    for (Alias &alias : a.aliases) {
-        f(QStringLiteral("alias %1 of actor %2").arg(named(alias.name), named(a.name)), alias.citations);
+    f([&]() -> QString { return QStringLiteral("actor ") + named(a.name); }, a.citations);
+    for (auto &alias : a.aliases) {
+        f([&]() -> QString { return QStringLiteral("alias %1 of actor %2").arg(named(alias.name), named(a.name)); },
+          alias.citations);
     }
-    for (Affiliation &tie : a.affiliations) {
-        const Actor *other = kase.actor(tie.actorId);
-        f(QStringLiteral("affiliation of actor %1 (%2 %3)")
-              .arg(named(a.name), tie.relation, named(other ? other->name : tie.actorId)),
-          tie.citations);
-    }
-}
-
-template<typename F> void forEachList(Event &e, const Case &, F &&f)
-{
-    f(QStringLiteral("event ") + named(e.title), e.citations);
-    f(QStringLiteral("date of event ") + named(e.title), e.date.provenanceCitations());
-}
-
-template<typename F> void forEachList(Claim &c, const Case &, F &&f)
-{
-    f(QStringLiteral("claim ") + named(c.statement), c.citations);
-    f(QStringLiteral("date of claim ") + named(c.statement), c.date.provenanceCitations());
-}
-
-template<typename F> void forEachList(Disagreement &d, const Case &, F &&f)
-{
-    for (DisagreementVersion &v : d.versions) {
-        f(QStringLiteral("version %1 of disagreement %2").arg(named(v.statement), named(d.question)), v.citations);
+    for (auto &tie : a.affiliations) {
+        f(
+            [&]() -> QString {
+                const Actor *other = kase.actor(tie.actorId);
+                return QStringLiteral("affiliation of actor %1 (%2 %3)")
+                    .arg(named(a.name), tie.relation, named(other ? other->name : tie.actorId));
+            },
+            tie.citations);
     }
 }
 
-// Calls f(kind, entity) on a copy of every entity that may hold citations, in the case's order.
+template<typename E, typename F>
+requires IsA<E, Event>
+void forEachList(E &e, const Case &, F &&f)
+{
+    f([&]() -> QString { return QStringLiteral("event ") + named(e.title); }, e.citations);
+    f([&]() -> QString { return QStringLiteral("date of event ") + named(e.title); }, e.date.provenanceCitations());
+}
+
+template<typename C, typename F>
+requires IsA<C, Claim>
+void forEachList(C &c, const Case &, F &&f)
+{
+    f([&]() -> QString { return QStringLiteral("claim ") + named(c.statement); }, c.citations);
+    f([&]() -> QString { return QStringLiteral("date of claim ") + named(c.statement); }, c.date.provenanceCitations());
+}
+
+template<typename D, typename F>
+requires IsA<D, Disagreement>
+void forEachList(D &d, const Case &, F &&f)
+{
+    for (auto &v : d.versions) {
+        f(
+            [&]() -> QString {
+                return QStringLiteral("version %1 of disagreement %2").arg(named(v.statement), named(d.question));
+            },
+            v.citations);
+    }
+}
+
+// Calls f(kind, entity) for every entity that may hold citations, in the case's order.
 template<typename F> void forEachEntity(const Case &kase, F &&f)
 {
-    for (Actor a : kase.actors) {
+    for (const Actor &a : kase.actors) {
         f(EntityKind::Actor, a);
     }
-    for (Event e : kase.events) {
+    for (const Event &e : kase.events) {
         f(EntityKind::Event, e);
     }
-    for (Claim c : kase.claims) {
+    for (const Claim &c : kase.claims) {
         f(EntityKind::Claim, c);
     }
-    for (Disagreement d : kase.disagreements) {
+    for (const Disagreement &d : kase.disagreements) {
         f(EntityKind::Disagreement, d);
     }
+}
+
+bool cites(const auto &entity, const Case &kase, const QString &sourceId)
+{
+    bool found = false;
+    forEachList(entity, kase, [&](const auto &, const QList<Citation> &citations) {
+        found = found || std::any_of(citations.cbegin(), citations.cend(), [&](const Citation &c) {
+                    return c.sourceId == sourceId;
+                });
+    });
+    return found;
 }
 
 qsizetype codePoints(const QString &text)
@@ -108,8 +141,8 @@ ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const
     }
     preview.textChanged = source->text != newText;
     const TextIndex index(newText);
-    forEachEntity(kase, [&](EntityKind kind, auto &entity) {
-        forEachList(entity, kase, [&](const QString &where, const QList<Citation> &citations) {
+    forEachEntity(kase, [&](EntityKind kind, const auto &entity) {
+        forEachList(entity, kase, [&](const auto &where, const QList<Citation> &citations) {
             for (const Citation &c : citations) {
                 if (c.sourceId != sourceId) {
                     continue;
@@ -117,7 +150,7 @@ ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const
                 ReimportCitation item;
                 item.kind = kind;
                 item.entityId = entity.id;
-                item.where = where;
+                item.where = where();
                 item.citation = c;
                 const AnchorResult result = anchorCitation(c, index);
                 item.status = result.anchor;
@@ -164,9 +197,13 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
     }
     edit.replace(source);
     const TextIndex index(newText);
-    forEachEntity(kase, [&](EntityKind, auto &entity) {
+    forEachEntity(kase, [&](EntityKind, const auto &original) {
+        if (!cites(original, kase, sourceId)) {
+            return;
+        }
+        auto entity = original;
         bool moved = false;
-        forEachList(entity, kase, [&](const QString &, QList<Citation> &citations) {
+        forEachList(entity, kase, [&](const auto &, QList<Citation> &citations) {
             for (Citation &c : citations) {
                 if (c.sourceId != sourceId) {
                     continue;

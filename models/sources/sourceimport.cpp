@@ -15,8 +15,9 @@ namespace AT {
 
 namespace SourceImporting {
 
-// HTML and PDF files hold more than their text; they may be this much larger than the text limit.
-constexpr qint64 MaxMarkupFileBytes = 4 * CaseReader::MaxSourceFileBytes;
+// A PDF holds much more than its text (fonts, images); it may be this much larger than the text
+// limit. An HTML page is read whole into a tree, so it has the text limit itself.
+constexpr qint64 MaxPdfFileBytes = 4 * CaseReader::MaxSourceFileBytes;
 // How far into a file its kind is looked for.
 constexpr qsizetype SniffBytes = 1024;
 
@@ -421,10 +422,10 @@ SourceImport importSourceFile(const QString &path, QDate today)
         }
     }
     const SourceImport::Kind kind = recogniseKind(head, path);
-    const bool markup = kind == SourceImport::Kind::Html || kind == SourceImport::Kind::Pdf;
     QByteArray bytes;
     QString error;
-    if (!readFile(path, markup ? MaxMarkupFileBytes : CaseReader::MaxSourceFileBytes, &bytes, &error)) {
+    if (!readFile(path, kind == SourceImport::Kind::Pdf ? MaxPdfFileBytes : CaseReader::MaxSourceFileBytes, &bytes,
+                  &error)) {
         return failure(kind, error);
     }
     SourceImport result;
