@@ -303,7 +303,7 @@ void SourceImportDialog::updateState()
     parts << QStringLiteral("%1 words").arg(locale.toString(words));
     parts << QStringLiteral("%1 characters").arg(locale.toString(text.size()));
     QString summary = parts.join(QStringLiteral(" \u00b7 "));
-    if (m_import.pageCount > 1) {
+    if (text.contains(QLatin1Char('\f'))) {
         summary += QStringLiteral(" \u00b7 \u2500\u2500\u2500 page N \u2500\u2500\u2500 marks where a page begins");
     }
     m_summary->setText(summary);
