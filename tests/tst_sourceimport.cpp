@@ -1,4 +1,5 @@
 #include "anchoring.h"
+#include "casedocument.h"
 #include "casereader.h"
 #include "htmltext.h"
 #include "sourceimport.h"
@@ -165,7 +166,8 @@ private Q_SLOTS:
     void pdfWithoutTextLayer();
     void pdfGarbage();
     void pastedText();
-    void pageAt();
+    void pageAtCodePoint();
+    void importedSourcesSurviveSaveAndLoad();
 
 private:
     QTemporaryDir m_dir;
@@ -596,8 +598,9 @@ void tst_SourceImport::pdfTwoPages()
     // A citation of the second page says "p. 2".
     const TextIndex index(r.source.text);
     const qsizetype at = r.source.text.indexOf(QStringLiteral("officials"));
-    QCOMPARE(AT::pageAt(r.source.text, index.toCodePoint(at)), 2);
-    QCOMPARE(AT::pageAt(r.source.text, index.toCodePoint(r.source.text.indexOf(QStringLiteral("intrusion")))), 1);
+    QCOMPARE(AT::pageAtCodePoint(r.source.text, index.toCodePoint(at)), 2);
+    QCOMPARE(AT::pageAtCodePoint(r.source.text, index.toCodePoint(r.source.text.indexOf(QStringLiteral("intrusion")))),
+             1);
     // Saved with another name, the content still says PDF.
     QFile::copy(path, m_dir.filePath(QStringLiteral("report.txt")));
     QCOMPARE(importSourceFile(m_dir.filePath(QStringLiteral("report.txt"))).kind, SourceImport::Kind::Pdf);
@@ -641,7 +644,7 @@ void tst_SourceImport::pdfWithoutTextLayer()
                  {QStringLiteral("Typed page"), QString(), QStringLiteral("Typed again")}, QString()));
     QVERIFY2(part.ok(), qPrintable(part.error));
     QCOMPARE(part.source.text.count(QLatin1Char('\f')), 2);
-    QCOMPARE(AT::pageAt(part.source.text, part.source.text.indexOf(QStringLiteral("again"))), 3);
+    QCOMPARE(AT::pageAtCodePoint(part.source.text, part.source.text.indexOf(QStringLiteral("again"))), 3);
     QVERIFY2(part.notes.join(QLatin1Char(' ')).contains(QStringLiteral("Page 2 has no text")),
              qPrintable(part.notes.join(QLatin1Char(' '))));
 }
@@ -686,18 +689,64 @@ void tst_SourceImport::pastedText()
     QVERIFY2(empty.error.contains(QStringLiteral("pasted text")), qPrintable(empty.error));
 }
 
-void tst_SourceImport::pageAt()
+void tst_SourceImport::pageAtCodePoint()
 {
     const QString text = QStringLiteral("p1\fp\U0001F600 2\f\fp4");
-    QCOMPARE(AT::pageAt(text, 0), 1);
-    QCOMPARE(AT::pageAt(text, 2), 1); // the form feed itself ends page 1
-    QCOMPARE(AT::pageAt(text, 3), 2);
-    QCOMPARE(AT::pageAt(text, 5), 2); // after the emoji: one code point
-    QCOMPARE(AT::pageAt(text, 8), 3);
-    QCOMPARE(AT::pageAt(text, 9), 4);
-    QCOMPARE(AT::pageAt(text, 1000), 4);
-    QCOMPARE(AT::pageAt(QStringLiteral("no pages"), 3), 0);
-    QCOMPARE(AT::pageAt(QString(), 0), 0);
+    QCOMPARE(AT::pageAtCodePoint(text, 0), 1);
+    QCOMPARE(AT::pageAtCodePoint(text, 2), 1); // the form feed itself ends page 1
+    QCOMPARE(AT::pageAtCodePoint(text, 3), 2);
+    QCOMPARE(AT::pageAtCodePoint(text, 5), 2); // after the emoji: one code point
+    QCOMPARE(AT::pageAtCodePoint(text, 8), 3);
+    QCOMPARE(AT::pageAtCodePoint(text, 9), 4);
+    QCOMPARE(AT::pageAtCodePoint(text, 1000), 4);
+    QCOMPARE(AT::pageAtCodePoint(QStringLiteral("no pages"), 3), 0);
+    QCOMPARE(AT::pageAtCodePoint(QString(), 0), 0);
+}
+
+void tst_SourceImport::importedSourcesSurviveSaveAndLoad()
+{
+    // An HTML page kept in the case file, a PDF kept beside it, pasted text: saved, read back
+    // identical, with a PDF citation on its second page, and no problem reported.
+    QTemporaryDir caseDir;
+    QVERIFY(caseDir.isValid());
+    SourceImport html = importSourceFile(write(m_dir, QStringLiteral("rt.html"), NewsPage), m_today);
+    SourceImport pdf = importSourceFile(writePdf(m_dir, QStringLiteral("rt.pdf"),
+                                                 {QStringLiteral("Page one."), QStringLiteral("Page two: the quote.")},
+                                                 QStringLiteral("Report")),
+                                        m_today);
+    SourceImport pasted = importPastedText(QStringLiteral("Pasted \u201cwords\u201d \U0001F600 here."), m_today);
+    QVERIFY(html.ok() && pdf.ok() && pasted.ok());
+    html.source.id = QStringLiteral("source-1");
+    pdf.source.id = QStringLiteral("source-2");
+    pdf.source.path = QStringLiteral("sources/source-2.txt");
+    pasted.source.id = QStringLiteral("source-3");
+    CaseDocument document;
+    CaseEdit edit(document.kase(), QStringLiteral("Add sources"));
+    edit.add(CaseHeading {QStringLiteral("Imported"), QString()});
+    edit.add(html.source);
+    edit.add(pdf.source);
+    edit.add(pasted.source);
+    Event event;
+    event.id = QStringLiteral("event-1");
+    event.title = QStringLiteral("Quoted");
+    event.category = QStringLiteral("statement");
+    event.date = PartialDate(DatePoint::fromDate(2024, 3, 25));
+    const TextIndex index(pdf.source.text);
+    const qsizetype at = pdf.source.text.indexOf(QStringLiteral("the quote"));
+    event.citations = {citationOf(QStringLiteral("source-2"), index, at, at + 9)};
+    QCOMPARE(AT::pageAtCodePoint(pdf.source.text, event.citations.at(0).start), 2);
+    edit.add(event);
+    QVERIFY(document.apply(edit));
+    const QString path = caseDir.filePath(QStringLiteral("case.json"));
+    QString error;
+    QVERIFY2(document.saveAs(path, &error), qPrintable(error));
+    QVERIFY(QFile::exists(caseDir.filePath(QStringLiteral("sources/source-2.txt"))));
+
+    const CaseLoad load = CaseReader::readFile(path);
+    QVERIFY(load.ok());
+    QCOMPARE(load.problemCount(), 0);
+    QCOMPARE(load.kase.sources, document.kase().sources);
+    QCOMPARE(load.kase.events.at(0).citations.at(0).anchor, Citation::Anchor::Exact);
 }
 
 QTEST_MAIN(tst_SourceImport)

@@ -479,7 +479,7 @@ SourceImport importPastedText(const QString &text, QDate today)
     return result;
 }
 
-int pageAt(const QString &text, qint64 codePoint)
+int pageAtCodePoint(const QString &text, qint64 codePoint)
 {
     if (!text.contains(QLatin1Char('\f'))) {
         return 0;

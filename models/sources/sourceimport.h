@@ -34,7 +34,7 @@ QString kindName(SourceImport::Kind kind);
 // - HTML: the main text and metadata (htmltext.h), in the character set the page declares (UTF-8
 //   when it declares none).
 // - PDF: the text of each page through Poppler, pages joined by a form feed (as pdftotext does),
-//   so pageAt() can say on which page a citation is; the title from the document's information.
+//   so pageAtCodePoint() can say on which page a citation is; the title from the document's information.
 // Every import: sha256 of the text, `retrieved` = `today`, title, publisher, URL and publication date
 // only as the file gives them. The text may be at most CaseReader::MaxSourceFileBytes of UTF-8.
 SourceImport importSourceFile(const QString &path, QDate today = QDate::currentDate());
@@ -45,9 +45,10 @@ SourceImport importPastedText(const QString &text, QDate today = QDate::currentD
 // The kind importSourceFile() reads a file as, from its first bytes and its name.
 SourceImport::Kind recogniseKind(QByteArrayView head, const QString &fileName);
 
-// The page of a text made from a PDF at a position counted in code points: 1 + the form feeds
-// before it; 0 when the text has no form feed (it has no pages).
-int pageAt(const QString &text, qint64 codePoint);
+// The page of a text made from a PDF at a position counted in code points (a citation's start):
+// 1 + the form feeds before it; 0 when the text has no form feed (it has no pages). pageAt() of
+// citationcopy.h counts the same from a UTF-16 offset, and says 1 for a text without pages.
+int pageAtCodePoint(const QString &text, qint64 codePoint);
 
 // The byte offset of the first byte that is not part of a well-formed UTF-8 character (overlong
 // forms, surrogates and code points past U+10FFFF are not), or -1 when all of it is UTF-8.
