@@ -1,7 +1,9 @@
 #include "anchoring.h"
+#include "dateedit.h"
 #include "reimportdialog.h"
 #include "sourceimportdialog.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -10,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,9 +84,9 @@ void tst_SourceImportDialog::fileImportFillsTheFields()
     QCOMPARE(dialog.titleEdit()->text(), QStringLiteral("Hackers & the register"));
     QCOMPARE(dialog.publisherEdit()->text(), QStringLiteral("Example News"));
     QCOMPARE(dialog.urlEdit()->text(), QStringLiteral("https://news.example/register"));
-    QCOMPARE(dialog.publishedEdit()->text(), QStringLiteral("2024-03-25"));
+    QCOMPARE(dialog.publishedEdit()->point(), DatePoint::fromDate(2024, 3, 25));
     QCOMPARE(dialog.publishedLabel()->text(), QStringLiteral("25 Mar 2024"));
-    QCOMPARE(dialog.retrievedEdit()->text(), QStringLiteral("2024-04-02"));
+    QCOMPARE(dialog.retrievedEdit()->point(), DatePoint::fromDate(2024, 4, 2));
     QVERIFY(dialog.summaryLabel()->text().startsWith(QStringLiteral("HTML")));
     QCOMPARE(dialog.notesLabel()->textFormat(), Qt::PlainText);
     QVERIFY(dialog.notesLabel()->text().contains(QStringLiteral("<article>")));
@@ -119,14 +122,19 @@ void tst_SourceImportDialog::unknownDatesAndBadInput()
 {
     const SourceImport imported = importPastedText(QStringLiteral("Some text."), QDate(2024, 4, 2));
     SourceImportDialog dialog(imported, QStringLiteral("s9"));
-    QVERIFY(dialog.publishedEdit()->text().isEmpty());
+    QVERIFY(dialog.publishedEdit()->isEmpty());
     QCOMPARE(dialog.publishedLabel()->text(), QStringLiteral("unknown"));
     QVERIFY(!dialog.source().published.isValid());
 
-    dialog.publishedEdit()->setText(QStringLiteral("2024-13"));
+    // A day that does not exist.
+    dialog.publishedEdit()->yearBox()->setValue(2023);
+    dialog.publishedEdit()->monthBox()->setCurrentIndex(2);
+    dialog.publishedEdit()->dayBox()->setValue(30);
     QVERIFY(!dialog.addButton()->isEnabled());
     QVERIFY(!dialog.problemLabel()->isHidden());
-    QVERIFY2(dialog.problem().contains(QStringLiteral("\u201c2024-13\u201d")), qPrintable(dialog.problem()));
+    QVERIFY2(dialog.problem().contains(QStringLiteral("Publication date: "))
+                 && dialog.problem().contains(QStringLiteral("30 February 2023 does not exist")),
+             qPrintable(dialog.problem()));
     QCOMPARE(dialog.publishedLabel()->text(), QStringLiteral("not a date"));
     // Clicking Add does nothing while a field is wrong.
     dialog.show();
@@ -134,8 +142,9 @@ void tst_SourceImportDialog::unknownDatesAndBadInput()
     dialog.addButton()->click();
     QVERIFY(dialog.isVisible());
 
-    dialog.publishedEdit()->setText(QStringLiteral("2024-03"));
+    dialog.publishedEdit()->setPoint(DatePoint::fromYearMonth(2024, 3));
     QVERIFY(dialog.addButton()->isEnabled());
+    QCOMPARE(dialog.publishedLabel()->text(), QStringLiteral("Mar 2024"));
     QVERIFY(dialog.problemLabel()->isHidden());
     QCOMPARE(dialog.source().published, DatePoint::fromYearMonth(2024, 3));
 
@@ -145,10 +154,13 @@ void tst_SourceImportDialog::unknownDatesAndBadInput()
     dialog.urlEdit()->setText(QStringLiteral("https://example.org/story"));
     QVERIFY(dialog.addButton()->isEnabled());
 
-    dialog.retrievedEdit()->setText(QStringLiteral("yesterday"));
-    QVERIFY(dialog.problem().contains(QStringLiteral("retrieval")));
-    dialog.retrievedEdit()->clear();
+    dialog.retrievedEdit()->setPoint(DatePoint::fromDate(2024, 4, 2));
+    dialog.retrievedEdit()->dayBox()->setValue(31);
+    dialog.retrievedEdit()->monthBox()->setCurrentIndex(4);
+    QVERIFY(dialog.problem().startsWith(QStringLiteral("Retrieval date: ")));
+    dialog.retrievedEdit()->setPoint(DatePoint());
     QVERIFY(dialog.problem().isEmpty());
+    QCOMPARE(dialog.retrievedLabel()->text(), QStringLiteral("unknown"));
     QVERIFY(!dialog.source().retrieved.isValid()); // unknown is allowed
 }
 
@@ -181,7 +193,7 @@ void tst_SourceImportDialog::pastedText()
     QVERIFY(!dialog->textEdit()->isReadOnly());
     QVERIFY(!dialog->addButton()->isEnabled());
     QVERIFY(dialog->problem().contains(QStringLiteral("Paste")));
-    QCOMPARE(dialog->retrievedEdit()->text(), QDate::currentDate().toString(Qt::ISODate));
+    QCOMPARE(dialog->retrievedEdit()->point(), DatePoint::fromQDate(QDate::currentDate()));
     dialog->textEdit()->setPlainText(QStringLiteral("Pasted line one\r\nline two"));
     QVERIFY(dialog->addButton()->isEnabled());
     dialog->titleEdit()->setText(QStringLiteral("<img src=x> Statement"));

@@ -1,5 +1,8 @@
 #include "sourceimportdialog.h"
 
+#include "dateedit.h"
+#include "formparts.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -10,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -32,30 +36,13 @@ QString shownText(const QString &text)
     return out;
 }
 
-// Empty: unknown (nullopt is not a date).
-std::optional<DatePoint> dateField(const QLineEdit *edit)
+QString dateShown(const DatePointEdit *edit)
 {
-    const QString text = edit->text().trimmed();
-    if (text.isEmpty()) {
-        return DatePoint();
-    }
-    return DatePoint::fromIsoString(text);
-}
-
-QString dateShown(const QLineEdit *edit)
-{
-    const auto date = dateField(edit);
-    if (!date) {
+    if (!edit->problem().isEmpty()) {
         return QStringLiteral("not a date");
     }
-    return date->isValid() ? date->toDisplayString() : QStringLiteral("unknown");
-}
-
-QLabel *plainLabel(const QString &text = {})
-{
-    auto *label = new QLabel(text);
-    label->setTextFormat(Qt::PlainText);
-    return label;
+    const DatePoint date = edit->point();
+    return date.isValid() ? date.toDisplayString() : QStringLiteral("unknown");
 }
 
 } // namespace SourceImportDialogs
@@ -83,13 +70,13 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     , m_title(new QLineEdit)
     , m_publisher(new QLineEdit)
     , m_url(new QLineEdit)
-    , m_published(new QLineEdit)
-    , m_retrieved(new QLineEdit)
-    , m_publishedShown(SourceImportDialogs::plainLabel())
-    , m_retrievedShown(SourceImportDialogs::plainLabel())
-    , m_summary(SourceImportDialogs::plainLabel())
-    , m_notes(SourceImportDialogs::plainLabel())
-    , m_problem(SourceImportDialogs::plainLabel())
+    , m_published(new DatePointEdit(QStringLiteral("Published")))
+    , m_retrieved(new DatePointEdit(QStringLiteral("Retrieved")))
+    , m_publishedShown(plainLabel(QString()))
+    , m_retrievedShown(plainLabel(QString()))
+    , m_summary(plainLabel(QString()))
+    , m_notes(plainLabel(QString()))
+    , m_problem(plainLabel(QString()))
     , m_inCase(new QRadioButton(QStringLiteral("In the case file")))
     , m_beside(new QRadioButton(QStringLiteral("In a file beside the case: %1").arg(besidePath(sourceId))))
 {
@@ -111,12 +98,10 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     m_publisher->setPlaceholderText(QStringLiteral("unknown"));
     m_url->setText(s.url);
     m_url->setPlaceholderText(QStringLiteral("unknown (https://\u2026)"));
-    m_published->setText(s.published.isValid() ? s.published.toIsoString() : QString());
-    m_published->setPlaceholderText(QStringLiteral("unknown (2024, 2024-03 or 2024-03-25)"));
-    m_retrieved->setText(s.retrieved.isValid() ? s.retrieved.toIsoString() : QString());
-    m_retrieved->setPlaceholderText(QStringLiteral("unknown (2024, 2024-03 or 2024-03-25)"));
+    m_published->setPoint(s.published);
+    m_retrieved->setPoint(s.retrieved);
 
-    auto dateRow = [](QLineEdit *edit, QLabel *shown) {
+    auto dateRow = [](DatePointEdit *edit, QLabel *shown) {
         auto *row = new QHBoxLayout;
         row->setContentsMargins(0, 0, 0, 0);
         row->addWidget(edit, 1);
@@ -134,10 +119,13 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
         label->setBuddy(buddy);
         return label;
     };
-    form->addRow(buddyLabel(QStringLiteral("P&ublished:"), m_published), dateRow(m_published, m_publishedShown));
-    form->addRow(buddyLabel(QStringLiteral("&Retrieved:"), m_retrieved), dateRow(m_retrieved, m_retrievedShown));
-    auto *hint = plainLabel(QStringLiteral("Only what the source itself says. Leave a field empty when it is "
-                                           "unknown: it is shown as \u201cunknown\u201d, never guessed."));
+    form->addRow(buddyLabel(QStringLiteral("P&ublished:"), m_published->yearBox()),
+                 dateRow(m_published, m_publishedShown));
+    form->addRow(buddyLabel(QStringLiteral("&Retrieved:"), m_retrieved->yearBox()),
+                 dateRow(m_retrieved, m_retrievedShown));
+    auto *hint = plainLabel(QStringLiteral("Only what the source itself says. Leave a field empty (a date without "
+                                           "its year) when it is unknown: it is shown as \u201cunknown\u201d, "
+                                           "never guessed."));
     hint->setWordWrap(true);
     hint->setEnabled(false);
     form->addRow(hint);
@@ -198,8 +186,11 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
 
-    for (QLineEdit *edit : {m_title, m_publisher, m_url, m_published, m_retrieved}) {
+    for (QLineEdit *edit : {m_title, m_publisher, m_url}) {
         connect(edit, &QLineEdit::textChanged, this, &SourceImportDialog::updateState);
+    }
+    for (DatePointEdit *edit : {m_published, m_retrieved}) {
+        connect(edit, &DatePointEdit::changed, this, &SourceImportDialog::updateState);
     }
     connect(m_text, &QPlainTextEdit::textChanged, this, &SourceImportDialog::updateState);
     resize(1100, 700);
@@ -251,13 +242,12 @@ QString SourceImportDialog::problem() const
                 .arg(url);
         }
     }
-    const std::pair<const QLineEdit *, const char *> dates[]
-        = {{m_published, "publication"}, {m_retrieved, "retrieval"}};
+    const std::pair<const DatePointEdit *, const char *> dates[]
+        = {{m_published, "Publication date"}, {m_retrieved, "Retrieval date"}};
     for (const auto &[edit, what] : dates) {
-        if (!dateField(edit)) {
-            return QStringLiteral("The %1 date \u201c%2\u201d is not a date: write it as 2024, 2024-03 or 2024-03-25, "
-                                  "or leave it empty when unknown.")
-                .arg(QLatin1StringView(what), edit->text().trimmed());
+        const QString why = edit->problem();
+        if (!why.isEmpty()) {
+            return QStringLiteral("%1: %2.").arg(QLatin1StringView(what), why);
         }
     }
     return {};
@@ -273,8 +263,8 @@ Source SourceImportDialog::source() const
     s.title = m_title->text().simplified();
     s.publisher = m_publisher->text().simplified();
     s.url = m_url->text().trimmed();
-    s.published = dateField(m_published).value_or(DatePoint());
-    s.retrieved = dateField(m_retrieved).value_or(DatePoint());
+    s.published = m_published->problem().isEmpty() ? m_published->point() : DatePoint();
+    s.retrieved = m_retrieved->problem().isEmpty() ? m_retrieved->point() : DatePoint();
     s.path = storage() == Storage::BesideCase ? besidePath(m_id) : QString();
     return s;
 }

@@ -12,11 +12,13 @@ class QRadioButton;
 
 namespace AT {
 
+class DatePointEdit;
+
 // Shown after a file was read (or to paste text into): the text as it will be stored and cited
 // (plain text; read-only for a file), the page count of a PDF, what the import noticed, and the
-// metadata to check: title, publisher, URL, publication date (empty means unknown, and stays
-// unknown), retrieval date, and whether the text is kept in the case file or in a file beside it
-// (sources/<id>.txt, written when the case is saved). source() is the result.
+// metadata to check: title, publisher, URL, publication date (no year means unknown, and it stays
+// unknown), retrieval date (today; unknown allowed too), and whether the text is kept in the case file or in a file
+// beside it (sources/<id>.txt, written when the case is saved). source() is the result.
 //
 //     SourceImport imported = importSourceFile(path);
 //     if (!imported.ok()) { show imported.error; return; }
@@ -39,7 +41,8 @@ public:
 
     // The source as the dialog's fields say; meaningful when problem() is empty.
     Source source() const;
-    // Why the source cannot be added yet (no text, a date or URL that does not parse), or empty.
+    // Why the source cannot be added yet (no text, a day that does not exist, a URL that is not a
+    // full address), or empty.
     QString problem() const;
 
     Storage storage() const;
@@ -51,8 +54,8 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *publisherEdit() const { return m_publisher; }
     QLineEdit *urlEdit() const { return m_url; }
-    QLineEdit *publishedEdit() const { return m_published; }
-    QLineEdit *retrievedEdit() const { return m_retrieved; }
+    DatePointEdit *publishedEdit() const { return m_published; }
+    DatePointEdit *retrievedEdit() const { return m_retrieved; }
     QLabel *publishedLabel() const { return m_publishedShown; }
     QLabel *retrievedLabel() const { return m_retrievedShown; }
     QLabel *summaryLabel() const { return m_summary; }
@@ -74,8 +77,8 @@ private:
     QLineEdit *m_title;
     QLineEdit *m_publisher;
     QLineEdit *m_url;
-    QLineEdit *m_published;
-    QLineEdit *m_retrieved;
+    DatePointEdit *m_published;
+    DatePointEdit *m_retrieved;
     QLabel *m_publishedShown;
     QLabel *m_retrievedShown;
     QLabel *m_summary;
