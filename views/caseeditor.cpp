@@ -7,11 +7,18 @@
 #include "claimdialog.h"
 #include "disagreementdialog.h"
 #include "eventdialog.h"
+#include "reimport.h"
+#include "reimportdialog.h"
+#include "sourceimport.h"
+#include "sourceimportdialog.h"
 #include "references.h"
 #include "selectionstate.h"
 #include "sourcereader.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -133,6 +140,12 @@ CaseEditor::CaseEditor(CaseDocument *document, SelectionState *selection, Source
             editDisagreement(id);
         }
     });
+    connect(m_addSourceFile, &QAction::triggered, this, [this] { addSourceFromFile(); });
+    connect(m_addSourceText, &QAction::triggered, this, [this] { addPastedSource(); });
+    connect(m_reimportSource, &QAction::triggered, this,
+            [this] { reimportSource(m_selection ? m_selection->currentSource() : QString()); });
+    connect(m_editSource, &QAction::triggered, this,
+            [this] { editSourceDetails(m_selection ? m_selection->currentSource() : QString()); });
     connect(m_deleteEvent, &QAction::triggered, this, [this] { deleteEntity(EntityKind::Event, currentEventId()); });
     connect(m_deleteActor, &QAction::triggered, this,
             [this] { deleteEntity(EntityKind::Actor, m_selection ? m_selection->currentActor() : QString()); });
@@ -598,6 +611,138 @@ bool CaseEditor::newClaimFromSelection()
     claim.eventId = currentEventId();
     claim.citations << c;
     return newClaim(claim);
+}
+
+namespace {
+
+const QString SourceFileFilter = QStringLiteral(
+    "Sources (*.txt *.md *.markdown *.html *.htm *.pdf);;Text (*.txt *.md *.markdown);;Web pages (*.html *.htm);;PDF (*.pdf);;"
+    "Any file (*)");
+
+} // namespace
+
+bool CaseEditor::addSourceFromFile(const QString &path)
+{
+    QString file = path;
+    if (file.isEmpty()) {
+        file = QFileDialog::getOpenFileName(m_parent, QStringLiteral("Add Source"), QString(), SourceFileFilter);
+        if (file.isEmpty()) {
+            return false;
+        }
+    }
+    const SourceImport imported = importSourceFile(file);
+    if (!imported.ok()) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot add the source"), imported.error,
+                        QMessageBox::Ok, m_parent);
+        box.setTextFormat(Qt::PlainText);
+        run(&box);
+        Q_EMIT message(imported.error);
+        return false;
+    }
+    const QString id = newId(m_document->kase(), EntityKind::Source);
+    SourceImportDialog dialog(imported, id, m_parent);
+    if (!run(&dialog)) {
+        return false;
+    }
+    CaseEdit edit(m_document->kase(), QStringLiteral("Add source \u201c%1\u201d").arg(displayTitle(dialog.source())));
+    edit.add(dialog.source());
+    if (!apply(edit, QStringLiteral("Source added; select a passage in the reader to cite it."))) {
+        return false;
+    }
+    if (m_selection) {
+        m_selection->setCurrentSource(id);
+    }
+    return true;
+}
+
+bool CaseEditor::addPastedSource(const QString &text)
+{
+    const QString id = newId(m_document->kase(), EntityKind::Source);
+    std::unique_ptr<SourceImportDialog> dialog(SourceImportDialog::forPastedText(
+        id, text.isEmpty() ? QGuiApplication::clipboard()->text() : text, m_parent));
+    if (!run(dialog.get())) {
+        return false;
+    }
+    CaseEdit edit(m_document->kase(), QStringLiteral("Add source \u201c%1\u201d").arg(displayTitle(dialog->source())));
+    edit.add(dialog->source());
+    if (!apply(edit, QStringLiteral("Source added; select a passage in the reader to cite it."))) {
+        return false;
+    }
+    if (m_selection) {
+        m_selection->setCurrentSource(id);
+    }
+    return true;
+}
+
+bool CaseEditor::reimportSource(const QString &id, const QString &path)
+{
+    const Source *source = m_document->kase().source(id);
+    if (!source) {
+        return false;
+    }
+    QString file = path;
+    if (file.isEmpty()) {
+        file = QFileDialog::getOpenFileName(m_parent, QStringLiteral("Re-import \u201c%1\u201d").arg(displayTitle(*source)),
+                                            QString(), SourceFileFilter);
+        if (file.isEmpty()) {
+            return false;
+        }
+    }
+    const SourceImport imported = importSourceFile(file);
+    if (!imported.ok()) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot re-import the source"), imported.error,
+                        QMessageBox::Ok, m_parent);
+        box.setTextFormat(Qt::PlainText);
+        run(&box);
+        Q_EMIT message(imported.error);
+        return false;
+    }
+    const ReimportPreview preview = previewReimport(m_document->kase(), id, imported.source.text);
+    if (!preview.textChanged) {
+        Q_EMIT message(QStringLiteral("The file's text is the same as the source's: nothing to re-import."));
+        return false;
+    }
+    ReimportDialog dialog(preview, displayTitle(*source), m_parent);
+    if (!run(&dialog)) {
+        return false;
+    }
+    const CaseEdit edit = reimportEdit(m_document->kase(), id, imported.source.text, imported.source.retrieved);
+    return apply(edit, QStringLiteral("Re-imported: %1 in place, %2 moved, %3 ambiguous, %4 not found.")
+                           .arg(preview.exact)
+                           .arg(preview.reanchored)
+                           .arg(preview.ambiguous)
+                           .arg(preview.orphaned));
+}
+
+bool CaseEditor::editSourceDetails(const QString &id)
+{
+    const Source *source = m_document->kase().source(id);
+    if (!source) {
+        return false;
+    }
+    SourceImport shown;
+    shown.source = *source;
+    SourceImportDialog dialog(shown, id, m_parent);
+    dialog.setWindowTitle(QStringLiteral("Source Details"));
+    dialog.setStorage(source->path.isEmpty() ? SourceImportDialog::Storage::InCaseFile
+                                             : SourceImportDialog::Storage::BesideCase);
+    if (!run(&dialog)) {
+        return false;
+    }
+    // Only what a journalist checks changes here; the text and where it is kept stay.
+    Source s = *source;
+    const Source edited = dialog.source();
+    s.title = edited.title;
+    s.publisher = edited.publisher;
+    s.url = edited.url;
+    s.published = edited.published;
+    s.retrieved = edited.retrieved;
+    CaseEdit edit(m_document->kase(), QStringLiteral("Details of source \u201c%1\u201d").arg(displayTitle(s)));
+    edit.replace(s);
+    if (edit.isEmpty()) {
+        return false;
+    }
+    return apply(edit, QStringLiteral("Source details changed."));
 }
 
 } // namespace AT

@@ -72,6 +72,16 @@ public:
     bool newEventFromSelection();
     bool newClaimFromSelection();
 
+    // Sources. A file (empty: asks for one) or pasted text (empty: the clipboard's) is read, shown
+    // with its metadata to check, and added; the reader then shows it, ready to cite.
+    bool addSourceFromFile(const QString &path = {});
+    bool addPastedSource(const QString &text = {});
+    // Reads the source's file again (empty: asks for it) and shows, before anything changes, what
+    // the new text does to each citation (same place, moved, ambiguous, gone).
+    bool reimportSource(const QString &id, const QString &path = {});
+    // Title, publisher, URL and dates of a source.
+    bool editSourceDetails(const QString &id);
+
     // How a dialog is run: exec() by default; tests fill the form and accept it instead. Returns
     // whether the dialog was accepted.
     using DialogRunner = std::function<bool(QDialog *)>;

@@ -2,6 +2,7 @@
 // Not a pass/fail test; a smoke run (--smoke) is registered with CTest so it keeps working.
 
 #include "builtincase.h"
+#include "casedocument.h"
 #include "casegenerator.h"
 #include "caseindex.h"
 #include "caseloader.h"
@@ -37,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
@@ -383,6 +385,29 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
                                : size >= 100000 ? QStringLiteral("\u2264 16 ms")
                                                 : QString());
             }
+            // One edit (an event renamed, as the event form does it): the undo step, the index
+            // rebuilt, every model and the whole window repainted. Undone between runs.
+            EventFilter none;
+            window.selection()->setFilter(none);
+            int renamed = 0;
+            const Stats edit = measure(
+                std::min(runs, size >= 1000000 ? 3 : runs),
+                [&] {
+                    const Case &k = window.document()->kase();
+                    Event e = k.events[k.events.size() / 2];
+                    e.title += QStringLiteral(" (edited %1)").arg(++renamed);
+                    CaseEdit step(k, QStringLiteral("Rename"));
+                    step.replace(e);
+                    window.document()->apply(step);
+                    window.grab();
+                },
+                [&] {
+                    if (window.document()->undoStack()->canUndo()) {
+                        window.document()->undoStack()->undo();
+                    }
+                });
+            report.row(size, QStringLiteral("edit one event \u2192 index, models and whole window updated"), edit,
+                       QString(), {}, size >= 100000 ? QString() : QStringLiteral("\u2264 100 ms"));
         }
     }
     auto filterBench = [&](const QString &what, const std::function<EventFilter(int)> &make) {
