@@ -286,6 +286,59 @@ private Q_SLOTS:
         QVERIFY(!doc.isModified());
     }
 
+    void aSourceFileOfAnotherCaseIsNeverOverwritten()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("sources")));
+        const QString theirs = dir.filePath(QStringLiteral("sources/source-1.txt"));
+        QFile f(theirs);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Another case's article.");
+        f.close();
+        CaseDocument doc;
+        auto empty = std::make_shared<Case>();
+        empty->title = QStringLiteral("Mine");
+        doc.reset(empty, QString());
+        Source s;
+        s.id = QStringLiteral("source-1");
+        s.text = QStringLiteral("My own article.");
+        s.path = QStringLiteral("sources/source-1.txt");
+        CaseEdit edit(doc.kase(), QStringLiteral("Add"));
+        edit.add(s);
+        doc.apply(edit);
+        QString error;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        QVERIFY(!doc.saveAs(path, &error));
+        QVERIFY2(error.contains(theirs) && error.contains(QStringLiteral("did not write")), qPrintable(error));
+        QCOMPARE(readAll(theirs), QByteArray("Another case's article."));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(doc.isModified());
+        // Moved away: saved; then a changed text of its own (a re-import) is written over it.
+        QVERIFY(QFile::rename(theirs, theirs + QStringLiteral(".old")));
+        QVERIFY2(doc.saveAs(path, &error), qPrintable(error));
+        QCOMPARE(readAll(theirs), QByteArray("My own article."));
+        s.text = QStringLiteral("My own article, corrected.");
+        CaseEdit change(doc.kase(), QStringLiteral("Re-import"));
+        change.replace(s);
+        doc.apply(change);
+        QVERIFY2(doc.save(&error), qPrintable(error));
+        QCOMPARE(readAll(theirs), QByteArray("My own article, corrected."));
+        // Opened from the file, the same holds.
+        CaseLoad load = CaseReader::readFile(path);
+        for (const Problem &p : std::as_const(load.problems)) {
+            qWarning("%s", qPrintable(p.toString()));
+        }
+        QVERIFY(load.ok());
+        CaseDocument reopened;
+        reopened.reset(std::make_shared<const Case>(load.kase), path);
+        s.text = QStringLiteral("Corrected twice.");
+        CaseEdit again(reopened.kase(), QStringLiteral("Re-import"));
+        again.replace(s);
+        reopened.apply(again);
+        QVERIFY2(reopened.save(&error), qPrintable(error));
+        QCOMPARE(readAll(theirs), QByteArray("Corrected twice."));
+    }
+
     void aSaveIntoARemovedFolderLosesNothing()
     {
         QTemporaryDir dir;

@@ -176,8 +176,15 @@ void tst_Reimport::editMovesReanchoredCitations()
     QCOMPARE(after.event(QStringLiteral("intrusion"))->citations, kase.events.at(0).citations);
     QCOMPARE(after.event(QStringLiteral("intrusion"))->date, kase.events.at(0).date);
     QCOMPARE(*after.disagreement(QStringLiteral("who")), kase.disagreements.at(0));
-    // Only what changed is in the edit: the source, the actor, the claim.
-    QCOMPARE(edit.changes().size(), 3);
+    // ... but say at once what they are now: the window shows a broken citation as broken.
+    QCOMPARE(after.event(QStringLiteral("intrusion"))->citations.at(0).anchor, Citation::Anchor::Exact);
+    QCOMPARE(after.event(QStringLiteral("intrusion"))->date.provenanceCitations().at(0).anchor,
+             Citation::Anchor::Ambiguous);
+    QCOMPARE(after.disagreement(QStringLiteral("who"))->versions.at(0).citations.at(0).anchor,
+             Citation::Anchor::Orphaned);
+    // Only what changed is in the edit: the source, the actor, the claim, and the event and the
+    // disagreement whose citations' status changed.
+    QCOMPARE(edit.changes().size(), 5);
 }
 
 void tst_Reimport::editUndoesExactly()

@@ -2,12 +2,32 @@
 
 #include "casewriter.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QUndoStack>
 
 namespace AT {
+
+namespace {
+
+bool isKeptBeside(const Source &s)
+{
+    return !s.path.isEmpty() && !s.path.startsWith(QLatin1String("qrc:")) && !s.path.startsWith(QLatin1Char(':'));
+}
+
+QString besideFile(const QDir &folder, const Source &s)
+{
+    return QFileInfo(s.path).isAbsolute() ? s.path : QFileInfo(folder.filePath(s.path)).absoluteFilePath();
+}
+
+QByteArray digest(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+} // namespace
 
 CaseDocument::CaseDocument(QObject *parent)
     : QObject(parent)
@@ -45,6 +65,16 @@ void CaseDocument::reset(std::shared_ptr<const Case> kase, const QString &path, 
     const bool pathChanged = path != m_path;
     m_path = path;
     m_restored = modified;
+    m_besideOnDisk.clear();
+    if (!path.isEmpty() && !modified) {
+        // Read from there just now.
+        const QDir folder = QFileInfo(path).absoluteDir();
+        for (const Source &s : m_case->sources) {
+            if (isKeptBeside(s)) {
+                m_besideOnDisk.insert(besideFile(folder, s), digest(s.text.toUtf8()));
+            }
+        }
+    }
     updateModified();
     if (pathChanged) {
         Q_EMIT filePathChanged(m_path);
@@ -92,17 +122,31 @@ bool CaseDocument::saveAs(const QString &path, QString *error)
         return false;
     }
     // Sources kept beside the case: the text must be there, as the case cites it.
+    QHash<QString, QByteArray> written;
     for (const Source &s : m_case->sources) {
-        if (s.path.isEmpty() || s.path.startsWith(QLatin1String("qrc:")) || s.path.startsWith(QLatin1Char(':'))) {
+        if (!isKeptBeside(s)) {
             continue;
         }
-        const QString file = QFileInfo(s.path).isAbsolute() ? s.path : folder.filePath(s.path);
+        const QString file = besideFile(folder, s);
         const QByteArray bytes = s.text.toUtf8();
         QFile existing(file);
-        if (existing.open(QIODevice::ReadOnly) && existing.size() == bytes.size() && existing.readAll() == bytes) {
-            continue;
+        if (existing.open(QIODevice::ReadOnly)) {
+            const QByteArray there = existing.readAll();
+            existing.close();
+            if (there == bytes) {
+                written.insert(file, digest(bytes));
+                continue;
+            }
+            if (m_besideOnDisk.value(file) != digest(there)) {
+                *error
+                    = QStringLiteral("Cannot save the text of source %1: %2 already holds a different text that this "
+                                     "case did not write (another case's source?). Move that file away, or keep "
+                                     "this source in the case file (Case > Source Details). Nothing was saved; "
+                                     "the case stays open with its changes.")
+                          .arg(s.id, file);
+                return false;
+            }
         }
-        existing.close();
         if (!QFileInfo(file).absoluteDir().exists() && !QDir().mkpath(QFileInfo(file).absolutePath())) {
             *error = QStringLiteral("Cannot save the text of source %1 to %2: the folder cannot be made. "
                                     "Choose another folder with Save As; the case stays open with its changes.")
@@ -116,16 +160,19 @@ bool CaseDocument::saveAs(const QString &path, QString *error)
                          .arg(s.id, why);
             return false;
         }
+        written.insert(file, digest(bytes));
     }
     QString why;
     if (!CaseWriter::writeFile(*m_case, path, &why)) {
-        *error = why + QStringLiteral(". The case stays open with its changes: free some space, or save it elsewhere "
-                                      "with Save As.");
+        *error = why
+            + QStringLiteral(". The case stays open with its changes: free some space, or save it elsewhere "
+                             "with Save As.");
         return false;
     }
     const bool pathChanged = path != m_path;
     m_path = path;
     m_restored = false;
+    m_besideOnDisk = written;
     m_undo->setClean();
     updateModified();
     if (pathChanged) {

@@ -2,6 +2,7 @@
 
 #include "caseedit.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -60,6 +61,10 @@ Q_SIGNALS:
 private:
     void updateModified();
 
+    // The texts kept beside the case as this document last read or wrote them (SHA-256 of the
+    // bytes, by absolute file name): a file there that is neither this nor the new text belongs
+    // to someone else (another case saved in the same folder) and is never overwritten.
+    QHash<QString, QByteArray> m_besideOnDisk;
     std::shared_ptr<const Case> m_case;
     QUndoStack *m_undo;
     QString m_path;

@@ -169,7 +169,7 @@ void CaseEdit::add(const Entity &entity)
     m_changes << change;
 }
 
-bool CaseEdit::replace(const Entity &entity)
+bool CaseEdit::replace(const Entity &entity, bool evenIfEqual)
 {
     const EntityKind kind = kindOf(entity);
     if (kind == EntityKind::Heading) {
@@ -181,7 +181,7 @@ bool CaseEdit::replace(const Entity &entity)
         return false;
     }
     CaseChange change {kind, i, entityAt(m_case, kind, i), entity};
-    if (change.before == change.after) {
+    if (!evenIfEqual && change.before == change.after) {
         return true; // nothing to undo
     }
     applyChange(m_case, change, true);

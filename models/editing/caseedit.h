@@ -56,8 +56,10 @@ public:
 
     // Appends the entity to its list (a CaseHeading replaces the heading).
     void add(const Entity &entity);
-    // Replaces the entity with the same id; false when there is none.
-    bool replace(const Entity &entity);
+    // Replaces the entity with the same id; false when there is none. An entity equal to the one
+    // there is no change (citations compare by source, quote, position and context), unless
+    // `evenIfEqual`: then it goes in too, e.g. for citations whose anchoring status changed.
+    bool replace(const Entity &entity, bool evenIfEqual = false);
     // Takes the entity out; false when there is none. Whatever refers to it is left as it is:
     // removeWithReferences() (references.h) takes care of that.
     bool remove(EntityKind kind, const QString &id);

@@ -203,6 +203,7 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
         }
         auto entity = original;
         bool moved = false;
+        bool restated = false;
         forEachList(entity, kase, [&](const auto &, QList<Citation> &citations) {
             for (Citation &c : citations) {
                 if (c.sourceId != sourceId) {
@@ -210,6 +211,12 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
                 }
                 const AnchorResult result = anchorCitation(c, index);
                 if (result.anchor != Citation::Anchor::Reanchored) {
+                    // In place, ambiguous or gone: the position stays, the status says which, so
+                    // the window shows a broken citation as broken at once, not at the next load.
+                    if (c.anchor != result.anchor) {
+                        c.anchor = result.anchor;
+                        restated = true;
+                    }
                     continue;
                 }
                 c.start = result.start;
@@ -227,8 +234,8 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
                 moved = true;
             }
         });
-        if (moved) {
-            edit.replace(entity);
+        if (moved || restated) {
+            edit.replace(entity, restated);
         }
     });
     return edit;
