@@ -7,6 +7,7 @@
 #include "caseeditor.h"
 #include "casereader.h"
 #include "casesession.h"
+#include "citationpanel.h"
 #include "claimdialog.h"
 #include "dateedit.h"
 #include "disagreementdialog.h"
@@ -18,6 +19,7 @@
 #include "sourcereader.h"
 
 #include <QComboBox>
+#include <QListView>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPdfWriter>
@@ -201,6 +203,17 @@ private Q_SLOTS:
         const Alias alias = doc->kase().actors[0].aliases.value(0);
         QCOMPARE(alias.name, QStringLiteral("Copper Kite"));
         QCOMPARE(alias.citations.value(0).sourceId, pdfSource.id);
+
+        // The PDF's passage cited in the event too: the citation says on which page it is.
+        window.selection()->setCurrentEvent(0);
+        QVERIFY(select(window, pdfSource.id, QStringLiteral("Bronze Lantern is also known as Copper Kite.")));
+        QVERIFY(editor->citeSelectionInCurrentEvent());
+        stepDone();
+        const QAbstractItemModel *citations = window.citationPanel()->citationView()->model();
+        QCOMPARE(citations->rowCount(), 3);
+        const QString shown = citations->index(2, 0).data().toString();
+        QVERIFY2(shown.contains(QStringLiteral("Incident report")) && shown.contains(QStringLiteral(", p. 2")),
+                 qPrintable(shown));
 
         // A claim with its confidence wording, from a selection.
         const QString agency = [&] {

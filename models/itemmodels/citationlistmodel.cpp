@@ -3,6 +3,7 @@
 #include "anchoring.h"
 #include "casesession.h"
 #include "citationcopy.h"
+#include "sourceimport.h"
 
 #include <QMimeData>
 
@@ -39,7 +40,10 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     const Case &kase = m_session->kase();
     const Citation &c = kase.events[m_event].citations[index.row()];
     const Source *source = kase.source(c.sourceId);
-    const QString title = source ? source->title : c.sourceId;
+    const QString title = source ? displayTitle(*source) : c.sourceId;
+    // A PDF's text has a form feed between pages: the citation says on which page it is.
+    const int page = source && c.isAnchored() ? pageAtCodePoint(source->text, c.start) : 0;
+    const QString where = page > 0 ? QStringLiteral(", p. %1").arg(page) : QString();
     switch (role) {
     case Qt::DisplayRole:
         // The quote and the title isolated (U+2068…U+2069), so that an Arabic or Hebrew quote sits
@@ -47,11 +51,12 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
         // The anchor is named only when the quote is not exactly where the case says: that is the
         // exception a reader must notice, and "anchored" after every quote would hide it.
         return QString(
-            QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069").arg(c.quote, title)
+            QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069%3").arg(c.quote, title, where)
             + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(" (%1)").arg(anchorName(c.anchor))));
     case Qt::ToolTipRole:
         return QString(
-            QStringLiteral("%1, characters %2\u2013%3").arg(title, QString::number(c.start), QString::number(c.end))
+            QStringLiteral("%1%2, characters %3\u2013%4")
+                .arg(title, where, QString::number(c.start), QString::number(c.end))
             + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(", %1").arg(anchorName(c.anchor))));
     case QuoteRole:
         return c.quote;
