@@ -591,7 +591,7 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
     updateStatus();
     if (!load.problems.isEmpty()) {
         statusBar()->showMessage(
-            QStringLiteral("Opened with %1; attribution-timeline --check lists them.")
+            QStringLiteral("Opened with %1; Case > Check Case lists them.")
                 .arg(countOf(load.warningCount(), QStringLiteral("warning"), QStringLiteral("warnings"))),
             15000);
     }

@@ -160,6 +160,27 @@ private Q_SLOTS:
         QVERIFY(window.document()->kase() == before);
     }
 
+    void checkCaseSaysWhatCheckWouldSay()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        QString report = window.editor()->checkReport();
+        QVERIFY2(report.contains(QStringLiteral("Problems: 0 errors, 0 warnings")), qPrintable(report));
+        // An event without a citation, not saved yet: a warning naming it.
+        Event e;
+        e.id = QStringLiteral("uncited");
+        e.title = QStringLiteral("Uncited");
+        e.category = QStringLiteral("statement");
+        e.date = PartialDate(DatePoint::fromYear(2024));
+        CaseEdit edit(window.document()->kase(), QStringLiteral("New event"));
+        edit.add(e);
+        window.document()->apply(edit);
+        report = window.editor()->checkReport();
+        QVERIFY2(report.contains(QStringLiteral("0 errors, 1 warning"))
+                     && report.contains(QStringLiteral("events[25]")),
+                 qPrintable(report));
+    }
+
     void closingWithUnsavedChangesAsks()
     {
         MainWindow window;

@@ -13,6 +13,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace AT;
 
@@ -112,6 +114,41 @@ private Q_SLOTS:
         QVERIFY2(window.saveTo(saveDir.filePath(QStringLiteral("restored.json")), true, &error), qPrintable(error));
         QVERIFY(!window.document()->isModified());
         QVERIFY(QDir(store.folder()).entryList(QDir::Files).isEmpty());
+    }
+
+    void aKilledRunNotYetReapedHasEnded()
+    {
+        QTemporaryDir dir;
+        const RecoveryStore store(dir.path());
+        // A child that ends at once and that nobody waits for: a zombie, as a run killed from a
+        // terminal stays until the shell notices.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::_exit(0);
+        }
+        QVERIFY(child > 0);
+        QTest::qWait(200);
+        QFile json(dir.filePath(QStringLiteral("z.json")));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write("{}");
+        json.close();
+        QFile meta(dir.filePath(QStringLiteral("z.meta.json")));
+        QVERIFY(meta.open(QIODevice::WriteOnly));
+        meta.write(QStringLiteral("{\"case\": \"\", \"title\": \"Zombie\", \"pid\": %1, \"written\": "
+                                  "\"2026-01-01T00:00:00Z\", \"paths\": {}}")
+                       .arg(child)
+                       .toUtf8());
+        meta.close();
+        QCOMPARE(store.orphaned().size(), 1);
+        ::waitpid(child, nullptr, 0);
+        QCOMPARE(store.orphaned().size(), 1);
+        // This process runs: its own files are never offered.
+        QVERIFY(meta.open(QIODevice::WriteOnly));
+        meta.write(QStringLiteral("{\"case\": \"\", \"title\": \"Mine\", \"pid\": %1}")
+                       .arg(QCoreApplication::applicationPid())
+                       .toUtf8());
+        meta.close();
+        QCOMPARE(store.orphaned().size(), 0);
     }
 
     void discardedRecoveryIsGoneAndLaterKeepsIt()

@@ -141,6 +141,11 @@ void tst_SourceImportDialog::unknownDatesAndBadInput()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.addButton()->click();
     QVERIFY(dialog.isVisible());
+    // Nor does Enter: it never cancels either (the text and metadata would be lost).
+    dialog.titleEdit()->setFocus();
+    QTest::keyClick(dialog.titleEdit(), Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), 0);
 
     dialog.publishedEdit()->setPoint(DatePoint::fromYearMonth(2024, 3));
     QVERIFY(dialog.addButton()->isEnabled());

@@ -4,25 +4,33 @@
 #include "anchoring.h"
 #include "casedialog.h"
 #include "casedocument.h"
+#include "casereader.h"
+#include "casereport.h"
+#include "casewriter.h"
 #include "claimdialog.h"
 #include "disagreementdialog.h"
 #include "eventdialog.h"
+#include "references.h"
 #include "reimport.h"
 #include "reimportdialog.h"
+#include "selectionstate.h"
 #include "sourceimport.h"
 #include "sourceimportdialog.h"
-#include "references.h"
-#include "selectionstate.h"
 #include "sourcereader.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace AT {
 
@@ -93,7 +101,11 @@ CaseEditor::CaseEditor(CaseDocument *document, SelectionState *selection, Source
     , m_addSourceText(makeAction(this, QStringLiteral("Add Source from &Pasted Text\u2026")))
     , m_reimportSource(makeAction(this, QStringLiteral("&Re-import Source Shown\u2026")))
     , m_editSource(makeAction(this, QStringLiteral("Source &Details\u2026")))
+    , m_check(makeAction(this, QStringLiteral("C&heck Case\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)))
 {
+    m_check->setToolTip(
+        QStringLiteral("What attribution-timeline --check would say about the case as it would be saved now"));
+    connect(m_check, &QAction::triggered, this, &CaseEditor::showCheckReport);
     m_citeInEvent->setToolTip(
         QStringLiteral("Add the passage selected in the source reader to the current event's citations"));
     connect(m_citeInEvent, &QAction::triggered, this, [this] { citeSelectionInCurrentEvent(); });
@@ -212,6 +224,8 @@ void CaseEditor::fillMenu(QMenu *menu) const
     menu->addAction(m_deleteClaim);
     menu->addAction(m_deleteDisagreement);
     menu->addAction(m_deleteSource);
+    menu->addSeparator();
+    menu->addAction(m_check);
 }
 
 QList<QAction *> CaseEditor::readerActions() const
@@ -615,9 +629,9 @@ bool CaseEditor::newClaimFromSelection()
 
 namespace {
 
-const QString SourceFileFilter = QStringLiteral(
-    "Sources (*.txt *.md *.markdown *.html *.htm *.pdf);;Text (*.txt *.md *.markdown);;Web pages (*.html *.htm);;PDF (*.pdf);;"
-    "Any file (*)");
+const QString SourceFileFilter = QStringLiteral("Sources (*.txt *.md *.markdown *.html *.htm *.pdf);;Text (*.txt *.md "
+                                                "*.markdown);;Web pages (*.html *.htm);;PDF (*.pdf);;"
+                                                "Any file (*)");
 
 } // namespace
 
@@ -632,8 +646,8 @@ bool CaseEditor::addSourceFromFile(const QString &path)
     }
     const SourceImport imported = importSourceFile(file);
     if (!imported.ok()) {
-        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot add the source"), imported.error,
-                        QMessageBox::Ok, m_parent);
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Cannot add the source"), imported.error, QMessageBox::Ok,
+                        m_parent);
         box.setTextFormat(Qt::PlainText);
         run(&box);
         Q_EMIT message(imported.error);
@@ -658,8 +672,8 @@ bool CaseEditor::addSourceFromFile(const QString &path)
 bool CaseEditor::addPastedSource(const QString &text)
 {
     const QString id = newId(m_document->kase(), EntityKind::Source);
-    std::unique_ptr<SourceImportDialog> dialog(SourceImportDialog::forPastedText(
-        id, text.isEmpty() ? QGuiApplication::clipboard()->text() : text, m_parent));
+    std::unique_ptr<SourceImportDialog> dialog(
+        SourceImportDialog::forPastedText(id, text.isEmpty() ? QGuiApplication::clipboard()->text() : text, m_parent));
     if (!run(dialog.get())) {
         return false;
     }
@@ -682,7 +696,8 @@ bool CaseEditor::reimportSource(const QString &id, const QString &path)
     }
     QString file = path;
     if (file.isEmpty()) {
-        file = QFileDialog::getOpenFileName(m_parent, QStringLiteral("Re-import \u201c%1\u201d").arg(displayTitle(*source)),
+        file = QFileDialog::getOpenFileName(m_parent,
+                                            QStringLiteral("Re-import \u201c%1\u201d").arg(displayTitle(*source)),
                                             QString(), SourceFileFilter);
         if (file.isEmpty()) {
             return false;
@@ -707,11 +722,12 @@ bool CaseEditor::reimportSource(const QString &id, const QString &path)
         return false;
     }
     const CaseEdit edit = reimportEdit(m_document->kase(), id, imported.source.text, imported.source.retrieved);
-    return apply(edit, QStringLiteral("Re-imported: %1 in place, %2 moved, %3 ambiguous, %4 not found.")
-                           .arg(preview.exact)
-                           .arg(preview.reanchored)
-                           .arg(preview.ambiguous)
-                           .arg(preview.orphaned));
+    return apply(edit,
+                 QStringLiteral("Re-imported: %1 in place, %2 moved, %3 ambiguous, %4 not found.")
+                     .arg(preview.exact)
+                     .arg(preview.reanchored)
+                     .arg(preview.ambiguous)
+                     .arg(preview.orphaned));
 }
 
 bool CaseEditor::editSourceDetails(const QString &id)
@@ -743,6 +759,42 @@ bool CaseEditor::editSourceDetails(const QString &id)
         return false;
     }
     return apply(edit, QStringLiteral("Source details changed."));
+}
+
+QString CaseEditor::checkReport() const
+{
+    // The case as Save would write it, read back as --check reads it. A case never saved has no
+    // folder for texts kept beside it: they are checked embedded.
+    Case kase = m_document->kase();
+    const QString path = m_document->filePath();
+    if (path.isEmpty()) {
+        for (Source &s : kase.sources) {
+            if (!s.path.startsWith(QLatin1String("qrc:"))) {
+                s.path.clear();
+            }
+        }
+    }
+    const QString name = path.isEmpty() ? QStringLiteral("the case (not saved yet)") : QFileInfo(path).fileName();
+    const CaseLoad load = CaseReader::readData(CaseWriter::toJson(kase), name,
+                                               path.isEmpty() ? QString() : QFileInfo(path).absolutePath());
+    return AT::checkReport(name, load);
+}
+
+void CaseEditor::showCheckReport()
+{
+    QDialog dialog(m_parent);
+    dialog.setWindowTitle(QStringLiteral("Check Case"));
+    auto *text = new QPlainTextEdit;
+    text->setReadOnly(true);
+    text->setPlainText(checkReport());
+    text->setAccessibleName(QStringLiteral("Check report"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(760, 480);
+    run(&dialog);
 }
 
 } // namespace AT

@@ -82,6 +82,11 @@ public:
     // Title, publisher, URL and dates of a source.
     bool editSourceDetails(const QString &id);
 
+    // What --check would say about the case as it would be saved now: counts, citations by anchor
+    // status, every problem with its place and fix. Shown by Case > Check Case.
+    QString checkReport() const;
+    void showCheckReport();
+
     // How a dialog is run: exec() by default; tests fill the form and accept it instead. Returns
     // whether the dialog was accepted.
     using DialogRunner = std::function<bool(QDialog *)>;
@@ -132,6 +137,7 @@ private:
     QAction *m_addSourceText;
     QAction *m_reimportSource;
     QAction *m_editSource;
+    QAction *m_check;
 };
 
 // "“The first words of a long quote…”", for menus and undo step names.

@@ -174,6 +174,9 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_add = buttons->addButton(QStringLiteral("Add Source"), QDialogButtonBox::AcceptRole);
     m_add->setDefault(true);
+    // Enter never throws the text and the metadata away: it adds, or (while something is missing)
+    // does nothing; only Cancel or Esc cancel.
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (problem().isEmpty()) {
             accept();

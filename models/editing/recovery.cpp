@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -22,6 +23,15 @@ namespace {
 
 constexpr QLatin1StringView MetaSuffix {".meta.json"};
 
+QByteArray readProcFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.read(4096) : QByteArray();
+}
+
+// Whether the run that wrote a recovery file still runs. A process that has ended but not yet been
+// reaped by its parent (a zombie: killed from a terminal that has not noticed) has ended; so has
+// one whose number another program now uses.
 bool processAlive(qint64 pid)
 {
     if (pid <= 0) {
@@ -29,6 +39,19 @@ bool processAlive(qint64 pid)
     }
     if (pid == QCoreApplication::applicationPid()) {
         return true;
+    }
+    const QString proc = QStringLiteral("/proc/%1/").arg(pid);
+    if (QFileInfo::exists(QStringLiteral("/proc/self/stat"))) {
+        const QByteArray stat = readProcFile(proc + QStringLiteral("stat"));
+        const qsizetype close = stat.lastIndexOf(')');
+        if (stat.isEmpty() || close < 0 || close + 2 >= stat.size()) {
+            return false;
+        }
+        const char state = stat.at(close + 2);
+        if (state == 'Z' || state == 'X' || state == 'x') {
+            return false;
+        }
+        return readProcFile(proc + QStringLiteral("comm")) == readProcFile(QStringLiteral("/proc/self/comm"));
     }
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
