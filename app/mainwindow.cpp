@@ -809,10 +809,12 @@ bool MainWindow::maybeSave()
     if (!m_document->isModified()) {
         return true;
     }
-    QMessageBox box(
-        QMessageBox::Warning, QStringLiteral("Unsaved changes"),
-        QStringLiteral("%1 has changes that are not saved. Save them first?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    QMessageBox box(QMessageBox::Warning, QStringLiteral("Unsaved changes"),
+                    QStringLiteral("%1 has changes that are not saved. Save them first?")
+                        .arg(m_document->filePath().isEmpty()
+                                 ? QStringLiteral("\u201c%1\u201d").arg(m_document->kase().title.simplified())
+                                 : m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setTextFormat(Qt::PlainText);
     box.setDefaultButton(QMessageBox::Save);
     switch (box.exec()) {

@@ -366,8 +366,17 @@ void TimelineView::paintEvent(QPaintEvent *event)
     const TimelinePainter::State state {m_selection ? m_selection->currentEvent() : -1,
                                         m_selection ? m_selection->currentActor() : QString(), m_hoverItem,
                                         m_hoverCluster};
-    TimelinePainter(m_rows, m_categoryColors, palette(), font(), state, &m_elidedLabels)
-        .paint(p, layout(), event->region());
+    if (m_rows.count() == 0) {
+        // Nothing to draw (a new case, or a filter that leaves nothing): say so, and how events come.
+        p.fillRect(rect(), palette().base());
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(24, 12, -24, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                   QStringLiteral("No events to show.\nTo make one, select a passage in the source reader, then "
+                                  "Case > New Event from Selection (Ctrl+Alt+E)."));
+    } else {
+        TimelinePainter(m_rows, m_categoryColors, palette(), font(), state, &m_elidedLabels)
+            .paint(p, layout(), event->region());
+    }
     if (hasFocus()) {
         p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
