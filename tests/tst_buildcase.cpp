@@ -13,14 +13,16 @@
 #include "disagreementdialog.h"
 #include "eventdialog.h"
 #include "mainwindow.h"
+#include "reimport.h"
+#include "reimportdialog.h"
 #include "selectionstate.h"
 #include "sourceimportdialog.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
 
 #include <QComboBox>
-#include <QListView>
 #include <QLineEdit>
+#include <QListView>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
@@ -291,6 +293,36 @@ private Q_SLOTS:
         const QString report = QString::fromUtf8(check.readAllStandardOutput());
         QVERIFY2(check.exitCode() == 0 && report.contains(QStringLiteral("Problems: 0 errors, 0 warnings")),
                  qPrintable(report + QString::fromUtf8(check.readAllStandardError())));
+
+        // The article is corrected: a paragraph added at the top, the agency's sentence removed.
+        // Re-importing it shows each citation's fate first, then moves what moved, in one step.
+        QString corrected = Article;
+        corrected.replace(
+            QStringLiteral(
+                "The agency assessed it was \u201chighly likely\u201d that Bronze Lantern acted for the state.\n"),
+            QString());
+        corrected.prepend(QStringLiteral("Correction appended on Thursday.\n\n"));
+        QVERIFY(writeFile(txt, corrected.toUtf8()));
+        QList<ReimportCitation> shownRows;
+        editor->setDialogRunner(filling<ReimportDialog>([&shownRows](ReimportDialog *d) { shownRows = d->rows(); }));
+        const qsizetype stepsBefore = undo->count();
+        QVERIFY(editor->reimportSource(txtSource.id, txt));
+        QCOMPARE(undo->count(), stepsBefore + 1);
+        QStringList fates;
+        for (const ReimportCitation &r : std::as_const(shownRows)) {
+            fates << reimportStatusName(r.status);
+        }
+        fates.sort();
+        // The event's, the claim's and the disagreement version's citations of the article.
+        QCOMPARE(fates,
+                 (QStringList {QStringLiteral("moves"), QStringLiteral("not found"), QStringLiteral("not found")}));
+        const Event &moved = doc->kase().events[0];
+        QCOMPARE(moved.citations[0].anchor, Citation::Anchor::Exact);
+        QCOMPARE(moved.citations[0].start, corrected.indexOf(QStringLiteral("a group called")));
+        QCOMPARE(doc->kase().claims[0].citations[0].anchor, Citation::Anchor::Orphaned);
+        QCOMPARE(doc->kase().source(txtSource.id)->text, corrected);
+        undo->undo();
+        QVERIFY(doc->kase() == load.kase);
     }
 };
 
