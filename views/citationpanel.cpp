@@ -1,6 +1,7 @@
 #include "citationpanel.h"
 
 #include "casesession.h"
+#include "formparts.h"
 #include "plaintext.h"
 #include "roleproxymodel.h"
 #include "roles.h"
@@ -20,15 +21,6 @@
 namespace AT {
 
 namespace {
-QLabel *sectionLabel(const QString &text)
-{
-    auto *label = new QLabel(text);
-    label->setTextFormat(Qt::PlainText);
-    QFont f = label->font();
-    f.setBold(true);
-    label->setFont(f);
-    return label;
-}
 
 void setUpList(QListView *list)
 {

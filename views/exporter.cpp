@@ -9,6 +9,7 @@
 #include "chartmodel.h"
 #include "csvexport.h"
 #include "eventtablemodel.h"
+#include "plaintext.h"
 #include "plural.h"
 #include "roles.h"
 #include "textoutliner.h"
@@ -32,20 +33,6 @@ namespace AT {
 
 namespace {
 constexpr double Margin = 28;
-
-// Case text set inside a line of our own words: isolated, so that a right-to-left title or name
-// neither reorders the punctuation around it nor is reordered by it (Unicode bidi isolates).
-QString isolated(const QString &text)
-{
-    // The text's own explicit bidi controls go: a stray U+2069 would close our isolate early and an
-    // override after it would reorder our words. Marks (U+200E, U+200F) stay; they are local.
-    QString inner = text;
-    inner.removeIf([](QChar c) {
-        const char16_t u = c.unicode();
-        return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
-    });
-    return QChar(0x2068) + inner + QChar(0x2069);
-}
 
 // Text for an XML text node: markup escaped, and the characters XML 1.0 forbids anywhere
 // (control characters other than tab and newlines, unpaired surrogates, U+FFFE/U+FFFF) replaced,

@@ -111,11 +111,6 @@ void guardWheel(QWidget *widget)
     widget->installEventFilter(new WheelGuard(widget));
 }
 
-QString isolated(const QString &text)
-{
-    return QChar(0x2068) + text + QChar(0x2069);
-}
-
 QString quoted(const QString &text)
 {
     return QStringLiteral("\u201c") + isolated(text) + QStringLiteral("\u201d");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "casedata.h"
+#include "plaintext.h"
 
 #include <QDialog>
 #include <QList>
@@ -30,9 +31,6 @@ class QVBoxLayout;
 
 namespace AT {
 
-// Case text set apart (U+2068 ... U+2069), as the item models do, so that its own bidi controls and
-// right-to-left letters neither reorder the words around it nor are reordered by them.
-QString isolated(const QString &text);
 // “text”, isolated.
 QString quoted(const QString &text);
 // A label that shows its text literally.

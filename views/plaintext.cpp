@@ -68,4 +68,14 @@ void showItemToolTipsAsPlainText(QAbstractItemView *view)
     view->viewport()->installEventFilter(new PlainToolTipFilter(view));
 }
 
+QString isolated(const QString &text)
+{
+    QString inner = text;
+    inner.removeIf([](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+    });
+    return QChar(0x2068) + inner + QChar(0x2069);
+}
+
 } // namespace AT

@@ -23,4 +23,10 @@ void showItemToolTipsAsPlainText(QAbstractItemView *view);
 // character references, so an escaped label never shows half of "&amp;".
 QString chartText(const QString &text);
 
+// Case text set inside a line of our own words: isolated (U+2068 ... U+2069), so that a right-to-left
+// title or name neither reorders the punctuation around it nor is reordered by it. The text's own
+// explicit bidi controls go: a stray U+2069 would close the isolate early and an override after
+// it would reorder our words. Marks (U+200E, U+200F) stay; they are local.
+QString isolated(const QString &text);
+
 } // namespace AT

@@ -10,12 +10,12 @@
 
 namespace AT {
 
-namespace {
-
 bool isKeptBeside(const Source &s)
 {
     return !s.path.isEmpty() && !s.path.startsWith(QLatin1String("qrc:")) && !s.path.startsWith(QLatin1Char(':'));
 }
+
+namespace {
 
 QString besideFile(const QDir &folder, const Source &s)
 {

@@ -11,6 +11,9 @@ class QUndoStack;
 
 namespace AT {
 
+// Whether the source's text is kept in a file beside the case (not embedded, not built in).
+bool isKeptBeside(const Source &source);
+
 // The case a window edits: the case itself, where it is saved, and its undo history. Every edit
 // goes through apply() as one undo step; views never change a case any other way. Snapshots of
 // the case are shared, read-only, with the index and the models (CaseSession).

@@ -56,11 +56,6 @@ bool processAlive(qint64 pid)
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-bool isKeptBeside(const Source &s)
-{
-    return !s.path.isEmpty() && !s.path.startsWith(QLatin1String("qrc:")) && !s.path.startsWith(QLatin1Char(':'));
-}
-
 } // namespace
 
 QString RecoveryStore::defaultFolder()
