@@ -181,6 +181,7 @@ private Q_SLOTS:
         QVERIFY(editor->newEventFromSelection());
         stepDone();
         QCOMPARE(doc->kase().events.size(), 1);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("New event \u201cMinistry mail server breached\u201d"));
         const QString eventId = doc->kase().events[0].id;
         QCOMPARE(window.selection()->currentEvent(), 0);
 

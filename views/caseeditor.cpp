@@ -499,7 +499,20 @@ template<typename Dialog, typename T> bool CaseEditor::runForm(const T &entity, 
         return false;
     }
     const auto value = dialog.value();
-    CaseEdit edit(m_document->kase(), what);
+    // A new entity is named in the history by what the form gave it.
+    QString text = what;
+    if (isNew) {
+        if constexpr (std::is_same_v<T, Event>) {
+            text += QStringLiteral(" \u201c%1\u201d").arg(value.title);
+        } else if constexpr (std::is_same_v<T, Actor>) {
+            text += QStringLiteral(" \u201c%1\u201d").arg(value.name);
+        } else if constexpr (std::is_same_v<T, Claim>) {
+            text += QLatin1Char(' ') + shortQuote(value.statement);
+        } else if constexpr (std::is_same_v<T, Disagreement>) {
+            text += QStringLiteral(" \u201c%1\u201d").arg(value.question);
+        }
+    }
+    CaseEdit edit(m_document->kase(), text);
     if (isNew) {
         edit.add(value);
     } else {
@@ -509,7 +522,7 @@ template<typename Dialog, typename T> bool CaseEditor::runForm(const T &entity, 
         Q_EMIT message(QStringLiteral("Nothing changed."));
         return false;
     }
-    return apply(edit, what + QStringLiteral(": done."));
+    return apply(edit, text + QStringLiteral(": done."));
 }
 
 bool CaseEditor::newEvent(const Event &prefill)
