@@ -18,6 +18,7 @@
 
 #include <cstdio>
 #include <sys/mount.h>
+#include <unistd.h>
 
 using namespace AT;
 
@@ -359,6 +360,31 @@ private Q_SLOTS:
         QVERIFY(doc.isModified());
         QVERIFY(doc.kase().event(e.id));
         QCOMPARE(doc.filePath(), path);
+    }
+
+    void aSaveIntoAFolderWithoutWritePermissionLosesNothing()
+    {
+        if (::geteuid() == 0) {
+            QSKIP("running as root: file permissions do not stop root (the full disk and removed folder tests cover "
+                  "failing saves)");
+        }
+        QTemporaryDir dir;
+        CaseDocument doc;
+        doc.reset(Test::builtinCase(), QString());
+        const QString path = dir.filePath(QStringLiteral("case.json"));
+        QString error;
+        QVERIFY(doc.saveAs(path, &error));
+        const QByteArray before = readAll(path);
+        CaseEdit edit(doc.kase(), QStringLiteral("New event"));
+        edit.add(newEvent(doc.kase(), QStringLiteral("Not allowed")));
+        doc.apply(edit);
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const bool saved = doc.save(&error);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(!saved);
+        QVERIFY2(error.contains(QStringLiteral("case.json")), qPrintable(error));
+        QCOMPARE(readAll(path), before);
+        QVERIFY(doc.isModified());
     }
 
     void aSaveThatRunsOutOfSpaceLosesNothing()
