@@ -104,6 +104,7 @@ test)
     cmake --build "$ASAN_DIR" -j "$JOBS"
     QT_QPA_PLATFORM=offscreen \
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir "$ASAN_DIR" --output-on-failure -j "$JOBS" "$@"
     ;;
