@@ -41,10 +41,10 @@ void tst_CaseReport::summaryHasNoMarkdownFromTheCase()
     const auto kase = Test::loadCase(json);
     QVERIFY(kase);
     const QString md = markdownSummary(*kase);
-    QVERIFY2(md.contains(QStringLiteral("## !\\[x\\](http://tracker.invalid/p.png) \\*bold\\* \\`code\\` %1 %5\n")),
+    QVERIFY2(md.contains(QStringLiteral("## !\\[x\\](http\\://tracker.invalid/p.png) \\*bold\\* \\`code\\` %1 %5\n")),
              qPrintable(md));
     QVERIFY(md.contains(QStringLiteral("\n\\# not a heading\n")));
-    QVERIFY(md.contains(QStringLiteral("| \\[link\\](http://x.invalid) \\_u\\_ \\~s\\~ %2 |")));
+    QVERIFY(md.contains(QStringLiteral("| \\[link\\](http\\://x.invalid) \\_u\\_ \\~s\\~ %2 |")));
     QVERIFY(md.contains(QStringLiteral("\n- \\- not a list\n")));
     QVERIFY(md.contains(QStringLiteral("\n- 1\\. not a list either\n")));
 }

@@ -1,6 +1,7 @@
 #include "casereport.h"
 
 #include "anchoring.h"
+#include "citationcopy.h"
 #include "plural.h"
 
 #include <QRegularExpression>
@@ -104,37 +105,9 @@ namespace {
 // and a start that would open a heading, list, quote or rule is escaped, so no block either.
 QString text(const QString &t)
 {
-    QString out;
-    out.reserve(t.size() + 8);
-    for (const QChar c : t) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QStringLiteral("&amp;");
-            break;
-        case u'<':
-            out += QStringLiteral("&lt;");
-            break;
-        case u'>':
-            out += QStringLiteral("&gt;");
-            break;
-        case u'\r':
-        case u'\n':
-            out += QLatin1Char(' ');
-            break;
-        case u'\\':
-        case u'`':
-        case u'*':
-        case u'_':
-        case u'[':
-        case u']':
-        case u'~':
-            out += QLatin1Char('\\');
-            out += c;
-            break;
-        default:
-            out += c;
-        }
-    }
+    QString flat = t;
+    flat.replace(QLatin1Char('\r'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    QString out = markdownEscaped(flat);
     static const QRegularExpression blockStart(QStringLiteral("^(\\s*)([#+=-]|\\d+[.)])"));
     if (const QRegularExpressionMatch m = blockStart.match(out); m.hasMatch()) {
         out.insert(m.capturedEnd(2) - 1, QLatin1Char('\\'));
@@ -142,12 +115,10 @@ QString text(const QString &t)
     return out;
 }
 
-// Markdown table cells: also escape the pipe.
+// Markdown table cells: text() escapes the pipe too.
 QString cell(const QString &t)
 {
-    QString out = text(t);
-    out.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    return out;
+    return text(t);
 }
 
 QString unknownIfEmpty(const QString &s)

@@ -120,12 +120,33 @@ QString html(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// A Markdown line (already escaped) that would open a heading, list or rule is escaped at its start.
+QString markdownLine(QString line)
+{
+    static const QRegularExpression blockStart(QStringLiteral("^([#+=-]|\\d+[.)])"));
+    if (const QRegularExpressionMatch m = blockStart.match(line); m.hasMatch()) {
+        line.insert(m.capturedEnd(1) - 1, QLatin1Char('\\'));
+    }
+    return line;
+}
+
+// "— Title, Publisher, 25 Mar 2024, URL (location)", from parts already escaped for the flavour.
+// The date and the location are our own words and numbers, the same in every flavour.
+QString attribution(const Parts &p, const QString &title, const QString &publisher, const QString &url)
+{
+    return QStringLiteral("\u2014 ") + title + QStringLiteral(", ") + publisher + QStringLiteral(", ")
+        + orUnknown(p.date, QStringLiteral("date unknown")) + QStringLiteral(", ") + url + QStringLiteral(" (")
+        + p.location + QLatin1Char(')');
+}
+
+} // namespace
+
 // Markdown text: HTML escaped as entities, so a renderer shows it rather than running it; the inline
 // syntax characters backslash-escaped, so that no link, image (a remote fetch), emphasis, code span
 // or table comes from the case; and the openings of bare-URL and e-mail autolinks (GitHub's
 // "http://", "www.", "@") broken by an escape, which a renderer drops, so that the source's words
 // never become a link either.
-QString markdown(const QString &text)
+QString markdownEscaped(const QString &text)
 {
     QString out;
     out.reserve(text.size() + 8);
@@ -171,27 +192,6 @@ QString markdown(const QString &text)
     }
     return out;
 }
-
-// A Markdown line (already escaped) that would open a heading, list or rule is escaped at its start.
-QString markdownLine(QString line)
-{
-    static const QRegularExpression blockStart(QStringLiteral("^([#+=-]|\\d+[.)])"));
-    if (const QRegularExpressionMatch m = blockStart.match(line); m.hasMatch()) {
-        line.insert(m.capturedEnd(1) - 1, QLatin1Char('\\'));
-    }
-    return line;
-}
-
-// "— Title, Publisher, 25 Mar 2024, URL (location)", from parts already escaped for the flavour.
-// The date and the location are our own words and numbers, the same in every flavour.
-QString attribution(const Parts &p, const QString &title, const QString &publisher, const QString &url)
-{
-    return QStringLiteral("\u2014 ") + title + QStringLiteral(", ") + publisher + QStringLiteral(", ")
-        + orUnknown(p.date, QStringLiteral("date unknown")) + QStringLiteral(", ") + url + QStringLiteral(" (")
-        + p.location + QLatin1Char(')');
-}
-
-} // namespace
 
 qsizetype pageAt(const QString &text, qsizetype utf16Offset)
 {
@@ -274,7 +274,7 @@ QString citationMarkdown(const Case &kase, const QList<Citation> &citations)
     QStringList blocks;
     for (const Parts &p : allParts(kase, citations)) {
         QStringList lines;
-        const QString quote = QStringLiteral("\u201c") + markdown(p.quote) + QStringLiteral("\u201d");
+        const QString quote = QStringLiteral("\u201c") + markdownEscaped(p.quote) + QStringLiteral("\u201d");
         for (const QString &line : quote.split(QLatin1Char('\n'))) {
             // Leading white space would make an indented code block after a blank line.
             qsizetype indent = 0;
@@ -288,12 +288,13 @@ QString citationMarkdown(const Case &kase, const QList<Citation> &citations)
         if (!p.webUrl.isEmpty()) {
             url = QLatin1Char('<') + p.webUrl + QLatin1Char('>');
         } else if (!p.url.isEmpty()) {
-            url = markdown(p.url);
+            url = markdownEscaped(p.url);
         }
         // The blank line ends the quote: a line right after it would continue its last paragraph.
         blocks << lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n")
-                + attribution(p, markdown(p.title),
-                              p.publisher.isEmpty() ? QStringLiteral("publisher unknown") : markdown(p.publisher), url);
+                + attribution(
+                      p, markdownEscaped(p.title),
+                      p.publisher.isEmpty() ? QStringLiteral("publisher unknown") : markdownEscaped(p.publisher), url);
     }
     return blocks.join(QStringLiteral("\n\n"));
 }

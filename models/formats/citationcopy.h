@@ -32,6 +32,11 @@ QMimeData *citationMimeData(const Case &kase, const QList<Citation> &citations);
 QString citationLocation(const Source *source, const Citation &citation);
 
 // The page of a UTF-16 offset in a text whose pages end with form feeds: 1 + the form feeds before it.
+// Case text for Markdown, inline: HTML's & < > as entities, the inline syntax characters (\ ` * _
+// [ ] ~ | @) backslash-escaped, and the openings of bare-URL autolinks ("://", "www.") broken, so
+// that no link, image, emphasis, code span or table cell comes from the case's words.
+QString markdownEscaped(const QString &text);
+
 qsizetype pageAt(const QString &text, qsizetype utf16Offset);
 
 } // namespace AT
