@@ -19,6 +19,7 @@
 #include "sourceimportdialog.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
+#include "windowtest.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -34,6 +35,7 @@
 #include <QUndoStack>
 
 using namespace AT;
+using namespace AT::WindowTest;
 
 namespace BuildCaseTest {
 
@@ -71,23 +73,6 @@ bool writePdf(const QString &path)
     writer.newPage();
     p.drawText(QPointF(200, 400), QStringLiteral("Bronze Lantern is also known as Copper Kite."));
     return p.end();
-}
-
-// Shows `sourceId` and selects the first occurrence of `words` in the reader.
-bool select(MainWindow &window, const QString &sourceId, const QString &words)
-{
-    window.selection()->setCurrentSource(sourceId);
-    SourceReader *reader = window.sourcePanel()->reader();
-    const qsizetype at = reader->toPlainText().indexOf(words);
-    if (at < 0) {
-        qWarning("not in the reader: %s", qPrintable(words));
-        return false;
-    }
-    QTextCursor cursor(reader->document());
-    cursor.setPosition(static_cast<int>(at));
-    cursor.setPosition(static_cast<int>(at + words.size()), QTextCursor::KeepAnchor);
-    reader->setTextCursor(cursor);
-    return true;
 }
 
 void setCombo(QComboBox *box, const QString &text)
@@ -170,8 +155,8 @@ private Q_SLOTS:
         QVERIFY(!txtSource.sha256.isEmpty() && txtSource.retrieved.isValid());
 
         // Selection 1 (the text file): a new event from it.
-        QVERIFY(select(window, txtSource.id,
-                       QStringLiteral("a group called Bronze Lantern broke into the ministry's mail server")));
+        QVERIFY(selectInReader(window, txtSource.id,
+                               QStringLiteral("a group called Bronze Lantern broke into the ministry's mail server")));
         editor->setDialogRunner(filling<EventDialog>([](EventDialog *d) {
             d->titleEdit()->setText(QStringLiteral("Ministry mail server breached"));
             setCombo(d->categoryBox(), QStringLiteral("intrusion"));
@@ -186,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(window.selection()->currentEvent(), 0);
 
         // Selection 2 (the web page): cited in the event too.
-        QVERIFY(select(window, htmlSource.id, QStringLiteral("The intrusion began in early March")));
+        QVERIFY(selectInReader(window, htmlSource.id, QStringLiteral("The intrusion began in early March")));
         QVERIFY(editor->citeSelectionInCurrentEvent());
         stepDone();
         QCOMPARE(doc->kase().events[0].citations.size(), 2);
@@ -200,7 +185,7 @@ private Q_SLOTS:
         stepDone();
         const QString actorId = doc->kase().actors[0].id;
         QCOMPARE(window.selection()->currentActor(), actorId);
-        QVERIFY(select(window, pdfSource.id, QStringLiteral("Copper Kite")));
+        QVERIFY(selectInReader(window, pdfSource.id, QStringLiteral("Copper Kite")));
         QVERIFY(editor->addSelectionAsAlias());
         stepDone();
         const Alias alias = doc->kase().actors[0].aliases.value(0);
@@ -209,7 +194,7 @@ private Q_SLOTS:
 
         // The PDF's passage cited in the event too: the citation says on which page it is.
         window.selection()->setCurrentEvent(0);
-        QVERIFY(select(window, pdfSource.id, QStringLiteral("Bronze Lantern is also known as Copper Kite.")));
+        QVERIFY(selectInReader(window, pdfSource.id, QStringLiteral("Bronze Lantern is also known as Copper Kite.")));
         QVERIFY(editor->citeSelectionInCurrentEvent());
         stepDone();
         const QAbstractItemModel *citations = window.citationPanel()->citationView()->model();
@@ -228,7 +213,7 @@ private Q_SLOTS:
         }();
         QVERIFY(!agency.isEmpty());
         stepDone();
-        QVERIFY(select(
+        QVERIFY(selectInReader(
             window, txtSource.id,
             QStringLiteral(
                 "The agency assessed it was \u201chighly likely\u201d that Bronze Lantern acted for the state.")));
@@ -255,10 +240,11 @@ private Q_SLOTS:
         QVERIFY(editor->newDisagreement());
         stepDone();
         const QString disagreementId = doc->kase().disagreements.value(0).id;
-        QVERIFY(select(window, txtSource.id, QStringLiteral("acted for the state")));
+        QVERIFY(selectInReader(window, txtSource.id, QStringLiteral("acted for the state")));
         QVERIFY(editor->citeSelectionInDisagreement(disagreementId, 0));
         stepDone();
-        QVERIFY(select(window, htmlSource.id, QStringLiteral("A spokesperson denied that any state was involved.")));
+        QVERIFY(selectInReader(window, htmlSource.id,
+                               QStringLiteral("A spokesperson denied that any state was involved.")));
         QVERIFY(editor->citeSelectionInDisagreement(disagreementId, 1));
         stepDone();
         QCOMPARE(doc->kase().disagreements[0].versions[1].citations.size(), 1);

@@ -9,6 +9,7 @@
 #include "selectionstate.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
+#include "windowtest.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QUndoStack>
 
 using namespace AT;
+using namespace AT::WindowTest;
 
 namespace CaseEditorTest {
 
@@ -32,43 +34,6 @@ qsizetype eventIndex(const Case &kase, const QString &id)
         }
     }
     return -1;
-}
-
-// Shows source `sourceId` and selects the first occurrence of `words` in the reader.
-bool selectInReader(MainWindow &window, const QString &sourceId, const QString &words)
-{
-    window.selection()->setCurrentSource(sourceId);
-    SourceReader *reader = window.sourcePanel()->reader();
-    const qsizetype at = reader->toPlainText().indexOf(words);
-    if (at < 0) {
-        return false;
-    }
-    QTextCursor cursor(reader->document());
-    cursor.setPosition(static_cast<int>(at));
-    cursor.setPosition(static_cast<int>(at + words.size()), QTextCursor::KeepAnchor);
-    reader->setTextCursor(cursor);
-    return true;
-}
-
-void answerNextMessageBox(const QString &label, QString *text = nullptr)
-{
-    QTimer::singleShot(0, [label, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box) {
-            answerNextMessageBox(label, text);
-            return;
-        }
-        if (text) {
-            *text = box->text() + QLatin1Char('\n') + box->informativeText();
-        }
-        for (QAbstractButton *b : box->buttons()) {
-            if (b->text().remove(QLatin1Char('&')) == label) {
-                b->click();
-                return;
-            }
-        }
-        box->reject();
-    });
 }
 
 } // namespace CaseEditorTest

@@ -3,6 +3,7 @@
 #include "casedocument.h"
 #include "mainwindow.h"
 #include "recovery.h"
+#include "windowtest.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 using namespace AT;
+using namespace AT::WindowTest;
 
 namespace RecoveryTest {
 
@@ -38,26 +40,6 @@ int autosaveChild()
     edit.add(CaseHeading {EditedTitle, QStringLiteral("Unsaved work")});
     window.document()->apply(edit);
     return QApplication::exec();
-}
-
-// Answers the next message box with the button labelled `label`.
-void answerNextMessageBox(const QString &label, QString *text)
-{
-    QTimer::singleShot(0, [label, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box) {
-            answerNextMessageBox(label, text); // not shown yet
-            return;
-        }
-        *text = box->text();
-        for (QAbstractButton *b : box->buttons()) {
-            if (b->text() == label) {
-                b->click();
-                return;
-            }
-        }
-        box->reject();
-    });
 }
 
 } // namespace RecoveryTest
