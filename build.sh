@@ -25,12 +25,16 @@ PACKAGES=(cmake ninja-build g++ pkg-config
           libsimdjson-dev libpoppler-qt6-dev
           fonts-dejavu-core fonts-noto-core fonts-noto-cjk
           clang libclang-rt-dev
-          poppler-utils)
+          poppler-utils
+          python3 python3-jsonschema nodejs npm chromium)
 # packages:end
 
 install_missing() {
     local missing=()
     for p in "${PACKAGES[@]}"; do
+        # A package named like a command already on the PATH counts as there: Node.js from its own
+        # packages brings npm, and Debian's npm would conflict with it.
+        if command -v "$p" >/dev/null 2>&1; then continue; fi
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$p")
         fi

@@ -1,0 +1,162 @@
+#include "interchange.h"
+
+namespace AT {
+
+namespace {
+
+// The top-level keys of a JSON object, read without parsing values beyond what skipping them needs;
+// stops after `limit` bytes. Enough to tell the formats apart.
+struct TopLevel
+{
+    bool isObject = false;
+    QList<QByteArray> keys;
+    QByteArray typeValue; // the string value of "type", when it is a string
+    QByteArray formatValue; // the string value of "format", when it is a string
+};
+
+TopLevel topLevelOf(const QByteArray &data, qsizetype limit)
+{
+    TopLevel out;
+    const qsizetype n = std::min(data.size(), limit);
+    qsizetype i = 0;
+    auto skipSpace = [&] {
+        while (i < n && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) {
+            ++i;
+        }
+    };
+    auto readString = [&](QByteArray *into) {
+        // at the opening quote
+        ++i;
+        while (i < n && data[i] != '"') {
+            if (data[i] == '\\') {
+                if (into) {
+                    into->append(data[i]);
+                }
+                ++i;
+            }
+            if (i < n && into) {
+                into->append(data[i]);
+            }
+            ++i;
+        }
+        ++i; // the closing quote
+        return i <= n;
+    };
+    // Skips one value at the top level's nesting depth.
+    auto skipValue = [&](QByteArray *stringValue) {
+        skipSpace();
+        if (i >= n) {
+            return false;
+        }
+        if (data[i] == '"') {
+            return readString(stringValue);
+        }
+        int depth = 0;
+        while (i < n) {
+            const char c = data[i];
+            if (c == '"') {
+                if (!readString(nullptr)) {
+                    return false;
+                }
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    return true; // the end of the enclosing object: the value was a scalar
+                }
+                --depth;
+                if (depth == 0) {
+                    ++i;
+                    return true;
+                }
+            } else if (depth == 0 && c == ',') {
+                return true;
+            }
+            ++i;
+        }
+        return false;
+    };
+    if (n >= 3 && uchar(data[0]) == 0xef && uchar(data[1]) == 0xbb && uchar(data[2]) == 0xbf) {
+        i = 3;
+    }
+    skipSpace();
+    if (i >= n || data[i] != '{') {
+        return out;
+    }
+    out.isObject = true;
+    ++i;
+    while (true) {
+        skipSpace();
+        if (i >= n || data[i] != '"') {
+            return out;
+        }
+        QByteArray key;
+        if (!readString(&key)) {
+            return out;
+        }
+        skipSpace();
+        if (i >= n || data[i] != ':') {
+            return out;
+        }
+        ++i;
+        out.keys.append(key);
+        QByteArray value;
+        skipSpace();
+        const bool isString = i < n && data[i] == '"';
+        if (!skipValue(&value)) {
+            return out;
+        }
+        if (isString && key == "type") {
+            out.typeValue = value;
+        } else if (isString && key == "format") {
+            out.formatValue = value;
+        }
+        skipSpace();
+        if (i < n && data[i] == ',') {
+            ++i;
+            continue;
+        }
+        return out;
+    }
+}
+
+} // namespace
+
+FileFormat sniffFormat(const QByteArray &data)
+{
+    // The keys of a case file or a STIX bundle come first in practice, but a TimelineJS file may put
+    // a long "title" slide before its "events"; a megabyte covers any real header.
+    const TopLevel top = topLevelOf(data, qsizetype(1) << 20);
+    if (!top.isObject) {
+        return FileFormat::Unknown;
+    }
+    if (!top.formatValue.isEmpty() || top.keys.contains("format")) {
+        return FileFormat::Case;
+    }
+    if (top.typeValue == "bundle") {
+        return FileFormat::Stix;
+    }
+    if (top.keys.contains("events") && !top.keys.contains("sources") && !top.keys.contains("actors")) {
+        return FileFormat::TimelineJs;
+    }
+    return FileFormat::Case;
+}
+
+QString formatDisplayName(FileFormat format)
+{
+    switch (format) {
+    case FileFormat::Case:
+        return QStringLiteral("case file");
+    case FileFormat::Stix:
+        return QStringLiteral("STIX bundle");
+    case FileFormat::TimelineJs:
+        return QStringLiteral("TimelineJS file");
+    case FileFormat::Unknown:
+        break;
+    }
+    return QStringLiteral("file of unknown format");
+}
+
+} // namespace AT
