@@ -22,6 +22,9 @@ struct Source
     DatePoint published;
     DatePoint retrieved;
     QString sha256; // hex digest of the UTF-8 text, as recorded in the case file (may be empty)
+    // A reference only: the case names the article (title, URL, hash) but does not hold its text, as
+    // with a source imported from a STIX external reference. Its citations cannot be anchored.
+    bool referenceOnly = false;
 
     friend bool operator==(const Source &, const Source &) = default;
 };
