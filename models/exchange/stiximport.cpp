@@ -168,8 +168,11 @@ bool StixImporter::validate()
             m_version = u"2.1"_s; // 2.1 bundles have no spec_version; 2.0 bundles must give one
         } else if (version.toString() == u"2.0"_s) {
             m_version = u"2.0"_s;
+        } else if (version.toString() == u"2.1"_s) {
+            m_version = u"2.1"_s; // not in the 2.1 specification, but some tools write it
         } else {
-            error(u"spec_version"_s, u"a bundle's spec_version is \"2.0\" (STIX 2.0); STIX 2.1 bundles leave it out"_s);
+            error(u"spec_version"_s,
+                  u"a bundle's spec_version is \"2.0\" (STIX 2.0); STIX 2.1 bundles leave it out (or say \"2.1\")"_s);
         }
     }
     const QJsonValue objects = bundle.value(u"objects"_s);
