@@ -116,7 +116,7 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
         QStringList quotes;
         for (const Citation &cit : c.citations) {
             const Source *s = kase.source(cit.sourceId);
-            quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(cit.quote, s ? s->title : cit.sourceId);
+            quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(cit.quote, s ? displayTitle(*s) : cit.sourceId);
         }
         QString tip = quotes.join(QLatin1Char('\n'));
         const QStringList by = disputedBy();
