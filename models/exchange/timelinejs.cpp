@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 
 namespace AT {
@@ -697,7 +698,8 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
                    1,
                    QStringLiteral("not valid JSON (%1); a TimelineJS file is one JSON object with an \"events\" array")
                        .arg(parseError.errorString())};
-        const QByteArray before = json.left(parseError.offset);
+        // Qt reports the offset just past the offending character; point at the character itself.
+        const QByteArray before = json.left(std::max(0, parseError.offset - 1));
         p.line = int(before.count('\n')) + 1;
         p.column = int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
         out.problems.append(p);

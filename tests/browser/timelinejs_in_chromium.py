@@ -187,9 +187,8 @@ def check(name, events, exported, result, dom_text, hostile):
                 problems.append("no %s shows the hostile markup as text: %s" % (field, result[field]))
         if re.search(r"<img\b", dom_text.split('<pre id="at-result">')[0], re.I):
             problems.append("an <img> element is in the DOM")
-    print("%s: %d events, %d slides in the DOM, %d groups, %d resources (all file://), errors %s, injected %s"
-          % (name, events, result["slides"], len(result["groups"]), len(result["resources"]), result["errors"],
-             result["injected"]))
+    print("%s: %d events, %d slides in the DOM, %d groups, network resources %s, errors %s, injected %s"
+          % (name, events, result["slides"], len(result["groups"]), remote, result["errors"], result["injected"]))
     return ["%s: %s" % (name, p) for p in problems]
 
 
