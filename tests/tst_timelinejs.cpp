@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -140,6 +141,8 @@ private slots:
     void malformedInputIsRejectedWithItsPath_data();
     void malformedInputIsRejectedWithItsPath();
     void acceptedOddities();
+    void emptyTimelineImports();
+    void damagedFilesNeverGiveAnInvalidCase();
     void roundTripKeepsTitlesDatesAndGroups();
     void roundTripOfHostileTextKeepsItAsText();
 };
@@ -718,6 +721,102 @@ void TstTimelineJs::acceptedOddities()
     QCOMPARE(k.title, QStringLiteral("odd.json")); // no title slide: the file's name
     QVERIFY(citationsAnchor(k));
     QVERIFY(writeAndRead(k).isEmpty());
+}
+
+void TstTimelineJs::emptyTimelineImports()
+{
+    const Conversion c = caseFromTimelineJs(QByteArray(R"({"events": []})"), QStringLiteral("/tmp/empty.json"));
+    QVERIFY(c.problems.isEmpty());
+    QCOMPARE(c.kase.title, QStringLiteral("empty.json"));
+    QVERIFY(c.kase.events.isEmpty());
+    QVERIFY(writeAndRead(c.kase).isEmpty());
+}
+
+void TstTimelineJs::damagedFilesNeverGiveAnInvalidCase()
+{
+    // Truncated and byte-flipped copies of TimelineJS3's examples: each is refused with an error, or
+    // becomes a case that writes and reads back without an error. None crashes.
+    QRandomGenerator random(16);
+    qsizetype opened = 0;
+    qsizetype refused = 0;
+    for (const QString &name : {QStringLiteral("eras.json"), QStringLiteral("cosmo-mixed.json")}) {
+        const QByteArray original = readReference(name);
+        QList<QByteArray> damaged;
+        for (qsizetype n = 0; n < original.size(); n += 37) {
+            damaged << original.left(n);
+        }
+        for (int i = 0; i < 300; ++i) {
+            QByteArray b = original;
+            for (int flips = 0; flips < 3; ++flips) {
+                b[random.bounded(b.size())] = "0123456789-\"<>&:,{}[] aZ\x01"[random.bounded(26)]; // index 25: the NUL
+            }
+            damaged << b;
+        }
+        // Values TimelineJS may meet, put in random places of the slides.
+        const QJsonArray values {-5,
+                                 0,
+                                 1,
+                                 2,
+                                 12,
+                                 13,
+                                 29,
+                                 31,
+                                 32,
+                                 9999,
+                                 10000,
+                                 2.5,
+                                 QStringLiteral("02"),
+                                 QStringLiteral(""),
+                                 QStringLiteral("x"),
+                                 QStringLiteral("<b>x</b>"),
+                                 QJsonValue::Null,
+                                 true,
+                                 QJsonObject(),
+                                 QJsonArray()};
+        const QStringList dateKeys {QStringLiteral("year"), QStringLiteral("month"), QStringLiteral("day"),
+                                    QStringLiteral("hour")};
+        for (int i = 0; i < 300; ++i) {
+            QJsonObject root = parse(original);
+            QJsonArray events = root.value(QStringLiteral("events")).toArray();
+            for (int change = 0; change < 2; ++change) {
+                const int at = int(random.bounded(events.size()));
+                QJsonObject slide = events.at(at).toObject();
+                const QJsonValue value = values.at(random.bounded(values.size()));
+                switch (random.bounded(4)) {
+                case 0:
+                case 1: {
+                    const QString key = random.bounded(2) ? QStringLiteral("start_date") : QStringLiteral("end_date");
+                    QJsonObject date = slide.value(key).toObject();
+                    date.insert(dateKeys.at(random.bounded(dateKeys.size())), value);
+                    slide.insert(key, date);
+                    break;
+                }
+                case 2:
+                    slide.insert(random.bounded(2) ? QStringLiteral("group") : QStringLiteral("unique_id"), value);
+                    break;
+                default:
+                    slide.insert(QStringLiteral("display_date"), value);
+                }
+                events.replace(at, slide);
+            }
+            root.insert(QStringLiteral("events"), events);
+            damaged << QJsonDocument(root).toJson();
+        }
+        for (const QByteArray &b : std::as_const(damaged)) {
+            const Conversion c = caseFromTimelineJs(b, name);
+            if (hasErrors(c.problems)) {
+                ++refused;
+                QVERIFY(!c.problems.first().message.isEmpty());
+                continue;
+            }
+            ++opened;
+            const CaseLoad load = CaseReader::readData(CaseWriter::toJson(c.kase), name, QString());
+            QVERIFY2(load.ok(), qPrintable(load.problems.isEmpty() ? QString() : load.problems.first().toString()));
+        }
+    }
+    qInfo("%lld opened, %lld refused", qlonglong(opened), qlonglong(refused));
+    QVERIFY(opened > 100);
+    QVERIFY(refused > 100);
 }
 
 void TstTimelineJs::roundTripKeepsTitlesDatesAndGroups()

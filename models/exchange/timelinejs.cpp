@@ -898,7 +898,9 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
         kase.events.append(e);
         (s.era ? eraSlides : eventSlides) += 1;
     }
-    kase.sources.append(source);
+    if (!source.text.isEmpty()) {
+        kase.sources.append(source); // a source must have text: a file without any has none
+    }
 
     QStringList summary;
     summary << QStringLiteral("Imported %1 of %2 slides and %3 of %4 eras of the TimelineJS file as events.")
@@ -906,10 +908,15 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
                    .arg(events.size())
                    .arg(eraSlides)
                    .arg(eras.size());
-    summary << QStringLiteral("The file itself is the case's only source%1: its slides as plain text, one block per "
-                              "slide, and every event cites its own slide. The file names no publisher, address or "
-                              "date, so they are unknown; headlines and text were HTML, kept as their plain text.")
-                   .arg(source.title.isEmpty() ? QString() : QStringLiteral(" (\u201c%1\u201d)").arg(source.title));
+    if (!source.text.isEmpty()) {
+        summary << QStringLiteral(
+                       "The file itself is the case's only source%1: its slides as plain text, one block per "
+                       "slide, and every event cites its own slide. The file names no publisher, address or "
+                       "date, so they are unknown; headlines and text were HTML, kept as their plain text.")
+                       .arg(source.title.isEmpty() ? QString() : QStringLiteral(" (\u201c%1\u201d)").arg(source.title));
+    } else {
+        summary << QStringLiteral("The file has no text, so the case has no source.");
+    }
     if (lane == TimelineLane::Category) {
         summary << QStringLiteral("%1 groups became categories%2; slides without a group are in the category "
                                   "\u201c(no group)\u201d, eras in \u201cTimelineJS era\u201d.")
