@@ -442,6 +442,9 @@ void TstTimelineJs::importsErasJson()
 {
     const QByteArray json = readReference(QStringLiteral("eras.json"));
     QVERIFY(!json.isEmpty());
+    QCOMPARE(sniffFormat(json), FileFormat::TimelineJs);
+    QCOMPARE(sniffFormat(readReference(QStringLiteral("cosmo.json"))), FileFormat::TimelineJs);
+    QCOMPARE(sniffFormat(readReference(QStringLiteral("cosmo-mixed.json"))), FileFormat::TimelineJs);
     const Conversion c = caseFromTimelineJs(json, QStringLiteral("eras.json"));
     QVERIFY(c.problems.isEmpty());
     const Case &k = c.kase;
@@ -825,6 +828,8 @@ void TstTimelineJs::roundTripKeepsTitlesDatesAndGroups()
     QVERIFY(original);
     for (const TimelineLane lane : {TimelineLane::Category, TimelineLane::Actor}) {
         const QByteArray json = timelineJsJson(*original, lane);
+        // The app recognises the export by its content, as it does TimelineJS3's own files.
+        QCOMPARE(sniffFormat(json), FileFormat::TimelineJs);
         const Conversion c = caseFromTimelineJs(json, QStringLiteral("apt31.json"), lane);
         QVERIFY(c.problems.isEmpty());
         Case back;
