@@ -66,6 +66,17 @@ build() {
     cmake --build "$BUILD_DIR" -j "$JOBS"
 }
 
+# The browser tests' npm packages (the real TimelineJS3, tests/browser/package-lock.json with its
+# integrity hashes), from the npm registry; only when node_modules is missing or older than the lock.
+# The app itself never needs npm.
+browser_packages() {
+    local dir=tests/browser
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        echo "== npm ci in $dir"
+        (cd "$dir" && npm ci --no-audit --no-fund)
+    fi
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -77,6 +88,7 @@ run)
 test)
     install_missing
     build
+    browser_packages
     echo "== Test suite"
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
     echo "== Fuzzing the case reader, citation anchoring and the HTML text extractor (libFuzzer, ${FUZZ_SECONDS} s each)"
