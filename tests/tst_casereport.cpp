@@ -75,7 +75,7 @@ void tst_CaseReport::referenceOnlyCounted()
     QVERIFY2(md.contains(QStringLiteral("4 citations (1 anchored exactly, 3 of sources whose texts are not in the "
                                         "case).")),
              qPrintable(md));
-    QVERIFY(md.contains(QStringLiteral("| ref1 | A report whose text is not in the case (reference only: the text "
+    QVERIFY(md.contains(QStringLiteral("| ref1 | Report on the summons (reference only: the text "
                                        "is not in the case) | Example News | 26 Mar 2024 |")));
     // The URL in the name of an untitled reference is text, not a link.
     QVERIFY2(md.contains(QStringLiteral("| ref2 | https\\://example.org/statements/denial (reference only, no title "

@@ -114,7 +114,7 @@ void tst_SourceListModel::referenceOnlySourcesAndCitations()
     session.setCase(kase);
     QCOMPARE(Test::snapshot(sources),
              QStringLiteral("A short report | unknown | 26 Mar 2024 | 1\n"
-                            "A report whose text is not in the case (reference only) | Example News | 26 Mar 2024 | 2\n"
+                            "Report on the summons (reference only) | Example News | 26 Mar 2024 | 2\n"
                             "https://example.org/statements/denial (reference only, no title given) | unknown | "
                             "unknown | 1"));
     const QModelIndex ref1 = sources.index(1, 0);
@@ -125,7 +125,7 @@ void tst_SourceListModel::referenceOnlySourcesAndCitations()
     QVERIFY(ref1.data(SourceTextRole).toString().isEmpty());
     QVERIFY(ref1.data(CitedPassagesRole).toList().isEmpty());
     QCOMPARE(ref1.data(Qt::ToolTipRole).toString(),
-             QStringLiteral("A report whose text is not in the case: reference only: the text is not in the case. "
+             QStringLiteral("Report on the summons: reference only: the text is not in the case. "
                             "URL: https://example.org/reports/summons"));
     QVERIFY(sources.index(0, 0).data(Qt::ToolTipRole).isNull());
     QCOMPARE(sources.index(2, 0).data(Qt::ToolTipRole).toString(),
@@ -143,10 +143,10 @@ void tst_SourceListModel::referenceOnlySourcesAndCitations()
     QCOMPARE(c.data(Utf16StartRole).toLongLong(), -1);
     QCOMPARE(c.data(Utf16EndRole).toLongLong(), -1);
     QCOMPARE(c.data(Qt::DisplayRole).toString(),
-             QStringLiteral("\u201c\u2068summoned the ambassador\u2069\u201d\n\u2014 \u2068A report whose text is not "
-                            "in the case\u2069 (reference only: the text is not in the case)"));
+             QStringLiteral("\u201c\u2068summoned the ambassador\u2069\u201d\n\u2014 \u2068Report on the summons\u2069 "
+                            "(reference only: the text is not in the case)"));
     QCOMPARE(c.data(Qt::ToolTipRole).toString(),
-             QStringLiteral("A report whose text is not in the case, reference only: the text is not in the case; the "
+             QStringLiteral("Report on the summons, reference only: the text is not in the case; the "
                             "quote is not checked. URL: https://example.org/reports/summons"));
     // No "characters -1–-1" anywhere.
     QVERIFY(!c.data(Qt::ToolTipRole).toString().contains(QStringLiteral("-1")));
