@@ -16,6 +16,7 @@ private Q_SLOTS:
     void repeatedQuoteIsBounded_data();
     void repeatedQuoteIsBounded();
     void searchBudget();
+    void referenceOnlyCitationsAreMarked();
 };
 
 void tst_Anchoring::textIndex()
@@ -228,6 +229,80 @@ void tst_Anchoring::searchBudget()
     result = anchorCitation(c, index, &budget);
     QCOMPARE(result.anchor, Citation::Anchor::Ambiguous);
     QCOMPARE(result.occurrences, qsizetype(2));
+}
+
+// A case built in memory (an importer's) gets the status the reader would give: every citation of a
+// reference-only source, wherever it sits, is "reference only"; the others are left alone.
+void tst_Anchoring::referenceOnlyCitationsAreMarked()
+{
+    Case kase;
+    Source text;
+    text.id = QStringLiteral("s1");
+    text.text = QStringLiteral("The UK said it summoned the Chinese Ambassador.");
+    Source reference;
+    reference.id = QStringLiteral("ref");
+    reference.referenceOnly = true;
+    kase.sources = {text, reference};
+    auto cite = [](const QString &source, const QString &quote, qint64 start = -1, qint64 end = -1) {
+        Citation c;
+        c.sourceId = source;
+        c.quote = quote;
+        c.start = start;
+        c.end = end;
+        return c;
+    };
+    const Citation anchored = [&] {
+        Citation c = cite(QStringLiteral("s1"), QStringLiteral("summoned"), 15, 23);
+        c.anchor = Citation::Anchor::Exact;
+        return c;
+    }();
+    Actor actor;
+    actor.id = QStringLiteral("uk");
+    actor.citations = {cite(QStringLiteral("ref"), QStringLiteral("UK"))};
+    actor.aliases = {Alias {QStringLiteral("Britain"), {}, {cite(QStringLiteral("ref"), QStringLiteral("Britain"))}}};
+    actor.affiliations
+        = {Affiliation {QStringLiteral("x"), QStringLiteral("r"), {cite(QStringLiteral("ref"), QStringLiteral("r"))}}};
+    kase.actors = {actor};
+    Event event;
+    event.id = QStringLiteral("e");
+    event.citations = {anchored, cite(QStringLiteral("ref"), QStringLiteral("summoned"), 4, 12)};
+    DateProvenance provenance;
+    provenance.citations = {cite(QStringLiteral("ref"), QStringLiteral("Monday"))};
+    event.date.setProvenance(provenance);
+    kase.events = {event};
+    Claim claim;
+    claim.citations = {cite(QStringLiteral("ref"), QStringLiteral("said"))};
+    kase.claims = {claim};
+    Disagreement d;
+    d.versions = {DisagreementVersion {QStringLiteral("v"), {cite(QStringLiteral("ref"), QStringLiteral("v"))}}};
+    kase.disagreements = {d};
+
+    QCOMPARE(markReferenceOnlyCitations(kase), 7);
+    qsizetype referenceOnly = 0;
+    kase.forEachCitation([&](const Citation &c) {
+        if (c.sourceId == QStringLiteral("ref")) {
+            QCOMPARE(c.anchor, Citation::Anchor::ReferenceOnly);
+            ++referenceOnly;
+        } else {
+            QCOMPARE(c.anchor, Citation::Anchor::Exact);
+        }
+    });
+    QCOMPARE(referenceOnly, 7);
+    // The position stays as given: it is not checked, and not made up either.
+    QCOMPARE(kase.events[0].citations[1].start, 4);
+    QCOMPARE(kase.events[0].citations[1].end, 12);
+    QCOMPARE(kase.events[0].citations[0].start, 15);
+    QCOMPARE(anchorName(Citation::Anchor::ReferenceOnly), QStringLiteral("reference only"));
+    QCOMPARE(referenceOnlyNotice(), QStringLiteral("reference only: the text is not in the case"));
+
+    // Once the source holds a text, nothing is marked any more.
+    kase.sources[1].referenceOnly = false;
+    kase.sources[1].text = QStringLiteral("UK");
+    for (Citation *c : {&kase.claims[0].citations[0]}) {
+        c->anchor = Citation::Anchor::Unchecked;
+    }
+    QCOMPARE(markReferenceOnlyCitations(kase), 0);
+    QCOMPARE(kase.claims[0].citations[0].anchor, Citation::Anchor::Unchecked);
 }
 
 QTEST_GUILESS_MAIN(tst_Anchoring)

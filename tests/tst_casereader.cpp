@@ -1,3 +1,4 @@
+#include "anchoring.h"
 #include "casereader.h"
 #include "casewriter.h"
 #include "testcases.h"
@@ -145,6 +146,9 @@ private Q_SLOTS:
     void changedSourceText();
     void missingFile();
     void roundTrip();
+    void referenceOnly();
+    void referenceOnlyProblems_data();
+    void referenceOnlyProblems();
     void formatDocumentExample();
     void writeFailureKeepsOldFile();
 };
@@ -206,6 +210,15 @@ void tst_CaseReader::badField_data()
     row("source with text and path", "sources[0].path", "\"a.txt\"",
         "case.json: sources[0]: error: give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
         "the case file)");
+    row("source with neither text nor path", "sources[0].text", "undefined",
+        "case.json: sources[0]: error: give \"text\" (the source embedded) or \"path\" (a file next to the case "
+        "file); for a source whose text the case does not hold, say \"referenceOnly\": true");
+    row("reference only with a text", "sources[0].referenceOnly", "true",
+        "case.json: sources[0]: error: a source with \"referenceOnly\": true holds no text; remove \"text\", or "
+        "remove \"referenceOnly\" to keep the text");
+    row("reference only not a boolean", "sources[0].referenceOnly", "\"yes\"",
+        "case.json: sources[0].referenceOnly: error: expected true or false, found a string");
+    row("reference only false is an ordinary source", "sources[0].referenceOnly", "false", "");
     row("actor kind wrong type", "actors[0].kind", "42",
         "case.json: actors[0].kind: error: expected a string, found a number");
     row("duplicate actor id", "actors[1].id", "\"a1\"",
@@ -856,6 +869,111 @@ void tst_CaseReader::roundTrip()
     const CaseLoad again = CaseReader::readData(saved, QStringLiteral("b.json"), QString());
     QVERIFY(base.kase == again.kase);
     QCOMPARE(CaseWriter::toJson(again.kase), saved);
+}
+
+void tst_CaseReader::referenceOnly()
+{
+    const QString file = QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-only.json");
+    const CaseLoad load = CaseReader::readFile(file);
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+    const Case &k = load.kase;
+    QCOMPARE(k.sources.size(), 3);
+    QVERIFY(!k.sources[0].referenceOnly);
+    const Source &ref1 = k.sources[1];
+    QVERIFY(ref1.referenceOnly);
+    QVERIFY(ref1.text.isEmpty());
+    QVERIFY(ref1.path.isEmpty());
+    // The hash names the text elsewhere: kept as given, not the hash of an empty text.
+    QCOMPARE(ref1.sha256, QStringLiteral("340f3c15c771c16b9a7c2ad50d90f511137cfa12713d9267ea93fd5f7cd122bc"));
+    QVERIFY(k.sources[2].referenceOnly);
+    QVERIFY(k.sources[2].sha256.isEmpty());
+    QCOMPARE(displayTitle(k.sources[2]),
+             QStringLiteral("https://example.org/statements/denial (reference only, no title given)"));
+
+    // Every citation of a reference is "reference only", with its position as given or -1; the
+    // citation of the ordinary source is anchored as ever.
+    const Event &e1 = k.events[0];
+    QCOMPARE(e1.citations[0].anchor, Citation::Anchor::Exact);
+    QCOMPARE(e1.citations[1].anchor, Citation::Anchor::ReferenceOnly);
+    QCOMPARE(e1.citations[1].start, -1);
+    QCOMPARE(e1.citations[1].end, -1);
+    const Citation &given = k.events[1].citations[0];
+    QCOMPARE(given.anchor, Citation::Anchor::ReferenceOnly);
+    QCOMPARE(given.start, 10);
+    QCOMPARE(given.end, 31);
+    QCOMPARE(k.claims[0].citations[0].anchor, Citation::Anchor::ReferenceOnly);
+    QCOMPARE(anchorName(Citation::Anchor::ReferenceOnly), QStringLiteral("reference only"));
+
+    // Written: the flag, no text, no path, the hash only where one was given, positions only where given.
+    const QByteArray saved = CaseWriter::toJson(k);
+    const QJsonObject root = QJsonDocument::fromJson(saved).object();
+    const QJsonArray sources = root[QStringLiteral("sources")].toArray();
+    const QJsonObject w1 = sources[1].toObject();
+    QCOMPARE(w1[QStringLiteral("referenceOnly")], QJsonValue(true));
+    QVERIFY(!w1.contains(QStringLiteral("text")));
+    QVERIFY(!w1.contains(QStringLiteral("path")));
+    QCOMPARE(w1[QStringLiteral("sha256")].toString(), ref1.sha256);
+    QVERIFY(!sources[2].toObject().contains(QStringLiteral("sha256")));
+    QVERIFY(!sources[0].toObject().contains(QStringLiteral("referenceOnly")));
+    const QJsonArray events = root[QStringLiteral("events")].toArray();
+    const QJsonObject noPosition = events[0].toObject()[QStringLiteral("citations")].toArray()[1].toObject();
+    QVERIFY(!noPosition.contains(QStringLiteral("start")));
+    QVERIFY(!noPosition.contains(QStringLiteral("end")));
+    const QJsonObject withPosition = events[1].toObject()[QStringLiteral("citations")].toArray()[0].toObject();
+    QCOMPARE(withPosition[QStringLiteral("start")].toInt(), 10);
+
+    // save -> load -> save: identical bytes, an equal case.
+    const CaseLoad again = CaseReader::readData(saved, QStringLiteral("saved.json"), QString());
+    QVERIFY2(again.problems.isEmpty(), qPrintable(problemsText(again)));
+    QVERIFY(again.kase == k);
+    QCOMPARE(again.kase.sources[1].sha256, ref1.sha256);
+    QCOMPARE(CaseWriter::toJson(again.kase), saved);
+}
+
+void tst_CaseReader::referenceOnlyProblems_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("problems");
+    auto row = [](const char *name, const char *path, const char *value, const char *problems) {
+        QTest::newRow(name) << QString::fromLatin1(path) << QByteArray(value) << QString::fromUtf8(problems);
+    };
+    row("path too", "sources[1].path", "\"sources/ref1.txt\"",
+        "refs.json: sources[1]: error: a source with \"referenceOnly\": true holds no text; remove \"path\", or "
+        "remove \"referenceOnly\" to keep the text");
+    row("not a hash", "sources[1].sha256", "\"abc\"",
+        "refs.json: sources[1].sha256: warning: \"abc\" is not a SHA-256 (64 hex digits) and is left out; give the "
+        "hash of the source's UTF-8 text, or remove it");
+    row("start without end", "events[1].citations[0].end", "undefined",
+        "refs.json: events[1].citations[0]: error: give both \"start\" and \"end\" or neither; the source \"ref2\" "
+        "is a reference only, so the position need not be given");
+    row("position not an integer", "events[1].citations[0].start", "\"10\"",
+        "refs.json: events[1].citations[0].start: error: expected an integer, found a string");
+    // Without the flag, a source with no text is a mistake, not a reference.
+    row("flag forgotten", "sources[2].referenceOnly", "undefined",
+        "refs.json: sources[2]: error: give \"text\" (the source embedded) or \"path\" (a file next to the case "
+        "file); for a source whose text the case does not hold, say \"referenceOnly\": true");
+    // An ordinary source's citation still needs its position.
+    row("ordinary source needs a position", "events[0].citations[0].start", "undefined",
+        "refs.json: events[0].citations[0].start: error: is required (an integer) but is missing");
+}
+
+void tst_CaseReader::referenceOnlyProblems()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, problems);
+    QFile file(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-only.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject base = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonValue v(QJsonValue::Undefined);
+    if (value != "undefined") {
+        v = QJsonDocument::fromJson("[" + value + "]").array().at(0);
+    }
+    const QJsonValue changed = setAt(base, path.split(QLatin1Char('.')), v);
+    const CaseLoad load
+        = CaseReader::readData(QJsonDocument(changed.toObject()).toJson(), QStringLiteral("refs.json"), QString());
+    QCOMPARE(problemsText(load), problems);
 }
 
 void tst_CaseReader::formatDocumentExample()

@@ -37,7 +37,9 @@ constexpr const char *FullCase = R"({
          "published": "2024-03-26", "retrieved": "2024-03-27",
          "text": "On Monday the UK said it summoned the Chinese Ambassador. China denied wrongdoing."},
         {"id": "s2", "title": "An article", "publisher": null, "url": null, "published": null, "retrieved": null,
-         "path": "qrc:/sources/000_003ba14d138208ef.txt"}
+         "path": "qrc:/sources/000_003ba14d138208ef.txt"},
+        {"id": "s3", "title": "A report whose text is elsewhere", "url": "https:\/\/example.org\/elsewhere",
+         "referenceOnly": true, "sha256": "86cda2a0141f27ea035b1f9f8d71d23fc0214dcf4887f6704c5e8fd80417201d"}
     ],
     "actors": [
         {"id": "cn", "name": "Chinese government", "kind": "government", "description": "The government of China",
@@ -74,7 +76,8 @@ constexpr const char *FullCase = R"({
          "citations": [{"source": "s1", "quote": "said it summoned", "start": 17, "end": 33}], "disagreements": ["d1"],
          "notes": "Not in the other reports"},
         {"id": "c2", "attributor": "cn", "subject": "cn", "event": "e1", "statement": "No wrongdoing",
-         "confidence": null, "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81}],
+         "confidence": null, "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81},
+                                           {"source": "s3", "quote": "denied any wrongdoing"}],
          "disputes": ["c1"]}
     ]
 })";

@@ -124,6 +124,7 @@ private Q_SLOTS:
     void location_data();
     void location();
     void pageFromFormFeeds();
+    void referenceOnlySaysSo();
     void hostileTextEscaped_data();
     void hostileTextEscaped();
     void multiLineQuoteInMarkdown();
@@ -256,6 +257,40 @@ void tst_CitationCopy::location()
     if (c.anchor == Citation::Anchor::Unchecked) {
         QCOMPARE(citationLocation(&k.sources[1], c), QStringLiteral("position unknown"));
     }
+}
+
+// A quote from a text the case does not hold: its title, publisher and URL as known, and, in place
+// of a position, that the text is not in the case and the quote is not checked.
+void tst_CitationCopy::referenceOnlySaysSo()
+{
+    Case k = metadataCase();
+    Source ref;
+    ref.id = QStringLiteral("ref");
+    ref.title = QStringLiteral("Elsewhere");
+    ref.publisher = QStringLiteral("Example News");
+    ref.url = QStringLiteral("https://news.example/b");
+    ref.referenceOnly = true;
+    k.sources << ref;
+    Citation c;
+    c.sourceId = ref.id;
+    c.quote = QStringLiteral("the group was charged");
+    c.anchor = Citation::Anchor::ReferenceOnly;
+    const QString where = QStringLiteral("reference only: the text is not in the case, so the quote is not checked "
+                                         "against it");
+    QCOMPARE(citationLocation(&k.sources.last(), c), where);
+    QCOMPARE(citationPlainText(k, {c}),
+             QStringLiteral("\u201cthe group was charged\u201d\n\u2014 Elsewhere, Example News, date unknown, "
+                            "https://news.example/b (")
+                 + where + QLatin1Char(')'));
+    QVERIFY(citationHtml(k, {c}).contains(QStringLiteral("(") + where + QStringLiteral(")</p>")));
+    QVERIFY(citationMarkdown(k, {c}).endsWith(QStringLiteral("(") + where + QLatin1Char(')')));
+    // A position the case gives is named as given, never as checked.
+    c.start = 4;
+    c.end = 25;
+    QCOMPARE(citationLocation(&k.sources.last(), c), where + QStringLiteral("; the case gives characters 4\u201325"));
+    // A citation built in memory that was never marked says the same.
+    c.anchor = Citation::Anchor::Unchecked;
+    QVERIFY(citationLocation(&k.sources.last(), c).startsWith(where));
 }
 
 void tst_CitationCopy::pageFromFormFeeds()

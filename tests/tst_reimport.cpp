@@ -101,6 +101,7 @@ private Q_SLOTS:
     void editUndoesExactly();
     void documentUndoRedo();
     void unchangedAndUnknown();
+    void referenceOnlySourceGetsItsText();
 };
 
 void tst_Reimport::previewListsEveryCitation()
@@ -236,6 +237,49 @@ void tst_Reimport::unchangedAndUnknown()
     QVERIFY(unknown.error.contains(QStringLiteral("nope")));
     QVERIFY(unknown.citations.isEmpty());
     QVERIFY(reimportEdit(kase, QStringLiteral("nope"), NewText).isEmpty());
+}
+
+// Re-importing a reference-only source gives it its text: it becomes an ordinary source and its
+// citations are checked against the text for the first time; the preview says whether the file is
+// the text the reference's hash names.
+void tst_Reimport::referenceOnlySourceGetsItsText()
+{
+    Case kase = makeCase();
+    Source ref;
+    ref.id = QStringLiteral("ref");
+    ref.title = QStringLiteral("Elsewhere");
+    ref.referenceOnly = true;
+    ref.sha256 = sha256Hex(OldText);
+    kase.sources << ref;
+    Citation found; // no position: the quote is searched for
+    found.sourceId = ref.id;
+    found.quote = QStringLiteral("Officials blamed APT99");
+    found.anchor = Citation::Anchor::ReferenceOnly;
+    Citation missing = found;
+    missing.quote = QStringLiteral("not in the text at all");
+    kase.claims[0].citations << found << missing;
+
+    const ReimportPreview preview = previewReimport(kase, ref.id, OldText);
+    QVERIFY(preview.textChanged);
+    QVERIFY(preview.wasReferenceOnly);
+    QVERIFY(!preview.hashDiffers);
+    QCOMPARE(preview.citations.size(), 2);
+    QCOMPARE(preview.reanchored, 1);
+    QCOMPARE(preview.orphaned, 1);
+    QVERIFY(previewReimport(kase, ref.id, NewText + QStringLiteral("!")).hashDiffers);
+    QVERIFY(!previewReimport(kase, QStringLiteral("s1"), NewText).wasReferenceOnly);
+
+    const CaseEdit edit = reimportEdit(kase, ref.id, OldText);
+    const Case &after = edit.kase();
+    const Source *now = after.source(ref.id);
+    QVERIFY(!now->referenceOnly);
+    QCOMPARE(now->text, OldText);
+    QCOMPARE(now->sha256, sha256Hex(OldText));
+    const Citation &moved = after.claims[0].citations[2];
+    QCOMPARE(moved.anchor, Citation::Anchor::Exact);
+    QCOMPARE(moved.start, OldText.indexOf(found.quote));
+    QCOMPARE(moved.end, moved.start + found.quote.size());
+    QCOMPARE(after.claims[0].citations[3].anchor, Citation::Anchor::Orphaned);
 }
 
 QTEST_GUILESS_MAIN(tst_Reimport)

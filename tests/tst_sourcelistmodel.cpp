@@ -4,6 +4,7 @@
 #include "testcases.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 
 using namespace AT;
 
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void citationsOfTheCurrentEvent();
     void anchorNamedOnlyWhenNotExact_data();
     void anchorNamedOnlyWhenNotExact();
+    void referenceOnlySourcesAndCitations();
 };
 
 void tst_SourceListModel::sourcesWithMetadataAndPassages()
@@ -93,6 +95,61 @@ void tst_SourceListModel::anchorNamedOnlyWhenNotExact()
                      .arg(c.data(StartRole).toLongLong())
                      .arg(c.data(EndRole).toLongLong())
                  + (suffix.isEmpty() ? QString() : QStringLiteral(", ") + suffix.mid(2).chopped(1)));
+}
+
+// A reference-only source is said to be one in the source list (display and tooltip), has no cited
+// passages to shade, and its citations say "reference only: the text is not in the case" instead of
+// a position.
+void tst_SourceListModel::referenceOnlySourcesAndCitations()
+{
+    QFile file(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-only.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto kase = Test::loadCase(file.readAll());
+    QVERIFY(kase);
+    CaseSession session;
+    SourceListModel sources(&session);
+    CitationListModel citations(&session);
+    QAbstractItemModelTester sourceTester(&sources, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester citationTester(&citations, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    session.setCase(kase);
+    QCOMPARE(Test::snapshot(sources),
+             QStringLiteral("A short report | unknown | 26 Mar 2024 | 1\n"
+                            "Report on the summons (reference only) | Example News | 26 Mar 2024 | 2\n"
+                            "https://example.org/statements/denial (reference only, no title given) | unknown | "
+                            "unknown | 1"));
+    const QModelIndex ref1 = sources.index(1, 0);
+    QVERIFY(ref1.data(ReferenceOnlyRole).toBool());
+    QVERIFY(!sources.index(0, 0).data(ReferenceOnlyRole).toBool());
+    QCOMPARE(ref1.data(SourceUrlRole).toString(), QStringLiteral("https://example.org/reports/summons"));
+    QCOMPARE(ref1.data(CitationCountRole).toInt(), 2);
+    QVERIFY(ref1.data(SourceTextRole).toString().isEmpty());
+    QVERIFY(ref1.data(CitedPassagesRole).toList().isEmpty());
+    QCOMPARE(ref1.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Report on the summons: reference only: the text is not in the case. "
+                            "URL: https://example.org/reports/summons"));
+    QVERIFY(sources.index(0, 0).data(Qt::ToolTipRole).isNull());
+    QCOMPARE(sources.index(2, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("https://example.org/statements/denial (reference only, no title given): reference only: "
+                            "the text is not in the case. URL: https://example.org/statements/denial"));
+
+    session.selection()->setCurrentEvent(0);
+    QCOMPARE(citations.rowCount(), 2);
+    const QModelIndex exact = citations.index(0);
+    QVERIFY(!exact.data(ReferenceOnlyRole).toBool());
+    const QModelIndex c = citations.index(1);
+    QVERIFY(c.data(ReferenceOnlyRole).toBool());
+    QVERIFY(!c.data(IsAnchoredRole).toBool());
+    QCOMPARE(c.data(AnchorRole).toString(), QStringLiteral("reference only"));
+    QCOMPARE(c.data(Utf16StartRole).toLongLong(), -1);
+    QCOMPARE(c.data(Utf16EndRole).toLongLong(), -1);
+    QCOMPARE(c.data(Qt::DisplayRole).toString(),
+             QStringLiteral("\u201c\u2068summoned the ambassador\u2069\u201d\n\u2014 \u2068Report on the summons\u2069 "
+                            "(reference only: the text is not in the case)"));
+    QCOMPARE(c.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Report on the summons, reference only: the text is not in the case; the "
+                            "quote is not checked. URL: https://example.org/reports/summons"));
+    // No "characters -1–-1" anywhere.
+    QVERIFY(!c.data(Qt::ToolTipRole).toString().contains(QStringLiteral("-1")));
 }
 
 QTEST_GUILESS_MAIN(tst_SourceListModel)

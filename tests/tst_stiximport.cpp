@@ -90,6 +90,7 @@ private slots:
     void roundTripWithTexts();
     void roundTripAsReferences();
     void referenceOnlyRoundTripThroughCaseFile();
+    void caseWithReferencesRoundTrip();
 };
 
 void tst_StixImport::everyValidBundleImports_data()
@@ -430,17 +431,14 @@ void tst_StixImport::roundTripAsReferences()
 
 void tst_StixImport::referenceOnlyRoundTripThroughCaseFile()
 {
-    // Imported sources without text are reference-only sources in the case format; the case writer and
-    // reader learn them on the "refonly" branch. Until that lands the writer gives such a source an empty
-    // "text" (which the reader refuses), and only then is this check not yet possible.
+    // Imported sources without text are reference-only sources in the case format ("referenceOnly": true).
     const Conversion c = importFile(u"second-case-solarwinds/solarwinds-c0024-apt29-bundle-stix21-derived.json"_s);
     QVERIFY(!c.kase.sources.isEmpty());
     const QByteArray written = CaseWriter::toJson(c.kase);
     const QJsonObject firstSource
         = QJsonDocument::fromJson(written).object().value(u"sources"_s).toArray().first().toObject();
-    if (firstSource.contains(u"text"_s) && firstSource.value(u"text"_s).toString().isEmpty()) {
-        QSKIP("the case writer does not know reference-only sources yet (they come with the refonly branch)");
-    }
+    QCOMPARE(firstSource.value(u"referenceOnly"_s), QJsonValue(true));
+    QVERIFY(!firstSource.contains(u"text"_s));
     const CaseLoad load = throughCaseFile(c.kase);
     const QString text = problemsText(load.problems);
     QVERIFY2(load.ok(), qPrintable(text));
@@ -452,6 +450,41 @@ void tst_StixImport::referenceOnlyRoundTripThroughCaseFile()
     }
     const CaseLoad apt1 = throughCaseFile(importFile(u"oasis-stix21/apt1.json"_s).kase);
     QVERIFY2(apt1.ok(), qPrintable(problemsText(apt1.problems)));
+}
+
+// A case that already has reference-only sources (their citations without positions) goes out to
+// STIX and comes back: the references stay references with their hashes, every quote is kept, a
+// position the case gave is kept as given, and each citation of a reference says so.
+void tst_StixImport::caseWithReferencesRoundTrip()
+{
+    const CaseLoad original = CaseReader::readFile(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-only.json"));
+    QVERIFY2(original.ok(), qPrintable(problemsText(original.problems)));
+    StixExportOptions options;
+    options.includeSourceTexts = true;
+    const Conversion back = caseFromStix(stixBundle(original.kase, options), u"refs.stix.json"_s);
+    QVERIFY2(!hasErrors(back.problems), qPrintable(problemsText(back.problems)));
+    QCOMPARE(back.kase.sources.size(), 3);
+    QVERIFY(!back.kase.sources[0].referenceOnly);
+    QCOMPARE(back.kase.sources[0].text, original.kase.sources[0].text);
+    for (qsizetype i = 1; i < 3; ++i) {
+        QVERIFY(back.kase.sources[i].referenceOnly);
+        QVERIFY(back.kase.sources[i].text.isEmpty());
+        QCOMPARE(back.kase.sources[i].sha256, original.kase.sources[i].sha256);
+    }
+    QCOMPARE(back.kase.events, original.kase.events); // quotes and positions, as given
+    QCOMPARE(back.kase.claims, original.kase.claims);
+    QCOMPARE(back.kase.events[0].citations[0].anchor, Citation::Anchor::Exact);
+    QCOMPARE(back.kase.events[0].citations[1].anchor, Citation::Anchor::ReferenceOnly);
+    QCOMPARE(back.kase.events[1].citations[0].anchor, Citation::Anchor::ReferenceOnly);
+    QCOMPARE(back.kase.claims[0].citations[0].anchor, Citation::Anchor::ReferenceOnly);
+
+    // Without the texts every source comes back as a reference, and every citation says so.
+    const Conversion bare = caseFromStix(stixBundle(original.kase), u"refs.stix.json"_s);
+    QVERIFY2(!hasErrors(bare.problems), qPrintable(problemsText(bare.problems)));
+    bare.kase.forEachCitation([](const Citation &c) { QCOMPARE(c.anchor, Citation::Anchor::ReferenceOnly); });
+    QCOMPARE(bare.kase.sources[0].sha256, sha256Hex(original.kase.sources[0].text));
+    const CaseLoad again = throughCaseFile(bare.kase);
+    QVERIFY2(again.ok() && again.problems.isEmpty(), qPrintable(problemsText(again.problems)));
 }
 
 QTEST_GUILESS_MAIN(tst_StixImport)

@@ -276,8 +276,8 @@ Citation CaseEditor::selectedCitation() const
         return {};
     }
     const Source *source = m_document->kase().source(m_selection->currentSource());
-    if (!source) {
-        return {};
+    if (!source || source->referenceOnly) {
+        return {}; // a reference only has no text to cite from
     }
     const SourceReader::Passage p = m_reader->selectedPassage();
     if (p.start < 0 || p.end <= p.start) {

@@ -28,6 +28,7 @@ int severity(Citation::Anchor status)
     case Citation::Anchor::Exact:
         return 3;
     case Citation::Anchor::Unchecked:
+    case Citation::Anchor::ReferenceOnly: // not a status against a new text
         break;
     }
     return 4;
@@ -52,6 +53,7 @@ QString statusExplained(Citation::Anchor status)
         return QStringLiteral("The quote is not in the new text; the citation is kept as it is and the case check "
                               "lists it.");
     case Citation::Anchor::Unchecked:
+    case Citation::Anchor::ReferenceOnly:
         break;
     }
     return {};
@@ -138,6 +140,16 @@ ReimportDialog::ReimportDialog(const ReimportPreview &preview, const QString &so
             summary += QStringLiteral(" Ambiguous and not-found citations are kept as they are; the case check "
                                       "lists them for you to fix.");
         }
+    }
+    if (preview.error.isEmpty() && preview.wasReferenceOnly) {
+        QString before = QStringLiteral("%1 is a reference only: the case does not hold its text. The file becomes "
+                                        "its text, and its citations are checked against it for the first time.")
+                             .arg(name);
+        if (preview.hashDiffers) {
+            before += QStringLiteral(" The file's SHA-256 is not the one the reference records: it may be another "
+                                     "text (another version or another article).");
+        }
+        summary = before + QLatin1Char(' ') + summary;
     }
     m_summary->setText(summary);
     m_summary->setTextFormat(Qt::PlainText);

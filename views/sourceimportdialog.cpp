@@ -140,6 +140,13 @@ SourceImportDialog::SourceImportDialog(const SourceImport &imported, const QStri
     storageHint->setEnabled(false);
     storageLayout->addWidget(storageHint);
     m_inCase->setChecked(true);
+    if (s.referenceOnly) {
+        // Source Details of a reference: no text at all (not an empty one), which only a re-import adds.
+        m_text->setPlaceholderText(QStringLiteral("Reference only: the text is not in the case. To read and cite it, "
+                                                  "get the text and re-import it from the file (Case > Re-import "
+                                                  "Source Shown)."));
+        storageBox->setEnabled(false);
+    }
 
     m_notes->setWordWrap(true);
     m_notes->setText(m_import.notes.join(QLatin1Char('\n')));
@@ -269,6 +276,10 @@ Source SourceImportDialog::source() const
     s.published = m_published->problem().isEmpty() ? m_published->point() : DatePoint();
     s.retrieved = m_retrieved->problem().isEmpty() ? m_retrieved->point() : DatePoint();
     s.path = storage() == Storage::BesideCase ? besidePath(m_id) : QString();
+    if (s.referenceOnly) {
+        s.sha256 = m_import.source.sha256; // the hash of the text elsewhere
+        s.path.clear();
+    }
     return s;
 }
 
@@ -278,6 +289,21 @@ void SourceImportDialog::updateState()
     m_publishedShown->setText(dateShown(m_published));
     m_retrievedShown->setText(dateShown(m_retrieved));
 
+    m_summary->setText(m_import.source.referenceOnly ? QStringLiteral("Reference only: the text is not in the case")
+                                                     : textSummary());
+
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    if (m_add) {
+        m_add->setEnabled(why.isEmpty());
+    }
+}
+
+// "Web page · 1,204 words · 7,530 characters": what the text is, counted.
+QString SourceImportDialog::textSummary() const
+{
+    using namespace SourceImportDialogs;
     const QString text = storedText();
     const QLocale locale;
     QStringList parts {kindName(m_import.kind)};
@@ -299,14 +325,7 @@ void SourceImportDialog::updateState()
     if (text.contains(QLatin1Char('\f'))) {
         summary += QStringLiteral(" \u00b7 \u2500\u2500\u2500 page N \u2500\u2500\u2500 marks where a page begins");
     }
-    m_summary->setText(summary);
-
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    if (m_add) {
-        m_add->setEnabled(why.isEmpty());
-    }
+    return summary;
 }
 
 } // namespace AT

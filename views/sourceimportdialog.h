@@ -68,6 +68,7 @@ public:
 private:
     SourceImportDialog(const SourceImport &imported, const QString &sourceId, bool pasted, QWidget *parent);
     void updateState();
+    QString textSummary() const;
     QString storedText() const;
 
     SourceImport m_import;

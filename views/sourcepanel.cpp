@@ -17,21 +17,34 @@ SourcePanel::SourcePanel(QWidget *parent)
     , m_chooser(new QComboBox)
     , m_meta(new QLabel)
     , m_status(new QLabel)
+    , m_notice(new QLabel)
     , m_reader(new SourceReader)
 {
     m_chooser->setAccessibleName(QStringLiteral("Source"));
     m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_chooser->setMinimumContentsLength(20);
     showItemToolTipsAsPlainText(m_chooser->view());
-    for (QLabel *l : {m_meta, m_status}) {
+    for (QLabel *l : {m_meta, m_status, m_notice}) {
         l->setTextFormat(Qt::PlainText);
         l->setWordWrap(true);
     }
+    // Framed and on the tooltip colour, like the other notices of the window; selectable, so that
+    // the URL can be copied to fetch the text.
+    m_notice->setAccessibleName(QStringLiteral("Reference only"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_notice->setForegroundRole(QPalette::ToolTipText);
+    m_notice->setMargin(8);
+    m_notice->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_notice->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_chooser);
     layout->addWidget(m_meta);
     layout->addWidget(m_reader, 1);
+    layout->addWidget(m_notice, 1);
     layout->addWidget(m_status);
     connect(m_chooser, &QComboBox::activated, this, &SourcePanel::showSource);
     connect(m_reader, &SourceReader::passageClicked, this, &SourcePanel::passageClicked);
@@ -56,6 +69,8 @@ void SourcePanel::setModels(QAbstractItemModel *sources, QAbstractItemModel *cit
         m_current = -1;
         m_shownId.clear();
         m_reader->showSource(QString(), QString(), {});
+        m_notice->hide();
+        m_reader->show();
         m_meta->clear();
         m_status->clear();
         m_chooser->setCurrentIndex(-1);
@@ -82,6 +97,11 @@ QString SourcePanel::status() const
     return m_status->text();
 }
 
+QString SourcePanel::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
 int SourcePanel::rowOfSource(const QString &id) const
 {
     for (int r = 0; m_sources && r < m_sources->rowCount(); ++r) {
@@ -106,12 +126,37 @@ void SourcePanel::showSource(int row)
     m_current = row;
     m_shownId = s.data(SourceIdRole).toString();
     m_chooser->setCurrentIndex(row);
+    m_status->clear();
+    if (s.data(ReferenceOnlyRole).toBool()) {
+        // Nothing to read: the reader is emptied (so nothing in it can be selected and cited) and
+        // put away, and the panel says what the case knows of the article instead.
+        m_reader->showSource(s.data(SourceTitleRole).toString(), QString(), {});
+        m_reader->hide();
+        const QString url = s.data(SourceUrlRole).toString();
+        const int citations = s.data(CitationCountRole).toInt();
+        m_notice->setText(
+            QStringLiteral("Reference only: the text is not in the case.\n\n%1\n%2\n\n"
+                           "The case cites %3 from it, which cannot be shown in place or checked against the text. "
+                           "To read and cite it, get the text and re-import it from the file "
+                           "(Case > Re-import Source Shown).")
+                .arg(s.data(SourceTitleRole).toString(),
+                     url.isEmpty() ? QStringLiteral("No URL is given.") : QStringLiteral("URL: ") + url,
+                     countOf(citations, QStringLiteral("quote"), QStringLiteral("quotes"))));
+        m_notice->show();
+        m_meta->setText(QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 reference only")
+                            .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString()));
+        if (m_selection) {
+            m_selection->setCurrentSource(s.data(SourceIdRole).toString());
+        }
+        return;
+    }
+    m_notice->hide();
+    m_reader->show();
     m_reader->showSource(s.data(SourceTitleRole).toString(), s.data(SourceTextRole).toString(), passages);
     m_meta->setText(
         QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 %3")
             .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString(),
                  countOf(passages.size(), QStringLiteral("cited passage"), QStringLiteral("cited passages"))));
-    m_status->clear();
     if (m_selection) {
         m_selection->setCurrentSource(s.data(SourceIdRole).toString());
     }
@@ -133,7 +178,10 @@ void SourcePanel::openCitation(int row)
     showSource(source);
     const qint64 start = c.data(Utf16StartRole).toLongLong();
     const qint64 end = c.data(Utf16EndRole).toLongLong();
-    if (start >= 0 && end >= start) {
+    if (c.data(ReferenceOnlyRole).toBool()) {
+        m_status->setText(QStringLiteral("This quote's source is a reference only: the text is not in the case, so "
+                                         "the quote cannot be shown in place or checked."));
+    } else if (start >= 0 && end >= start) {
         m_reader->showPassage(start, end);
     } else {
         m_status->setText(QStringLiteral("This quote is %1 in the source: it cannot be shown in place.")

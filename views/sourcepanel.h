@@ -14,7 +14,9 @@ class SourceReader;
 
 // The source reader with its source chooser and what is known about the source. Opening a citation
 // shows its source with every cited passage shaded and the quote selected; clicking a cited passage
-// selects the events that cite it (two-way).
+// selects the events that cite it (two-way). A reference-only source has no text to read: the panel
+// says so, with its title and URL, in place of the reader (never an empty reader, as if the article
+// were empty), and nothing can be selected or cited in it.
 class SourcePanel final : public QWidget
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ public:
     void setSelectionState(SelectionState *state);
     SourceReader *reader() const { return m_reader; }
     QString status() const;
+    // What stands in place of the reader while a reference-only source is shown (its text is not
+    // in the case); empty while a text is shown.
+    QString notice() const;
 
     // Opens citation `row` of the citation model in its source.
     void openCitation(int row);
@@ -41,6 +46,7 @@ private:
     QComboBox *m_chooser;
     QLabel *m_meta;
     QLabel *m_status;
+    QLabel *m_notice; // instead of the reader, for a reference-only source
     SourceReader *m_reader;
     int m_current = -1;
     QString m_shownId;

@@ -1,5 +1,7 @@
 #include "anchoring.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace AT {
@@ -17,8 +19,38 @@ QString anchorName(Citation::Anchor anchor)
         return QStringLiteral("ambiguous");
     case Citation::Anchor::Orphaned:
         return QStringLiteral("orphaned");
+    case Citation::Anchor::ReferenceOnly:
+        return QStringLiteral("reference only");
     }
     return {};
+}
+
+QString referenceOnlyNotice()
+{
+    return QStringLiteral("reference only: the text is not in the case");
+}
+
+qsizetype markReferenceOnlyCitations(Case &kase)
+{
+    QSet<QString> referenceOnly;
+    for (const Source &s : std::as_const(kase.sources)) {
+        if (s.referenceOnly) {
+            referenceOnly.insert(s.id);
+        }
+    }
+    qsizetype marked = 0;
+    if (referenceOnly.isEmpty()) {
+        return marked;
+    }
+    kase.forEachCitation([&](Citation &c) {
+        if (referenceOnly.contains(c.sourceId)) {
+            c.anchor = Citation::Anchor::ReferenceOnly;
+            c.statedStart = -1;
+            c.statedEnd = -1;
+            ++marked;
+        }
+    });
+    return marked;
 }
 
 TextIndex::TextIndex(const QString &text)

@@ -1,11 +1,22 @@
 #pragma once
 
+#include "casedata.h"
 #include "citation.h"
 
 #include <QList>
 #include <QString>
 
 namespace AT {
+
+// "reference only: the text is not in the case": how every view and export says that a citation's
+// source is a reference only (Source::referenceOnly).
+QString referenceOnlyNotice();
+
+// Sets the status of every citation of a reference-only source to Citation::Anchor::ReferenceOnly
+// (its quote cannot be checked against a text the case does not hold); other citations are left
+// as they are. The case reader does this on load; a case built in memory (an importer's) calls it
+// before it is shown. Returns how many citations it marked.
+qsizetype markReferenceOnlyCitations(Case &kase);
 
 // Converts between Unicode code point offsets (the case file's unit) and QString's UTF-16 offsets.
 // Holds a reference to the text, which must outlive it.

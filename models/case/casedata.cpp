@@ -17,6 +17,11 @@ QString displayTitle(const Source &source)
     if (!title.isEmpty()) {
         return title;
     }
+    if (source.referenceOnly) {
+        // No text to take words from, and no headline to make up: where it is, or its id.
+        const QString url = source.url.simplified();
+        return (url.isEmpty() ? source.id : url) + QStringLiteral(" (reference only, no title given)");
+    }
     // The first words of the text, cut at a word within the first line.
     constexpr qsizetype MaxChars = 60;
     const QString text = source.text.left(4 * MaxChars).section(QLatin1Char('\n'), 0, 0).simplified();

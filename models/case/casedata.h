@@ -23,7 +23,9 @@ struct Source
     DatePoint retrieved;
     QString sha256; // hex digest of the UTF-8 text, as recorded in the case file (may be empty)
     // A reference only: the case names the article (title, URL, hash) but does not hold its text, as
-    // with a source imported from a STIX external reference. Its citations cannot be anchored.
+    // with a source imported from a STIX external reference. Its citations cannot be anchored: their
+    // status is Citation::Anchor::ReferenceOnly. text and path are empty; sha256, when given, is the
+    // hash of the text elsewhere, kept as the case file gives it.
     bool referenceOnly = false;
 
     friend bool operator==(const Source &, const Source &) = default;
@@ -31,7 +33,8 @@ struct Source
 
 QString sha256Hex(const QString &text);
 // How a source is named to readers: its headline, or, when the text has none, its first words
-// followed by "(no headline)", so that no headline is ever made up.
+// followed by "(no headline)", so that no headline is ever made up. A reference-only source without a
+// title is named by its URL (or id) and "(reference only, no title given)".
 QString displayTitle(const Source &source);
 
 struct Alias

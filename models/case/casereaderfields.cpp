@@ -246,14 +246,23 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     Citation c;
     c.sourceId = string(obj, QLatin1StringView("source"), path, true);
     c.quote = string(obj, QLatin1StringView("quote"), path, true);
-    c.start = integer(obj, QLatin1StringView("start"), path, true).value_or(-1);
-    c.end = integer(obj, QLatin1StringView("end"), path, true).value_or(-1);
+    const auto src = m_sourceIndex.constFind(c.sourceId);
+    // A quote from a text the case does not hold has no position to check; one may be given.
+    const bool referenceOnly = src != m_sourceIndex.constEnd() ? m_case.sources[*src].referenceOnly
+                                                               : m_brokenReferenceOnlyIds.contains(c.sourceId);
+    c.start = integer(obj, QLatin1StringView("start"), path, !referenceOnly).value_or(-1);
+    c.end = integer(obj, QLatin1StringView("end"), path, !referenceOnly).value_or(-1);
+    if (referenceOnly && obj.contains(QLatin1StringView("start")) != obj.contains(QLatin1StringView("end"))) {
+        error(path,
+              QStringLiteral("give both \"start\" and \"end\" or neither; the source \"%1\" is a reference only, "
+                             "so the position need not be given")
+                  .arg(c.sourceId));
+    }
     c.prefix = string(obj, QLatin1StringView("prefix"), path, false);
     c.suffix = string(obj, QLatin1StringView("suffix"), path, false);
     if (hasErrors(m_problems.mid(before))) {
         return std::nullopt;
     }
-    const auto src = m_sourceIndex.constFind(c.sourceId);
     if (src == m_sourceIndex.constEnd() && m_brokenSourceIds.contains(c.sourceId)) {
         return std::nullopt; // the source's own problem is already reported
     }
@@ -263,6 +272,11 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         return std::nullopt;
     }
     c.sourceId = src.key(); // one shared copy of each id instead of one per citation
+    if (referenceOnly) {
+        // Not a fault to fix: the check report counts these, the views say so where they show them.
+        c.anchor = Citation::Anchor::ReferenceOnly;
+        return c;
+    }
     const TextIndex *index = m_textIndexes[static_cast<size_t>(*src)].get();
     if (!index) {
         return c; // the source text could not be loaded; that problem is already reported
@@ -298,6 +312,8 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
                 QStringLiteral("the quote occurs more than once in source \"%1\" and neither its position nor its "
                                "prefix/suffix single one out; fix \"start\"/\"end\" or the context")
                     .arg(c.sourceId));
+        break;
+    case Citation::Anchor::ReferenceOnly: // returned above
         break;
     case Citation::Anchor::Orphaned:
         warning(path.child(QLatin1StringView("quote")),

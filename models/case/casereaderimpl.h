@@ -190,6 +190,8 @@ private:
     QHash<QString, qsizetype> m_sourceIndex;
     std::vector<std::unique_ptr<TextIndex>> m_textIndexes;
     QSet<QString> m_brokenSourceIds; // declared, but with errors: citations to them are not reported again
+    QSet<QString>
+        m_brokenReferenceOnlyIds; // of those, the ones that say "referenceOnly": their citations need no position
     QSet<QString> m_actorIds;
     QSet<QString> m_eventIds;
     QSet<QString> m_claimIds;

@@ -102,8 +102,29 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
         const QString recordedHash = string(obj, QLatin1StringView("sha256"), p, false);
         const bool hasText = obj.contains(QLatin1StringView("text"));
         const bool hasPath = obj.contains(QLatin1StringView("path"));
+        s.referenceOnly = boolean(obj, QLatin1StringView("referenceOnly"), p);
         bool loaded = false;
-        if (hasText == hasPath) {
+        if (s.referenceOnly && (hasText || hasPath)) {
+            error(p,
+                  QStringLiteral("a source with \"referenceOnly\": true holds no text; remove \"%1\", or remove "
+                                 "\"referenceOnly\" to keep the text")
+                      .arg(hasText ? QStringLiteral("text") : QStringLiteral("path")));
+        } else if (s.referenceOnly) {
+            // The text is elsewhere: a hash names which text, and is kept as the file gives it.
+            static const QRegularExpression hexDigest(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+            if (!recordedHash.isEmpty() && !hexDigest.match(recordedHash).hasMatch()) {
+                warning(p.child(QLatin1StringView("sha256")),
+                        QStringLiteral("\"%1\" is not a SHA-256 (64 hex digits) and is left out; give the hash of "
+                                       "the source's UTF-8 text, or remove it")
+                            .arg(recordedHash));
+            } else {
+                s.sha256 = recordedHash;
+            }
+        } else if (!hasText && !hasPath) {
+            error(p,
+                  QStringLiteral("give \"text\" (the source embedded) or \"path\" (a file next to the case file); "
+                                 "for a source whose text the case does not hold, say \"referenceOnly\": true"));
+        } else if (hasText && hasPath) {
             error(p,
                   QStringLiteral("give exactly one of \"text\" (the source embedded) or \"path\" (a file next to "
                                  "the case file)"));
@@ -125,6 +146,9 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
         }
         if (hasErrors(m_problems.mid(problemsBefore))) {
             m_brokenSourceIds.insert(obj.value(QLatin1StringView("id")).toString());
+            if (s.referenceOnly) {
+                m_brokenReferenceOnlyIds.insert(obj.value(QLatin1StringView("id")).toString());
+            }
             continue;
         }
         if (!s.id.isEmpty() && !m_sourceIndex.contains(s.id)) {

@@ -114,19 +114,24 @@ inline constexpr Field SourceFields[] = {
     field("path", Type::String, Presence::OneOf,
           "a file relative to the case file's folder (never absolute, never `..`, never a symbolic link out of "
           "the folder, never a device or folder), or `qrc:/…` for the built-in case"),
+    conditional("referenceOnly", Type::Boolean, "without `text` and `path`",
+                "`true`: the case names the source (title, URL, `sha256`) but does not hold its text; its citations "
+                "cannot be checked, and say so"),
     field("publisher", Type::StringOrNull, No, "`null` means unknown and is shown as \"unknown\", never guessed"),
     field("url", Type::StringOrNull, No, "where the source was found; `null` when unknown"),
     field("published", Type::DatePointOrNull, No, "when the source was published; `null` when unknown"),
     field("retrieved", Type::DatePointOrNull, No, "when the source was retrieved; `null` when unknown"),
     field("sha256", Type::String, No,
-          "hex SHA-256 of the UTF-8 text; a mismatch on load is a warning, and every citation is re-checked"),
+          "hex SHA-256 of the UTF-8 text; a mismatch on load is a warning, and every citation is re-checked; for a "
+          "`referenceOnly` source, the hash of the text elsewhere, kept as given"),
 };
 
 inline constexpr Field CitationFields[] = {
     field("source", Type::String, Yes, "the id of the source the quote is from"),
     field("quote", Type::String, Yes, "the passage, verbatim"),
-    field("start", Type::Integer, Yes, "where the quote starts, in Unicode code points of the source text"),
-    field("end", Type::Integer, Yes, "where the quote ends (exclusive)"),
+    conditional("start", Type::Integer, "unless the source is `referenceOnly`",
+                "where the quote starts, in Unicode code points of the source text"),
+    conditional("end", Type::Integer, "unless the source is `referenceOnly`", "where the quote ends (exclusive)"),
     field("prefix", Type::String, No, "the text just before the quote"),
     field("suffix", Type::String, No, "the text just after the quote"),
 };

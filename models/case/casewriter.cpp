@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 
 namespace AT {
 
@@ -41,15 +42,19 @@ void putIfNotEmpty(QJsonObject &obj, QLatin1StringView key, const QStringList &v
     }
 }
 
-QJsonArray citationsToJson(const QList<Citation> &citations)
+// `referenceOnly`: the ids of the sources whose texts the case does not hold. Their citations'
+// positions are optional, and written only when there is one.
+QJsonArray citationsToJson(const QList<Citation> &citations, const QSet<QString> &referenceOnly)
 {
     QJsonArray arr;
     for (const Citation &c : citations) {
         QJsonObject o;
         o.insert(key<Kind::Citation>("source"), c.sourceId);
         o.insert(key<Kind::Citation>("quote"), c.quote);
-        o.insert(key<Kind::Citation>("start"), c.start);
-        o.insert(key<Kind::Citation>("end"), c.end);
+        if (!referenceOnly.contains(c.sourceId) || (c.start >= 0 && c.end >= c.start)) {
+            o.insert(key<Kind::Citation>("start"), c.start);
+            o.insert(key<Kind::Citation>("end"), c.end);
+        }
         putIfNotEmpty(o, key<Kind::Citation>("prefix"), c.prefix);
         putIfNotEmpty(o, key<Kind::Citation>("suffix"), c.suffix);
         arr.append(o);
@@ -57,7 +62,7 @@ QJsonArray citationsToJson(const QList<Citation> &citations)
     return arr;
 }
 
-QJsonObject dateToJson(const PartialDate &d)
+QJsonObject dateToJson(const PartialDate &d, const QSet<QString> &referenceOnly)
 {
     QJsonObject o;
     o.insert(key<Kind::Date>("start"), nullable(d.start()));
@@ -78,7 +83,7 @@ QJsonObject dateToJson(const PartialDate &d)
         }
         putIfNotEmpty(po, key<Kind::Provenance>("note"), p.referenceNote);
         if (!p.citations.isEmpty()) {
-            po.insert(key<Kind::Provenance>("citations"), citationsToJson(p.citations));
+            po.insert(key<Kind::Provenance>("citations"), citationsToJson(p.citations, referenceOnly));
         }
         o.insert(key<Kind::Date>("provenance"), po);
     }
@@ -96,12 +101,18 @@ QByteArray CaseWriter::toJson(const Case &kase)
     root.insert(key<Kind::Case>("title"), kase.title);
     putIfNotEmpty(root, key<Kind::Case>("description"), kase.description);
 
+    QSet<QString> referenceOnly;
     QJsonArray sources;
     for (const Source &s : kase.sources) {
+        if (s.referenceOnly) {
+            referenceOnly.insert(s.id);
+        }
         QJsonObject o;
         o.insert(key<Kind::Source>("id"), s.id);
         putIfNotEmpty(o, key<Kind::Source>("title"), s.title);
-        if (s.path.isEmpty()) {
+        if (s.referenceOnly) {
+            o.insert(key<Kind::Source>("referenceOnly"), true);
+        } else if (s.path.isEmpty()) {
             o.insert(key<Kind::Source>("text"), s.text);
         } else {
             o.insert(key<Kind::Source>("path"), s.path);
@@ -110,7 +121,11 @@ QByteArray CaseWriter::toJson(const Case &kase)
         o.insert(key<Kind::Source>("url"), nullable(s.url));
         o.insert(key<Kind::Source>("published"), nullable(s.published));
         o.insert(key<Kind::Source>("retrieved"), nullable(s.retrieved));
-        o.insert(key<Kind::Source>("sha256"), sha256Hex(s.text));
+        if (!s.referenceOnly) {
+            o.insert(key<Kind::Source>("sha256"), sha256Hex(s.text));
+        } else {
+            putIfNotEmpty(o, key<Kind::Source>("sha256"), s.sha256); // the text elsewhere, as given
+        }
         sources.append(o);
     }
     root.insert(key<Kind::Case>("sources"), sources);
@@ -123,7 +138,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
         o.insert(key<Kind::Actor>("kind"), a.kind);
         putIfNotEmpty(o, key<Kind::Actor>("description"), a.description);
         if (!a.citations.isEmpty()) {
-            o.insert(key<Kind::Actor>("citations"), citationsToJson(a.citations));
+            o.insert(key<Kind::Actor>("citations"), citationsToJson(a.citations, referenceOnly));
         }
         if (!a.aliases.isEmpty()) {
             QJsonArray aliases;
@@ -131,7 +146,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
                 QJsonObject ao;
                 ao.insert(key<Kind::Alias>("name"), alias.name);
                 putIfNotEmpty(ao, key<Kind::Alias>("usedBy"), alias.usedBy);
-                ao.insert(key<Kind::Alias>("citations"), citationsToJson(alias.citations));
+                ao.insert(key<Kind::Alias>("citations"), citationsToJson(alias.citations, referenceOnly));
                 aliases.append(ao);
             }
             o.insert(key<Kind::Actor>("aliases"), aliases);
@@ -142,7 +157,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
                 QJsonObject fo;
                 fo.insert(key<Kind::Affiliation>("actor"), aff.actorId);
                 fo.insert(key<Kind::Affiliation>("relation"), aff.relation);
-                fo.insert(key<Kind::Affiliation>("citations"), citationsToJson(aff.citations));
+                fo.insert(key<Kind::Affiliation>("citations"), citationsToJson(aff.citations, referenceOnly));
                 affiliations.append(fo);
             }
             o.insert(key<Kind::Actor>("affiliations"), affiliations);
@@ -161,7 +176,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
         for (const DisagreementVersion &v : d.versions) {
             QJsonObject vo;
             vo.insert(key<Kind::Version>("statement"), v.statement);
-            vo.insert(key<Kind::Version>("citations"), citationsToJson(v.citations));
+            vo.insert(key<Kind::Version>("citations"), citationsToJson(v.citations, referenceOnly));
             versions.append(vo);
         }
         o.insert(key<Kind::Disagreement>("versions"), versions);
@@ -176,7 +191,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
         o.insert(key<Kind::Event>("title"), e.title);
         putIfNotEmpty(o, key<Kind::Event>("summary"), e.summary);
         o.insert(key<Kind::Event>("category"), e.category);
-        o.insert(key<Kind::Event>("date"), dateToJson(e.date));
+        o.insert(key<Kind::Event>("date"), dateToJson(e.date, referenceOnly));
         QJsonArray participants;
         for (const Participant &p : e.participants) {
             QJsonObject po;
@@ -185,7 +200,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
             participants.append(po);
         }
         o.insert(key<Kind::Event>("participants"), participants);
-        o.insert(key<Kind::Event>("citations"), citationsToJson(e.citations));
+        o.insert(key<Kind::Event>("citations"), citationsToJson(e.citations, referenceOnly));
         putIfNotEmpty(o, key<Kind::Event>("tags"), e.tags);
         putIfNotEmpty(o, key<Kind::Event>("disagreements"), e.disagreements);
         putIfNotEmpty(o, key<Kind::Event>("notes"), e.notes);
@@ -209,9 +224,9 @@ QByteArray CaseWriter::toJson(const Case &kase)
             putIfNotEmpty(o, key<Kind::Claim>("yardstick"), c.yardstick);
         }
         if (c.date.isValid()) {
-            o.insert(key<Kind::Claim>("date"), dateToJson(c.date));
+            o.insert(key<Kind::Claim>("date"), dateToJson(c.date, referenceOnly));
         }
-        o.insert(key<Kind::Claim>("citations"), citationsToJson(c.citations));
+        o.insert(key<Kind::Claim>("citations"), citationsToJson(c.citations, referenceOnly));
         putIfNotEmpty(o, key<Kind::Claim>("disputes"), c.disputes);
         putIfNotEmpty(o, key<Kind::Claim>("disagreements"), c.disagreements);
         putIfNotEmpty(o, key<Kind::Claim>("notes"), c.notes);

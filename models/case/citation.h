@@ -14,6 +14,9 @@ struct Citation
         Reanchored, // the position had drifted; the quote was found once (or once with its context) elsewhere
         Ambiguous, // the quote occurs several times and the context does not decide
         Orphaned, // the quote is not in the source
+        // The source is a reference only (Source::referenceOnly): the case does not hold its text,
+        // so the quote cannot be checked; start/end are as the case gives them, or -1.
+        ReferenceOnly,
     };
 
     QString sourceId;

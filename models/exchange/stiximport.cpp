@@ -1,5 +1,6 @@
 #include "stiximport.h"
 
+#include "anchoring.h"
 #include "casereader.h"
 #include "stixcommon.h"
 
@@ -341,7 +342,6 @@ void StixImporter::readOwn()
     QJsonArray sources, actors, events, claims, disagreements;
     QList<qsizetype> sourceAt, actorAt, eventAt, claimAt, disagreementAt;
     QSet<QString> referenceOnly;
-    QHash<QString, QString> recordedHash;
     for (qsizetype p = 0; p < m_objects.size(); ++p) {
         const QJsonObject &o = m_objects[p];
         if (o.contains(StixOwnCase)) {
@@ -355,13 +355,11 @@ void StixImporter::readOwn()
         if (o.contains(StixOwnSource)) {
             QJsonObject s = o.value(StixOwnSource).toObject();
             if (!s.contains(u"text"_s)) {
-                // No text travelled: the source comes back as a reference. The reader needs a text to
-                // check the rest of the item; the placeholder is dropped right after.
+                // No text travelled: the source comes back as a reference only, its SHA-256 naming the
+                // text held elsewhere; the reader keeps the hash and gives its citations that status.
                 referenceOnly.insert(s.value(u"id"_s).toString());
-                recordedHash.insert(s.value(u"id"_s).toString(), s.value(u"sha256"_s).toString());
-                s.insert(u"text"_s, QString(QChar(0xfffc)));
-                s.remove(u"sha256"_s);
-                s.remove(u"referenceOnly"_s);
+                s.remove(u"path"_s);
+                s.insert(u"referenceOnly"_s, true);
             }
             sources.append(s);
             sourceAt.append(p);
@@ -436,18 +434,6 @@ void StixImporter::readOwn()
         return;
     }
     m_out.kase = load.kase;
-    for (Source &s : m_out.kase.sources) {
-        if (referenceOnly.contains(s.id)) {
-            s.text.clear();
-            s.referenceOnly = true;
-            s.sha256 = recordedHash.value(s.id);
-        }
-    }
-    m_out.kase.forEachCitation([&](Citation &c) {
-        if (referenceOnly.contains(c.sourceId)) {
-            c.anchor = Citation::Anchor::Unchecked;
-        }
-    });
     m_out.notes << u"The bundle was exported by Attribution Timeline: its case was read back from the "
                    "x_attribution_timeline_* properties (%1, %2, %3, %4)."_s.arg(
                        stixPlural(m_out.kase.actors.size(), u"actor"_s, u"actors"_s),
@@ -867,6 +853,8 @@ Conversion StixImporter::run()
             stixPlural(it.value(), it.key() + u" object was"_s, it.key() + u" objects were"_s),
             it.value() == 1 ? u"it"_s : u"them"_s);
     }
+    // The case is shown as it is, without the case reader: its quotes from texts it does not hold say so.
+    markReferenceOnlyCitations(m_out.kase);
     return std::move(m_out);
 }
 

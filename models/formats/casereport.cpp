@@ -33,6 +33,9 @@ CitationCounts countCitations(const Case &kase)
         case Citation::Anchor::Unchecked:
             ++counts.unchecked;
             break;
+        case Citation::Anchor::ReferenceOnly:
+            ++counts.referenceOnly;
+            break;
         }
     });
     return counts;
@@ -61,12 +64,29 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
                .arg(k.events.size())
                .arg(k.claims.size())
                .arg(k.disagreements.size());
-    out += QStringLiteral("Citations: %1 (anchored %2, re-anchored %3, ambiguous %4, orphaned %5)\n")
+    out += QStringLiteral("Citations: %1 (anchored %2, re-anchored %3, ambiguous %4, orphaned %5, reference only %6)\n")
                .arg(counts.total)
                .arg(counts.exact)
                .arg(counts.reanchored)
                .arg(counts.ambiguous)
-               .arg(counts.orphaned + counts.unchecked);
+               .arg(counts.orphaned + counts.unchecked)
+               .arg(counts.referenceOnly);
+    QStringList referenceOnly;
+    for (const Source &s : k.sources) {
+        if (s.referenceOnly) {
+            referenceOnly << s.id;
+        }
+    }
+    if (!referenceOnly.isEmpty()) {
+        // Named once here rather than warned about per citation: a reference is not a fault, but its
+        // quotes are unchecked, and the journalist should know which texts would check them.
+        out += QStringLiteral("Reference only: %1 (the texts are not in the case, so their %2 not checked; "
+                              "Case > Re-import Source Shown adds a text): %3\n")
+                   .arg(countOf(referenceOnly.size(), QStringLiteral("source"), QStringLiteral("sources")),
+                        counts.referenceOnly == 1 ? QStringLiteral("1 citation is")
+                                                  : QStringLiteral("%1 citations are").arg(counts.referenceOnly),
+                        referenceOnly.join(QStringLiteral(", ")));
+    }
     out += QStringLiteral("Problems: ") + countOf(errors, QStringLiteral("error"), QStringLiteral("errors"))
         + QStringLiteral(", ") + countOf(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
     if (load.problemCount() > load.problems.size()) {
@@ -145,12 +165,20 @@ QString markdownSummary(const Case &kase)
                                 QStringLiteral("disputed points")),
                         countOf(counts.total, QStringLiteral("citation"), QStringLiteral("citations"))}
                .join(QStringLiteral(", "))
-        + QStringLiteral(" (%1 anchored exactly).\n\n").arg(counts.exact);
+        + QStringLiteral(" (%1 anchored exactly%2).\n\n")
+              .arg(counts.exact)
+              .arg(counts.referenceOnly == 0
+                       ? QString()
+                       : QStringLiteral(", %1 of sources whose texts are not in the case").arg(counts.referenceOnly));
 
     out += QStringLiteral("### Sources\n\n| id | title | publisher | published |\n|---|---|---|---|\n");
     for (const Source &s : kase.sources) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(cell(s.id), cell(displayTitle(s)), cell(unknownIfEmpty(s.publisher)),
+                   .arg(cell(s.id),
+                        cell(s.referenceOnly && !s.title.simplified().isEmpty()
+                                 ? displayTitle(s) + QStringLiteral(" (") + referenceOnlyNotice() + QLatin1Char(')')
+                                 : displayTitle(s)),
+                        cell(unknownIfEmpty(s.publisher)),
                         s.published.isValid() ? s.published.toDisplayString() : QStringLiteral("unknown"));
     }
 

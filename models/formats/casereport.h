@@ -12,6 +12,7 @@ struct CitationCounts
     qsizetype ambiguous = 0;
     qsizetype orphaned = 0;
     qsizetype unchecked = 0;
+    qsizetype referenceOnly = 0; // of sources whose texts the case does not hold: not checked, and not a fault
 };
 CitationCounts countCitations(const Case &kase);
 

@@ -203,6 +203,14 @@ QString citationLocation(const Source *source, const Citation &c)
     if (!source) {
         return QStringLiteral("position unknown: the source is not in the case");
     }
+    // Whatever status a citation built in memory carries: a text the case does not hold checks nothing.
+    if (source->referenceOnly || c.anchor == Citation::Anchor::ReferenceOnly) {
+        QString out = referenceOnlyNotice() + QStringLiteral(", so the quote is not checked against it");
+        if (c.start >= 0 && c.end >= c.start) {
+            out += QStringLiteral("; the case gives characters ") + range(c.start, c.end);
+        }
+        return out;
+    }
     switch (c.anchor) {
     case Citation::Anchor::Ambiguous:
         return QStringLiteral("position unknown: the quote occurs more than once in the source");
@@ -214,6 +222,7 @@ QString citationLocation(const Source *source, const Citation &c)
         }
         return QStringLiteral("characters %1 as the case file gives them, not checked against the source")
             .arg(range(c.start, c.end));
+    case Citation::Anchor::ReferenceOnly: // said above
     case Citation::Anchor::Exact:
     case Citation::Anchor::Reanchored:
         break;

@@ -44,20 +44,34 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     // A PDF's text has a form feed between pages: the citation says on which page it is.
     const int page = source && c.isAnchored() ? pageAtCodePoint(source->text, c.start) : 0;
     const QString where = page > 0 ? QStringLiteral(", p. %1").arg(page) : QString();
+    // A quote from a text the case does not hold: said in words, never given a place it cannot have.
+    const bool referenceOnly = c.anchor == Citation::Anchor::ReferenceOnly || (source && source->referenceOnly);
     switch (role) {
     case Qt::DisplayRole:
         // The quote and the title isolated (U+2068…U+2069), so that an Arabic or Hebrew quote sits
         // inside its quotation marks rather than carrying them to one side.
         // The anchor is named only when the quote is not exactly where the case says: that is the
         // exception a reader must notice, and "anchored" after every quote would hide it.
+        if (referenceOnly) {
+            return QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069 (%3)")
+                .arg(c.quote, title, referenceOnlyNotice());
+        }
         return QString(
             QStringLiteral("\u201c\u2068%1\u2069\u201d\n\u2014 \u2068%2\u2069%3").arg(c.quote, title, where)
             + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(" (%1)").arg(anchorName(c.anchor))));
     case Qt::ToolTipRole:
+        if (referenceOnly) {
+            return QStringLiteral("%1, %2; the quote is not checked. %3")
+                .arg(title, referenceOnlyNotice(),
+                     source && !source->url.isEmpty() ? QStringLiteral("URL: %1").arg(source->url)
+                                                      : QStringLiteral("No URL is given."));
+        }
         return QString(
             QStringLiteral("%1%2, characters %3\u2013%4")
                 .arg(title, where, QString::number(c.start), QString::number(c.end))
             + (c.anchor == Citation::Anchor::Exact ? QString() : QStringLiteral(", %1").arg(anchorName(c.anchor))));
+    case ReferenceOnlyRole:
+        return referenceOnly;
     case QuoteRole:
         return c.quote;
     case SourceIdRole:
@@ -65,7 +79,7 @@ QVariant CitationListModel::data(const QModelIndex &index, int role) const
     case SourceTitleRole:
         return title;
     case AnchorRole:
-        return anchorName(c.anchor);
+        return anchorName(referenceOnly ? Citation::Anchor::ReferenceOnly : c.anchor);
     case IsAnchoredRole:
         return c.isAnchored();
     case StartRole:

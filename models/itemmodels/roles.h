@@ -25,7 +25,7 @@ enum Role {
     ActorNamesRole, // QStringList
     ParticipantsRole, // QStringList of "name (role)"
     SourceCountRole, // int, number of distinct sources citing the event
-    CitationCountRole, // int
+    CitationCountRole, // int; on sources too (SourceListModel): the citations of the source
     DisputedRole, // bool: the event is part of a disputed point
     SortRole, // a value that sorts the column correctly
     // The journalist's own notes (on events, actors and claims): never what a source says, and
@@ -49,7 +49,7 @@ enum Role {
     QuoteRole = Qt::UserRole + 200, // QString, verbatim
     SourceIdRole, // QString
     SourceTitleRole, // QString
-    AnchorRole, // QString: anchored, re-anchored, ambiguous, orphaned
+    AnchorRole, // QString: anchored, re-anchored, ambiguous, orphaned, reference only
     IsAnchoredRole, // bool
     StartRole, // qint64 code point offset in the source
     EndRole, // qint64
@@ -87,6 +87,10 @@ enum Role {
     PublisherRole, // QString, "unknown" when unknown
     PublishedRole, // QString, "unknown" when unknown
     CitedPassagesRole, // QVariantList of QVariantMap {start, end (UTF-16), events (QList<qsizetype>)}
+    // bool, on sources and on citations: the source is a reference only (Source::referenceOnly),
+    // its text is not in the case and nothing can be read or cited in it.
+    ReferenceOnlyRole,
+    SourceUrlRole, // QString, the source's URL; empty when unknown
 };
 
 } // namespace AT

@@ -93,7 +93,10 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TitleColumn:
-            return displayTitle(s);
+            // The chooser says it before the reader is opened on nothing.
+            return s.referenceOnly && !s.title.simplified().isEmpty()
+                ? displayTitle(s) + QStringLiteral(" (reference only)")
+                : displayTitle(s);
         case PublisherColumn:
             return s.publisher.isEmpty() ? unknown : s.publisher;
         case PublishedColumn:
@@ -102,6 +105,19 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
             return m_citationCount[index.row()];
         }
         return {};
+    case Qt::ToolTipRole:
+        if (s.referenceOnly) {
+            return QStringLiteral("%1: %2. %3")
+                .arg(displayTitle(s), referenceOnlyNotice(),
+                     s.url.isEmpty() ? QStringLiteral("No URL is given.") : QStringLiteral("URL: %1").arg(s.url));
+        }
+        return {};
+    case ReferenceOnlyRole:
+        return s.referenceOnly;
+    case CitationCountRole:
+        return m_citationCount[index.row()];
+    case SourceUrlRole:
+        return s.url;
     case SourceIdRole:
         return s.id;
     case SourceTitleRole:

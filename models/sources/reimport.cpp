@@ -124,6 +124,7 @@ int ReimportPreview::count(Citation::Anchor status) const
     case Citation::Anchor::Orphaned:
         return orphaned;
     case Citation::Anchor::Unchecked:
+    case Citation::Anchor::ReferenceOnly: // a status against no text: never one against the new text
         break;
     }
     return 0;
@@ -140,6 +141,10 @@ ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const
         return preview;
     }
     preview.textChanged = source->text != newText;
+    preview.wasReferenceOnly = source->referenceOnly;
+    // A reference may name its text by hash: say when the file is not that text.
+    preview.hashDiffers = source->referenceOnly && !source->sha256.isEmpty()
+        && source->sha256.compare(sha256Hex(newText), Qt::CaseInsensitive) != 0;
     const TextIndex index(newText);
     forEachEntity(kase, [&](EntityKind kind, const auto &entity) {
         forEachList(entity, kase, [&](const auto &where, const QList<Citation> &citations) {
@@ -170,6 +175,7 @@ ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const
                     break;
                 case Citation::Anchor::Orphaned:
                 case Citation::Anchor::Unchecked: // without a budget the search always decides
+                case Citation::Anchor::ReferenceOnly: // anchorCitation never says so
                     item.status = Citation::Anchor::Orphaned;
                     ++preview.orphaned;
                     break;
@@ -192,6 +198,7 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
     Source source = *old;
     source.text = newText;
     source.sha256 = sha256Hex(newText);
+    source.referenceOnly = false; // the case holds the text now: its citations are checked against it
     if (retrieved.isValid()) {
         source.retrieved = retrieved;
     }
@@ -252,6 +259,8 @@ QString reimportStatusName(Citation::Anchor status)
         return QStringLiteral("ambiguous");
     case Citation::Anchor::Orphaned:
         return QStringLiteral("not found");
+    case Citation::Anchor::ReferenceOnly:
+        return anchorName(status);
     case Citation::Anchor::Unchecked:
         break;
     }

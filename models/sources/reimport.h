@@ -24,6 +24,12 @@ struct ReimportPreview
     QString sourceId;
     QString error; // the case has no such source
     bool textChanged = false;
+    // The source was a reference only (no text in the case): re-importing gives it one, and its
+    // citations are checked for the first time.
+    bool wasReferenceOnly = false;
+    // The reference recorded a SHA-256 of its text and the new text's differs: the file may not
+    // be the text the reference names.
+    bool hashDiffers = false;
     QList<ReimportCitation> citations; // in the order of the case (actors, events, claims, disagreements)
     int exact = 0; // the quote is at the same position in the new text
     int reanchored = 0; // the quote is found once (or once with its context) elsewhere: it moves
@@ -37,7 +43,8 @@ struct ReimportPreview
 // (anchorCitation: exact at its position, else a verbatim search using its context; never fuzzy).
 ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const QString &newText);
 
-// One undo step that replaces the source's text (and sha256) with `newText` and moves each
+// One undo step that replaces the source's text (and sha256) with `newText` (a reference-only source
+// becomes an ordinary one, its citations checked against the text) and moves each
 // re-anchored citation to its new position, with its context taken again from the new text.
 // Ambiguous and orphaned citations are kept as they are, for the case check to list. When
 // `retrieved` is valid it becomes the source's retrieval date. Empty when the source is unknown.
