@@ -58,7 +58,11 @@ void tst_Interchange::recognisesFormatsByContent_data()
     QTest::newRow("SolarWinds") << reference("second-case-solarwinds/solarwinds-c0024-apt29-bundle-stix20.json")
                                 << stix;
     QTest::newRow("APT1") << reference("oasis-stix21/apt1.json") << stix;
-    QTest::newRow("invalid identity") << reference("oasis-stix21/invalid/invalid_identity.json") << stix;
+    QTest::newRow("lone invalid identity") << reference("oasis-stix21/invalid/invalid_identity.json") << stix;
+    QTest::newRow("lone invalid timestamp") << reference("oasis-stix21/invalid/invalid_timestamp.json") << stix;
+    QTest::newRow("duplicate ids") << reference(
+        "oasis-stix21/invalid/defining-campaigns-threat-actors-intrusion-sets.stix20-duplicate-ids.json")
+                                   << stix;
     QTest::newRow("eras") << reference("timelinejs3/eras.json") << tljs;
     QTest::newRow("cosmo") << reference("timelinejs3/cosmo.json") << tljs;
     QTest::newRow("cosmo-mixed") << reference("timelinejs3/cosmo-mixed.json") << tljs;
@@ -85,6 +89,8 @@ void tst_Interchange::recognisesByContentNotByName()
     QCOMPARE(sniffFormat("\xef\xbb\xbf \n{\"id\": \"x\\\"y\", \"type\" : \"bundle\", \"objects\": []}"),
              FileFormat::Stix);
     QCOMPARE(sniffFormat(R"({"objects": [{"type": "bundle"}], "type": "report"})"), FileFormat::Case);
+    QCOMPARE(sniffFormat(R"({"type": "report", "id": "report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3"})"),
+             FileFormat::Stix);
     // A long title slide before the events.
     const QByteArray title = QByteArray(200000, 'x');
     QCOMPARE(sniffFormat("{\"title\": {\"text\": {\"headline\": \"" + title + "\"}}, \"events\": []}"),

@@ -19,6 +19,7 @@ struct TopLevel
     QList<QByteArray> keys;
     QByteArray typeValue; // the string value of "type", when it is a string
     QByteArray formatValue; // the string value of "format", when it is a string
+    QByteArray idValue; // the string value of "id", when it is a string
 };
 
 TopLevel topLevelOf(const QByteArray &data, qsizetype limit)
@@ -119,6 +120,8 @@ TopLevel topLevelOf(const QByteArray &data, qsizetype limit)
             out.typeValue = value;
         } else if (isString && key == "format") {
             out.formatValue = value;
+        } else if (isString && key == "id") {
+            out.idValue = value;
         }
         skipSpace();
         if (i < n && data[i] == ',') {
@@ -143,6 +146,11 @@ FileFormat sniffFormat(const QByteArray &data)
         return FileFormat::Case;
     }
     if (top.typeValue == "bundle") {
+        return FileFormat::Stix;
+    }
+    // A lone STIX object (as the OASIS examples give them): "type" and a "type--UUID" id. The
+    // importer reads it as a bundle of one.
+    if (!top.typeValue.isEmpty() && top.idValue.startsWith(top.typeValue + "--")) {
         return FileFormat::Stix;
     }
     if (top.keys.contains("events") && !top.keys.contains("sources") && !top.keys.contains("actors")) {

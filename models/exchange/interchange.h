@@ -11,7 +11,7 @@ namespace AT {
 // What a file the app is given turns out to be, judged by its content, never by its name.
 enum class FileFormat : quint8 {
     Case, // an Attribution Timeline case file ("format": "attribution-timeline-case")
-    Stix, // a STIX 2.0 or 2.1 bundle ({"type": "bundle", ...})
+    Stix, // a STIX 2.0 or 2.1 bundle ({"type": "bundle", ...}), or one STIX object on its own
     TimelineJs, // TimelineJS JSON ({"events": [...]} with an optional "title" slide)
     Unknown,
 };
