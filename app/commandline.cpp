@@ -5,6 +5,7 @@
 #include "casereader.h"
 #include "casereport.h"
 #include "casesession.h"
+#include "casewriter.h"
 #include "exporter.h"
 #include "plural.h"
 
@@ -54,6 +55,9 @@ QString safeCheckReport(const QString &caseName, const CaseLoad &load)
         p.file = terminalSafe(p.file, false);
         p.path = terminalSafe(p.path, false);
         p.message = terminalSafe(p.message, false);
+    }
+    for (QString &note : shown.notes) {
+        note = terminalSafe(note, false);
     }
     return checkReport(terminalSafe(caseName, false), shown);
 }
@@ -121,13 +125,19 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("Print a Markdown summary of the case (events by date, disputed "
                                                     "points)."));
-    const QCommandLineOption listExports(QStringLiteral("list-exports"),
-                                         QStringLiteral("List what can be exported: the timeline and each chart."));
+    const QCommandLineOption listExports(
+        QStringLiteral("list-exports"),
+        QStringLiteral("List what can be exported: the case as data for other tools (case, stix, timelinejs, "
+                       "html, ftm, annotations), the timeline and each chart."));
     const QCommandLineOption exportName(
         QStringLiteral("export"),
-        QStringLiteral("Export NAME (see --list-exports) to the --output file, as PNG, SVG, "
-                       "PDF or CSV by its extension. Needs no display."),
+        QStringLiteral("Export NAME (see --list-exports) to the --output file: data as its format says, "
+                       "images as PNG, SVG, PDF or CSV by the file's extension. Needs no display."),
         QStringLiteral("NAME"));
+    const QCommandLineOption laneOption(
+        QStringLiteral("lane"),
+        QStringLiteral("TimelineJS groups: by category (default) or by actor (with --export timelinejs)."),
+        QStringLiteral("category|actor"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("The file to write."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Export size in pixels (default 1920x1080)."),
@@ -168,7 +178,10 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     parser.addOption(subtitleOption);
     parser.addOption(creditOption);
     parser.addOption(axisOption);
-    parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("A case file (.json) to open."),
+    parser.addOption(laneOption);
+    parser.addPositionalArgument(QStringLiteral("CASE"),
+                                 QStringLiteral("A case file, a STIX 2.0/2.1 bundle or a TimelineJS JSON file, "
+                                                "recognised by its content."),
                                  QStringLiteral("[CASE]"));
     if (!parser.parse(arguments)) {
         print(stderr, parser.errorText() + QStringLiteral("\nTry --help.\n"));
@@ -201,8 +214,33 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         m_exportName = parser.value(exportName);
         m_output = parser.value(output);
         if (m_output.isEmpty()) {
-            std::fputs("--export needs --output FILE (.png, .svg, .pdf or .csv).\n", stderr);
+            std::fputs("--export needs --output FILE.\n", stderr);
             return 2;
+        }
+        const bool isData = dataExport(m_exportName) != nullptr;
+        if (isData
+            && (parser.isSet(size) || parser.isSet(scale) || parser.isSet(pageSize) || parser.isSet(filter)
+                || parser.isSet(actor) || parser.isSet(titleOption) || parser.isSet(subtitleOption)
+                || parser.isSet(creditOption) || parser.isSet(axisOption))) {
+            print(stderr,
+                  QStringLiteral("--export %1 writes the whole case as data: --size, --scale, --page-size, "
+                                 "--filter, --actor, --title, --subtitle, --credit and --axis go with the image "
+                                 "exports (timeline and charts).\n")
+                      .arg(m_exportName));
+            return 2;
+        }
+        if (parser.isSet(laneOption)) {
+            const QString lane = parser.value(laneOption);
+            if (m_exportName != QLatin1String("timelinejs")) {
+                std::fputs("--lane goes with --export timelinejs.\n", stderr);
+                return 2;
+            }
+            if (lane.compare(QLatin1String("actor"), Qt::CaseInsensitive) == 0) {
+                m_lane = TimelineLane::Actor;
+            } else if (lane.compare(QLatin1String("category"), Qt::CaseInsensitive) != 0) {
+                print(stderr, QStringLiteral("--lane must be category or actor, not \"%1\".\n").arg(lane));
+                return 2;
+            }
         }
         if (parser.isSet(size)) {
             const QStringList wh = parser.value(size).split(QLatin1Char('x'));
@@ -250,9 +288,9 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         }
     } else if (parser.isSet(output) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(filter)
                || parser.isSet(actor) || parser.isSet(titleOption) || parser.isSet(subtitleOption)
-               || parser.isSet(creditOption) || parser.isSet(axisOption)) {
-        std::fputs("--output, --size, --scale, --filter, --actor, --title, --subtitle, --credit and --axis go with "
-                   "--export.\n",
+               || parser.isSet(creditOption) || parser.isSet(axisOption) || parser.isSet(laneOption)) {
+        std::fputs("--output, --size, --scale, --filter, --actor, --title, --subtitle, --credit, --axis and --lane go "
+                   "with --export.\n",
                    stderr);
         return 2;
     }
@@ -280,10 +318,22 @@ int CommandLine::runHeadless() const
 int CommandLine::runExport() const
 {
     if (m_mode == Mode::ListExports) {
+        // One name per line first, so that scripts can take the first word of each line.
+        for (const DataExport &e : dataExports()) {
+            print(stdout, QStringLiteral("%1  %2\n").arg(e.name.leftJustified(16), e.description));
+        }
         for (const QString &name : Exporter::names()) {
-            print(stdout, name + QLatin1Char('\n'));
+            print(stdout,
+                  QStringLiteral("%1  %2\n")
+                      .arg(name.leftJustified(16),
+                           name == QLatin1String("timeline")
+                               ? QStringLiteral("the timeline as an image: PNG, SVG or PDF (or its events as CSV)")
+                               : QStringLiteral("a chart as an image: PNG, SVG or PDF (or its values as CSV)")));
         }
         return 0;
+    }
+    if (const DataExport *format = dataExport(m_exportName)) {
+        return runDataExport(*format);
     }
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     CaseLoader::Result loaded = CaseLoader::load(path);
@@ -332,6 +382,42 @@ int CommandLine::runExport() const
                     .arg(notDrawn);
     }
     print(stdout, QStringLiteral("Wrote %1 (%2)\n").arg(m_output, what));
+    return 0;
+}
+
+int CommandLine::runDataExport(const DataExport &format) const
+{
+    const QString name = m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath;
+    const CaseLoad load = CaseLoader::load(m_casePath.isEmpty() ? builtinCasePath() : m_casePath, false).load;
+    if (!load.ok()) {
+        print(stderr, safeCheckReport(name, load));
+        return 1;
+    }
+    if (!load.convertedFrom.isEmpty()) {
+        print(stdout, QStringLiteral("Read %1 as a %2:\n").arg(terminalSafe(name, false), load.convertedFrom));
+        for (const QString &note : load.notes) {
+            print(stdout, QStringLiteral("  - %1\n").arg(terminalSafe(note, false)));
+        }
+    }
+    DataExportOptions options;
+    options.lane = m_lane;
+    const QByteArray bytes = writeDataExport(format.name, load.kase, options);
+    QString error;
+    if (!writeFileAtomically(m_output, bytes, &error)) {
+        print(stderr, QStringLiteral("Export failed: %1\n").arg(error));
+        return 1;
+    }
+    const Case &k = load.kase;
+    print(stdout, QStringLiteral("Wrote %1 (%2: %3, %4, %5, %6)\n")
+                      .arg(terminalSafe(m_output, false), format.label,
+                           countOf(k.events.size(), QStringLiteral("event"), QStringLiteral("events")),
+                           countOf(k.actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
+                           countOf(k.claims.size(), QStringLiteral("claim"), QStringLiteral("claims")),
+                           countOf(k.sources.size(), QStringLiteral("source"), QStringLiteral("sources"))));
+    if (load.warningCount() > 0) {
+        print(stdout, QStringLiteral("The case has %1; --check lists them.\n")
+                          .arg(countOf(load.warningCount(), QStringLiteral("warning"), QStringLiteral("warnings"))));
+    }
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dataexport.h"
 #include "timelinescale.h"
 
 #include <QPageSize>
@@ -57,6 +58,9 @@ private:
     QString m_subtitle;
     QString m_credit;
     AxisMode m_axis = AxisMode::Automatic;
+    TimelineLane m_lane = TimelineLane::Category;
+
+    int runDataExport(const DataExport &format) const;
 };
 
 } // namespace AT

@@ -6,6 +6,7 @@
 #include "casedocument.h"
 #include "caseeditor.h"
 #include "caseloader.h"
+#include "dataexport.h"
 #include "casemodels.h"
 #include "casereader.h"
 #include "casereport.h"
@@ -216,6 +217,8 @@ void MainWindow::createActions()
     QAction *open = file->addAction(QStringLiteral("&Open Case\u2026"), this, [this] { openInteractively(false); });
     open->setShortcut(QKeySequence::Open);
     file->addAction(QStringLiteral("Open in New Window\u2026"), this, [this] { openInteractively(true); });
+    file->addAction(QStringLiteral("&Import STIX or TimelineJS\u2026"), this, [this] { openInteractively(false, true); })
+        ->setObjectName(QStringLiteral("import"));
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] {
         if (maybeSave()) {
@@ -240,6 +243,13 @@ void MainWindow::createActions()
     });
     exportMenu->addAction(QStringLiteral("Shown Events as &CSV\u2026"), this,
                           [this] { exportInteractively(QStringLiteral("csv"), false); });
+    exportMenu->addSeparator();
+    // The whole case as data for other tools; the same names as --export.
+    for (const DataExport &e : dataExports()) {
+        exportMenu->addAction(e.label + QStringLiteral("\u2026"), this, [this, name = e.name] {
+            exportDataInteractively(name);
+        })->setObjectName(QStringLiteral("export-") + e.name);
+    }
     exportMenu->addSeparator();
     QAction *copy = exportMenu->addAction(QStringLiteral("C&opy Timeline Image"), this, [this] {
         ExportOptions options;
@@ -578,7 +588,10 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
         return false;
     }
     m_case = result.index->sharedCase();
-    m_document->reset(m_case, path);
+    // A converted file is not a case file: the case has no file yet, so that Save asks where rather
+    // than writing a case over the STIX or TimelineJS file.
+    const bool converted = !load.convertedFrom.isEmpty();
+    m_document->reset(m_case, converted ? QString() : path, converted);
     // Counted once per case: the status line is refreshed on every filter keystroke.
     m_citationCounts = countCitations(*m_case);
     m_eventPanel->clearSearch();
@@ -589,6 +602,18 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
         addRecent(QFileInfo(path).absoluteFilePath());
     }
     updateStatus();
+    if (converted) {
+        QMessageBox box(QMessageBox::Information, QStringLiteral("Imported"),
+                        QStringLiteral("%1 was read as a %2 and converted into a case. It is not saved yet: Save "
+                                       "As keeps it as a case file; the %2 itself is left as it is.")
+                            .arg(QFileInfo(path).fileName(), load.convertedFrom),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(QStringLiteral("What the conversion did: see the details."));
+        box.setDetailedText(load.notes.join(QLatin1Char('\n')));
+        box.setObjectName(QStringLiteral("importReport"));
+        box.exec();
+    }
     if (!load.problems.isEmpty()) {
         statusBar()->showMessage(
             QStringLiteral("Opened with %1; Case > Check Case lists them.")
@@ -790,18 +815,63 @@ MainWindow *MainWindow::openNewWindow()
     return window;
 }
 
-void MainWindow::openInteractively(bool newWindow)
+void MainWindow::openInteractively(bool newWindow, bool import)
 {
     if (!newWindow && !maybeSave()) {
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(),
-                                                      QStringLiteral("Attribution Timeline cases (*.json)"));
+    // Every file is recognised by its content; the filters only help to find it.
+    const QString path = QFileDialog::getOpenFileName(
+        this, import ? QStringLiteral("Import STIX or TimelineJS") : QStringLiteral("Open Case"), QString(),
+        import ? QStringLiteral("STIX 2.0/2.1 bundles and TimelineJS files (*.json);;All files (*)")
+               : QStringLiteral("Cases, STIX bundles and TimelineJS files (*.json);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }
     MainWindow *target = newWindow ? openNewWindow() : this;
     target->openCaseInBackground(path);
+}
+
+void MainWindow::exportDataInteractively(const QString &name)
+{
+    const DataExport *format = dataExport(name);
+    if (!format || !m_document) {
+        return;
+    }
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("dataExportFolder"),
+                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .toString();
+    QString base = m_document->kase().title.simplified();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
+    const QString suggested
+        = QDir(folder).filePath((base.isEmpty() ? QStringLiteral("case") : base) + QLatin1Char('.') + format->suffix);
+    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export as %1").arg(format->label), suggested,
+                                                format->fileFilter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QLatin1Char('.') + format->suffix;
+    }
+    settings.setValue(QStringLiteral("dataExportFolder"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportDataTo(name, path, &error)) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Export failed"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return;
+    }
+    statusBar()->showMessage(QStringLiteral("Exported %1 to %2.").arg(format->label, path), 8000);
+}
+
+bool MainWindow::exportDataTo(const QString &name, const QString &path, QString *error)
+{
+    DataExportOptions options;
+    // TimelineJS groups as the timeline's lanes do, where they are by actor.
+    options.lane = m_timeline->laneMode() == TimelineView::LaneMode::Actor ? TimelineLane::Actor
+                                                                          : TimelineLane::Category;
+    return writeFileAtomically(path, writeDataExport(name, m_document->kase(), options), error);
 }
 
 bool MainWindow::maybeSave()

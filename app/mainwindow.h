@@ -120,13 +120,20 @@ private:
     void caseEdited();
     void updateTitle();
     // The file dialog's Open, after asking about unsaved changes.
-    void openInteractively(bool newWindow);
+    void openInteractively(bool newWindow, bool import = false);
     void restoreSettings();
     void fitToScreen();
     void saveSettings() const;
     void showAbout();
     // Asks for a file and exports `name` ("timeline", a chart, or "csv") to it.
     void exportInteractively(const QString &name, bool visibleOnly);
+public:
+    // Writes the open case as data export `name` (see dataExports()) to `path`; false with *error set
+    // when it cannot. File > Export > As Data asks for the file and calls this.
+    bool exportDataTo(const QString &name, const QString &path, QString *error);
+
+private:
+    void exportDataInteractively(const QString &name);
     // Esc: in the search field with text, clears the search; anywhere else, every filter.
     void escape();
     void updateStatus();

@@ -193,7 +193,8 @@ void tst_CaseReader::badField_data()
     row("version as string", "version", "\"1\"", "case.json: version: error: expected an integer, found a string");
     row("wrong format", "format", "\"timelinejs\"",
         "case.json: format: error: this is not an Attribution Timeline case: \"format\" must be "
-        "\"attribution-timeline-case\"");
+        "\"attribution-timeline-case\" (the app also opens STIX 2.0/2.1 bundles, \"type\": \"bundle\", and TimelineJS "
+        "files, an \"events\" array)");
     row("missing title", "title", "undefined", "case.json: title: error: is required (a string) but is missing");
     row("case id not a UUID", "id", "\"apt31-case\"",
         "case.json: id: error: must be a UUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"; give one, or leave "

@@ -167,7 +167,9 @@ CaseLoad Reader::read(QByteArray data)
     const JsonValue format = obj.value(QLatin1StringView("format"));
     if (format.toString() != CaseReader::FormatId) {
         error(Path {}.child(QLatin1StringView("format")),
-              QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\"")
+              QStringLiteral("this is not an Attribution Timeline case: \"format\" must be \"%1\" (the app also "
+                             "opens STIX 2.0/2.1 bundles, \"type\": \"bundle\", and TimelineJS files, an \"events\" "
+                             "array)")
                   .arg(QString(CaseReader::FormatId)));
         return finish(Case {});
     }

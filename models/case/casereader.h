@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QLatin1StringView>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -20,6 +21,10 @@ struct CaseLoad
     qsizetype unlistedWarnings = 0;
     // Stopped through ReadControl::cancel: nothing was kept and nothing is reported.
     bool cancelled = false;
+    // Set when the file was another tool's format turned into a case ("STIX bundle"), with what the
+    // conversion did and left out, in sentences (see models/exchange/interchange.h).
+    QString convertedFrom;
+    QStringList notes;
     bool ok() const { return !cancelled && unlistedErrors == 0 && !hasErrors(problems); }
     qsizetype errorCount() const;
     qsizetype warningCount() const;

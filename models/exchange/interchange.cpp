@@ -1,5 +1,12 @@
 #include "interchange.h"
 
+#include "casewriter.h"
+#include "stiximport.h"
+#include "timelinejs.h"
+
+#include <QFile>
+#include <QFileInfo>
+
 namespace AT {
 
 namespace {
@@ -12,6 +19,7 @@ struct TopLevel
     QList<QByteArray> keys;
     QByteArray typeValue; // the string value of "type", when it is a string
     QByteArray formatValue; // the string value of "format", when it is a string
+    QByteArray idValue; // the string value of "id", when it is a string
 };
 
 TopLevel topLevelOf(const QByteArray &data, qsizetype limit)
@@ -112,6 +120,8 @@ TopLevel topLevelOf(const QByteArray &data, qsizetype limit)
             out.typeValue = value;
         } else if (isString && key == "format") {
             out.formatValue = value;
+        } else if (isString && key == "id") {
+            out.idValue = value;
         }
         skipSpace();
         if (i < n && data[i] == ',') {
@@ -138,6 +148,11 @@ FileFormat sniffFormat(const QByteArray &data)
     if (top.typeValue == "bundle") {
         return FileFormat::Stix;
     }
+    // A lone STIX object (as the OASIS examples give them): "type" and a "type--UUID" id. The
+    // importer reads it as a bundle of one.
+    if (!top.typeValue.isEmpty() && top.idValue.startsWith(top.typeValue + "--")) {
+        return FileFormat::Stix;
+    }
     if (top.keys.contains("events") && !top.keys.contains("sources") && !top.keys.contains("actors")) {
         return FileFormat::TimelineJs;
     }
@@ -157,6 +172,100 @@ QString formatDisplayName(FileFormat format)
         break;
     }
     return QStringLiteral("file of unknown format");
+}
+
+} // namespace AT
+
+namespace AT {
+
+namespace {
+
+CaseLoad convertedCase(FileFormat format, const QByteArray &data, const QString &displayName,
+                       const ReadControl &control)
+{
+    control.report(ReadControl::Parsing, 0);
+    Conversion conversion = format == FileFormat::Stix ? caseFromStix(data, displayName)
+                                                       : caseFromTimelineJs(data, displayName);
+    CaseLoad load;
+    if (hasErrors(conversion.problems)) {
+        load.problems = std::move(conversion.problems);
+        load.convertedFrom = formatDisplayName(format);
+        load.notes = std::move(conversion.notes);
+        return load;
+    }
+    control.report(ReadControl::Parsing, 1);
+    // Through the writer and the reader: the converted case is checked and anchored like any other.
+    const QByteArray json = CaseWriter::toJson(conversion.kase);
+    ReadControl checking;
+    checking.cancel = control.cancel;
+    checking.progress = [&control](ReadControl::Stage stage, double fraction) {
+        if (stage == ReadControl::Checking) {
+            control.report(stage, fraction);
+        }
+    };
+    load = CaseReader::readData(json, QStringLiteral("%1 (as converted to a case)").arg(displayName), QString(),
+                                checking);
+    if (load.cancelled) {
+        return load;
+    }
+    // The conversion's own warnings come first: they name places in the file as given.
+    load.problems = conversion.problems + load.problems;
+    if (load.problems.size() > CaseReader::MaxProblems) {
+        for (qsizetype i = CaseReader::MaxProblems; i < load.problems.size(); ++i) {
+            (load.problems[i].isError() ? load.unlistedErrors : load.unlistedWarnings) += 1;
+        }
+        load.problems.resize(CaseReader::MaxProblems);
+    }
+    load.convertedFrom = formatDisplayName(format);
+    load.notes = std::move(conversion.notes);
+    return load;
+}
+
+} // namespace
+
+CaseLoad readAnyData(const QByteArray &data, const QString &displayName, const QString &baseDir,
+                     const ReadControl &control)
+{
+    const FileFormat format = sniffFormat(data);
+    if (format == FileFormat::Stix || format == FileFormat::TimelineJs) {
+        return convertedCase(format, data, displayName, control);
+    }
+    return CaseReader::readData(data, displayName, baseDir, control);
+}
+
+CaseLoad readAnyFile(const QString &path, const ReadControl &control)
+{
+    QFile file(path);
+    // Only a regular file is looked into here; anything else goes to the case reader, whose messages
+    // say what is wrong (missing, a folder, a FIFO, unreadable).
+    const QFileInfo info(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+        return CaseReader::readFile(path, control);
+    }
+    const QByteArray head = file.peek(qint64(1) << 20);
+    const FileFormat format = sniffFormat(head);
+    if (format != FileFormat::Stix && format != FileFormat::TimelineJs) {
+        file.close();
+        return CaseReader::readFile(path, control);
+    }
+    if (file.size() > CaseReader::MaxCaseFileBytes) {
+        CaseLoad load;
+        load.problems.append({Problem::Severity::Error, path, {}, 0, 0,
+                              QStringLiteral("the %1 is %2 MiB; files over %3 MiB are not opened")
+                                  .arg(formatDisplayName(format))
+                                  .arg(file.size() >> 20)
+                                  .arg(CaseReader::MaxCaseFileBytes >> 20)});
+        return load;
+    }
+    control.report(ReadControl::Reading, 0);
+    const QByteArray data = file.readAll();
+    if (control.cancelled()) {
+        CaseLoad load;
+        load.cancelled = true;
+        return load;
+    }
+    control.report(ReadControl::Reading, 1);
+    return convertedCase(format, data, path, control);
 }
 
 } // namespace AT

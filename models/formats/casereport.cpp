@@ -58,6 +58,12 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
     const qsizetype warnings = load.warningCount();
     QString out;
     out += QStringLiteral("Case: %1 (%2)\n").arg(k.title.isEmpty() ? QStringLiteral("untitled") : k.title, caseName);
+    if (!load.convertedFrom.isEmpty()) {
+        out += QStringLiteral("Converted from a %1 into a case:\n").arg(load.convertedFrom);
+        for (const QString &note : load.notes) {
+            out += QStringLiteral("  - ") + note + QLatin1Char('\n');
+        }
+    }
     out += QStringLiteral("Sources: %1, actors: %2, events: %3, claims: %4, disagreements: %5\n")
                .arg(k.sources.size())
                .arg(k.actors.size())

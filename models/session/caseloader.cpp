@@ -1,5 +1,7 @@
 #include "caseloader.h"
 
+#include "interchange.h"
+
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QThreadPool>
@@ -51,7 +53,7 @@ CaseLoader::Result CaseLoader::load(const QString &path, bool buildIndex, const 
 
     Result result;
     result.path = path;
-    result.load = CaseReader::readFile(path, control);
+    result.load = readAnyFile(path, control);
     if (result.load.cancelled) {
         result.outcome = Outcome::Cancelled;
         return result;

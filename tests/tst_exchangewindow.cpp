@@ -1,0 +1,118 @@
+// The window's way in and out for other tools' files: a STIX bundle or a TimelineJS file opens as a
+// new, unsaved case with a report of the conversion, never to be saved over the file it came from;
+// File > Export offers every data export and writes what --export writes.
+#include "casedocument.h"
+#include "casereader.h"
+#include "dataexport.h"
+#include "mainwindow.h"
+#include "timelineview.h"
+#include "windowtest.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AT;
+using namespace AT::WindowTest;
+
+class tst_ExchangeWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XDG_DATA_HOME", m_home.path().toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_home.path().toLocal8Bit());
+    }
+
+    void stixOpensAsAnUnsavedCase()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        const QString path = QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/oasis-stix21/apt1.json");
+        QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
+        QString shown;
+        answerNextMessageBox(QStringLiteral("OK"), &shown);
+        window.openCaseInBackground(path);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QVERIFY2(shown.contains(QLatin1String("apt1.json was read as a STIX bundle and converted into a case")),
+                 qPrintable(shown));
+        // Not saved: Save must ask where, and never writes a case over the bundle.
+        QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(window.document()->isModified());
+        QVERIFY(!window.document()->kase().actors.isEmpty());
+        QVERIFY(window.windowTitle().contains(QLatin1String("[*]")));
+    }
+
+    void timelineJsOpensToo()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
+        QString shown;
+        answerNextMessageBox(QStringLiteral("OK"), &shown);
+        window.openCaseInBackground(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/timelinejs3/eras.json"));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(shown.contains(QLatin1String("TimelineJS file")));
+        QCOMPARE(window.document()->kase().events.size(), 20);
+    }
+
+    void anInvalidBundleKeepsTheOpenCase()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        const QString title = window.document()->kase().title;
+        QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
+        QString shown;
+        answerNextMessageBox(QStringLiteral("OK"), &shown);
+        window.openCaseInBackground(
+            QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/oasis-stix21/invalid/invalid_timestamp.json"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(shown.contains(QLatin1String("could not be opened")), qPrintable(shown));
+        QCOMPARE(window.document()->kase().title, title);
+    }
+
+    void exportMenuHasEveryDataExport()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("import")));
+        QTemporaryDir dir;
+        for (const DataExport &e : dataExports()) {
+            QAction *action = window.findChild<QAction *>(QStringLiteral("export-") + e.name);
+            QVERIFY2(action, qPrintable(e.name));
+            QVERIFY(action->text().startsWith(e.label));
+            const QString path = dir.filePath(e.name + QLatin1Char('.') + e.suffix);
+            QString error;
+            QVERIFY2(window.exportDataTo(e.name, path, &error), qPrintable(error));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), writeDataExport(e.name, window.document()->kase()));
+        }
+        // TimelineJS groups follow the timeline's lanes when they are by actor.
+        window.timeline()->setLaneMode(TimelineView::LaneMode::Actor);
+        const QString path = dir.filePath(QStringLiteral("by-actor.json"));
+        QString error;
+        QVERIFY(window.exportDataTo(QStringLiteral("timelinejs"), path, &error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        DataExportOptions byActor;
+        byActor.lane = TimelineLane::Actor;
+        QCOMPARE(f.readAll(), writeDataExport(u"timelinejs", window.document()->kase(), byActor));
+        // A folder that cannot be written says why.
+        QVERIFY(!window.exportDataTo(QStringLiteral("stix"), QStringLiteral("/nonexistent/x.json"), &error));
+        QVERIFY(error.contains(QLatin1String("/nonexistent/x.json")));
+    }
+
+private:
+    QTemporaryDir m_home;
+};
+
+QTEST_MAIN(tst_ExchangeWindow)
+#include "tst_exchangewindow.moc"
