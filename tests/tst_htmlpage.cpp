@@ -44,14 +44,25 @@ QString esc(const QString &text)
     return out;
 }
 
+// The timeline's SVGs (one per run of rows, so that each prints on a page).
+QStringList timelineSvgs(const QString &html)
+{
+    QStringList out;
+    qsizetype from = 0;
+    while ((from = html.indexOf(QStringLiteral("<svg class=\"timeline\""), from)) >= 0) {
+        const qsizetype to = html.indexOf(QStringLiteral("</svg>"), from);
+        if (to < 0) {
+            break;
+        }
+        out << html.mid(from, to + 6 - from);
+        from = to;
+    }
+    return out;
+}
+
 QString timelineSvg(const QString &html)
 {
-    const qsizetype from = html.indexOf(QStringLiteral("<svg class=\"timeline\""));
-    const qsizetype to = html.indexOf(QStringLiteral("</svg>"), from);
-    if (from < 0 || to < 0) {
-        return {};
-    }
-    return html.mid(from, to + 6 - from);
+    return timelineSvgs(html).join(QLatin1Char('\n'));
 }
 
 // The page without its stylesheet (whose selectors and content strings hold '<' and '>').
@@ -69,9 +80,24 @@ struct SvgRow
     double height = 0;
     QList<double> textBaselines;
     int marks = 0;
+    int chunk = 0; // which of the timeline's SVGs
 };
 
-// Parses the timeline SVG as XML (failing the test when it is not well formed) into its rows.
+QList<SvgRow> svgRows(const QString &svg, QString *error);
+
+// Parses each of the timeline's SVGs as XML (setting *error when one is not well formed) into rows.
+QList<SvgRow> svgRows(const QStringList &svgs, QString *error)
+{
+    QList<SvgRow> rows;
+    for (qsizetype c = 0; c < svgs.size(); ++c) {
+        for (SvgRow r : svgRows(svgs[c], error)) {
+            r.chunk = int(c);
+            rows.append(r);
+        }
+    }
+    return rows;
+}
+
 QList<SvgRow> svgRows(const QString &svg, QString *error)
 {
     QList<SvgRow> rows;
@@ -232,9 +258,8 @@ void tst_HtmlPage::builtinCaseIsComplete()
     QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
     QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
 
-    const QString svg = timelineSvg(html);
     QString error;
-    const QList<SvgRow> rows = svgRows(svg, &error);
+    const QList<SvgRow> rows = svgRows(timelineSvgs(html), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(rows.size(), kase->events.size());
     QSet<QString> linked;
@@ -336,14 +361,29 @@ void tst_HtmlPage::timelineHasOneRowPerEventWithoutOverlap()
     QCOMPARE(kase->events.size(), events);
     const QString html = page(*kase);
     QString error;
-    const QList<SvgRow> rows = svgRows(timelineSvg(html), &error);
+    const QList<SvgRow> rows = svgRows(timelineSvgs(html), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(rows.size(), events);
+    // Each SVG is short enough to print on a page (one row per SVG at most is taller).
+    static const QRegularExpression svgHeight(QStringLiteral("^<svg [^>]* height=\"([0-9.]+)\""));
+    const QStringList svgs = timelineSvgs(html);
+    QVERIFY(events < 100 || svgs.size() > 10);
+    for (const QString &svg : svgs) {
+        const auto m = svgHeight.match(svg);
+        QVERIFY(m.hasMatch());
+        QVERIFY2(m.captured(1).toDouble() <= 500, qPrintable(m.captured(1)));
+    }
     QSet<QString> targets;
     double previousBottom = 0;
+    int chunk = 0;
     for (const SvgRow &r : rows) {
         QCOMPARE(r.marks, 1);
         QVERIFY(r.height > 0);
+        if (r.chunk != chunk) {
+            QCOMPARE(r.chunk, chunk + 1);
+            chunk = r.chunk;
+            previousBottom = 0;
+        }
         QVERIFY2(r.top >= previousBottom - 0.05, qPrintable(r.href));
         previousBottom = r.top + r.height;
         // Every line of text (the date and the wrapped title) sits inside its own row.
@@ -423,6 +463,7 @@ void tst_HtmlPage::hostileCaseStaysText()
     // The SVG is well-formed XML with one row per event; its end is the page's, not the case's.
     QString error;
     const QString svg = timelineSvg(html);
+    QCOMPARE(timelineSvgs(html).size(), 1);
     QVERIFY(svg.endsWith(QStringLiteral("</a>\n</svg>")));
     const QList<SvgRow> rows = svgRows(svg, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -450,7 +491,7 @@ void tst_HtmlPage::hostileFileStaysText()
     QVERIFY(html.contains(QStringLiteral("&lt;img src=&quot;file:///dev/zero&quot;&gt; Group")));
     QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(2)&lt;/script&gt; &amp; \\x07bell")));
     QString error;
-    QCOMPARE(svgRows(timelineSvg(html), &error).size(), 2);
+    QCOMPARE(svgRows(timelineSvgs(html), &error).size(), 2);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
@@ -464,8 +505,9 @@ void tst_HtmlPage::urlsAreLinksOnlyWhenWeb()
     QVERIFY(html.contains(QStringLiteral("<span class=\"url\">javascript:alert(document.cookie)//&lt;script&gt;</span> "
                                          "(not a valid web address, so not a link)")));
     // So does an https address that is not valid (quotes and angle brackets unencoded).
-    QVERIFY(html.contains(QStringLiteral("<span class=\"url\">https://example.org/a?q=&quot;&gt;&lt;script&gt;alert(4)"
-                                         "&lt;/script&gt;&amp;x=&#39;y&#39;</span> (not a valid web address, so not a link)")));
+    QVERIFY(html.contains(
+        QStringLiteral("<span class=\"url\">https://example.org/a?q=&quot;&gt;&lt;script&gt;alert(4)"
+                       "&lt;/script&gt;&amp;x=&#39;y&#39;</span> (not a valid web address, so not a link)")));
     // An https URL is a link, percent-encoded so that its quotes and brackets cannot end the attribute.
     static const QRegularExpression link(QStringLiteral("<a href=\"(https://example.org/[^\"]*)\" rel=\"noreferrer "
                                                         "noopener nofollow\">([^<]*)</a>"));

@@ -283,7 +283,7 @@ namespace Svg {
 constexpr double Width = 420; // user units; the SVG scales to the page's width
 constexpr double Margin = 6;
 constexpr double AxisHeight = 22; // tick labels above the first row (and below the last)
-constexpr double DateSize = 11.5;
+constexpr double DateSize = 12;
 constexpr double TitleSize = 14;
 constexpr double TitleLine = 17;
 constexpr double FirstLine = 18; // the date and the mark
@@ -291,6 +291,7 @@ constexpr double RowGap = 9;
 constexpr double MarkerSize = 10; // a bar narrower than this is drawn as a diamond, as on the timeline
 constexpr double OpenFade = 30; // how far an open end fades out
 constexpr double MaxDateColumn = 150;
+constexpr double MaxChunk = 400; // the most rows of one SVG, in user units (about 14 cm printed 14 cm wide)
 const QColor DisputedRed(0xC0, 0x1B, 0x1B);
 } // namespace Svg
 
@@ -323,8 +324,10 @@ struct HpTick
 };
 
 // Ticks over [first, last] (Julian days): years (every 1, 2, 5, 10, ... years), months or days,
-// the finest whose labels fit `width` user units; and the tick-aligned domain they span.
-QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qint64 *to)
+// the finest whose labels fit `width` user units; and the tick-aligned domain they span. With a step
+// of one year (month, day) *spans is set: a label names the period up to the next tick, as a
+// calendar does, rather than the instant of its tick.
+QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qint64 *to, bool *spans)
 {
     const QDate a = QDate::fromJulianDay(first);
     const QDate b = QDate::fromJulianDay(last);
@@ -343,6 +346,7 @@ QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qin
         const int y0 = a.year() - (((a.year() % step) + step) % step);
         int y1 = b.year() + 1;
         y1 += (step - (((y1 - y0) % step) + step) % step) % step;
+        *spans = step == 1;
         *from = QDate(y0, 1, 1).toJulianDay();
         *to = QDate(y1, 1, 1).toJulianDay();
         for (int y = y0; y <= y1; y += step) {
@@ -363,6 +367,7 @@ QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qin
         const int m0 = a.year() * 12 + (a.month() - 1) / step * step;
         int m1 = b.year() * 12 + b.month();
         m1 += (step - (m1 - m0) % step) % step;
+        *spans = step == 1;
         *from = QDate(m0 / 12, m0 % 12 + 1, 1).toJulianDay();
         *to = QDate(m1 / 12, m1 % 12 + 1, 1).toJulianDay();
         for (int m = m0; m <= m1; m += step) {
@@ -380,6 +385,7 @@ QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qin
             break;
         }
     }
+    *spans = step == 1;
     *from = first;
     *to = first + ((last + 1 - first + step - 1) / step) * step;
     for (qint64 d = *from; d <= *to; d += step) {
@@ -388,6 +394,15 @@ QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qin
     }
     return out;
 }
+
+struct HpRow
+{
+    qsizetype event;
+    QStringList dateLines;
+    QStringList titleLines;
+    double top;
+    double height;
+};
 
 class HpPage
 {
@@ -399,6 +414,11 @@ private:
     void writeHead();
     void writeHeader();
     void writeTimeline();
+    void writeTimelineRow(const HpRow &row, bool separator);
+    double timelineX(double day) const
+    {
+        return m_stripLeft + (day - double(m_from)) / double(m_to - m_from) * (m_stripRight - m_stripLeft);
+    }
     void writeLegend(const CategoryColors &colors);
     void writeEvents();
     void writeEvent(qsizetype e);
@@ -422,6 +442,12 @@ private:
     QHash<QString, qsizetype> m_events, m_actors, m_sources, m_claims, m_disagreements;
     QHash<QString, qsizetype> m_firstDisputeEvent; // disagreement id -> first event (page order) showing it
     QSet<QString> m_disputeAnchored;
+    // The timeline's geometry: the strip where dates are drawn and the days it spans.
+    CategoryColors m_colors;
+    double m_stripLeft = 0;
+    double m_stripRight = 1;
+    qint64 m_from = 0;
+    qint64 m_to = 1;
 };
 
 HpPage::HpPage(const Case &kase, const HtmlPageOptions &options)
@@ -533,7 +559,7 @@ a{color:#0b57a4}
 nav ul{list-style:none;padding:0;margin:.6rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.95rem}
 article{border-top:1px solid #e3e6ea;padding:1rem 0}
 article:target{background:#f3f8ff}
-.date{display:block;font-size:.9rem;font-weight:600;color:#4a5058}
+h3 .date{display:block;font-size:.9rem;font-weight:600;color:#4a5058}
 .meta,.when{font-size:.9rem;color:#4a5058}
 figure{margin:.6rem 0}
 blockquote{margin:0;padding:.45rem .8rem;border-left:3px solid #8a93a0;background:#f5f6f8;white-space:pre-line}
@@ -552,13 +578,13 @@ dt{color:#4a5058}
 dd{margin:0;min-width:0}
 code.hash{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;word-break:break-all}
 .timeline-wrap{margin:.5rem 0}
-svg.timeline{display:block;width:100%;max-width:34rem;height:auto}
+svg.timeline{display:block;width:100%;max-width:32rem;height:auto}
 svg.timeline text{font-family:"DejaVu Sans",Verdana,sans-serif}
 svg.timeline a:hover text.title,svg.timeline a:focus text.title{text-decoration:underline}
 ul.legend{list-style:none;padding:0;margin:.6rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.85rem}
 ul.legend svg{vertical-align:middle;margin-right:.3rem}
 footer{margin-top:2rem;padding-bottom:2rem;font-size:.85rem;color:#4a5058;border-top:1px solid #e3e6ea}
-@media (max-width:30rem){body{font-size:15px}h1{font-size:1.45rem}dl{grid-template-columns:1fr}dt{margin-top:.3rem}}
+@media (max-width:30rem){body{font-size:15px}h1{font-size:1.45rem}}
 @media print{
 body{font-size:10.5pt;color:#000}
 header,main,footer{max-width:none;padding:0}
@@ -568,7 +594,7 @@ a{color:#000;text-decoration:none}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;word-break:break-all}
 h2,h3,h4{break-after:avoid}
 figure,.note,dl,.dispute>ol>li{break-inside:avoid}
-svg.timeline{max-width:16cm}
+svg.timeline{max-width:14cm}
 }
 )";
 
@@ -648,7 +674,8 @@ void HpPage::writeTimeline()
     for (const Event &e : m_case.events) {
         categories << e.category;
     }
-    const CategoryColors colors(categories);
+    m_colors = CategoryColors(categories);
+    const CategoryColors &colors = m_colors;
 
     // The date column is as wide as the widest date (wrapped beyond MaxDateColumn); the strip takes the rest.
     double dateColumn = 0;
@@ -669,179 +696,212 @@ void HpPage::writeTimeline()
             last = std::max(last, e.date.latestJulianDay());
         }
     }
-    qint64 from = 0;
-    qint64 to = 1;
     QList<HpTick> ticks;
+    bool spans = false;
     if (first <= last) {
-        ticks = hpTicks(first, last, stripRight - stripLeft, &from, &to);
+        ticks = hpTicks(first, last, stripRight - stripLeft, &m_from, &m_to, &spans);
     }
-    const auto xOf
-        = [&](double day) { return stripLeft + (day - double(from)) / double(to - from) * (stripRight - stripLeft); };
+    m_stripLeft = stripLeft;
+    m_stripRight = stripRight;
+    const auto xOf = [this](double day) { return timelineX(day); };
 
-    struct Row
-    {
-        qsizetype event;
-        QStringList dateLines;
-        QStringList titleLines;
-        double top;
-        double height;
-    };
-    QList<Row> rows;
+    QList<HpRow> rows;
     rows.reserve(m_order.size());
-    double y = AxisHeight + 4;
     for (const qsizetype e : std::as_const(m_order)) {
         const Event &ev = m_case.events[e];
-        Row r {e, hpWrap(hpVisible(ev.date.toDisplayString()), DateSize, dateColumn),
-               hpWrap(hpVisible(ev.title.simplified()), TitleSize, titleWidth), y, 0};
+        HpRow r {e, hpWrap(hpVisible(ev.date.toDisplayString()), DateSize, dateColumn),
+                 hpWrap(hpVisible(ev.title.simplified()), TitleSize, titleWidth), 0, 0};
         r.height = std::max(FirstLine, 4 + 14.0 * double(r.dateLines.size())) + TitleLine * double(r.titleLines.size())
             + RowGap;
-        y += r.height;
         rows.append(r);
     }
-    const double bottomAxis = y + 2;
-    const double height = bottomAxis + AxisHeight;
+    // One SVG per run of rows at most MaxChunk tall, each with the axis labels on top (the last also
+    // below): a browser prints an SVG as one unbreakable block, so one tall SVG would be cut at the
+    // page's end; on screen the labels recur as a long timeline scrolls.
+    QList<qsizetype> chunkStarts;
+    double filled = MaxChunk;
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        if (filled + rows[k].height > MaxChunk) {
+            chunkStarts.append(k);
+            filled = 0;
+        }
+        filled += rows[k].height;
+    }
+    chunkStarts.append(rows.size());
 
     QString &o = m_out;
-    o += QStringLiteral("<div class=\"timeline-wrap\">\n<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
-                        "viewBox=\"0 0 ")
-        + hpNum(Width) + QLatin1Char(' ') + hpNum(height) + QStringLiteral("\" width=\"") + hpNum(Width)
-        + QStringLiteral("\" height=\"") + hpNum(height) + QStringLiteral("\" role=\"group\" aria-label=\"Timeline of ")
-        + QString::number(m_case.events.size())
-        + QStringLiteral(" events, one row each in time order; each links to its section\">\n");
-    // Open ends fade to the page: one white gradient laid over the bar's end.
-    o += QStringLiteral("<defs><linearGradient id=\"tl-fade-start\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
-                        "<stop offset=\"0\" stop-color=\"#fff\" stop-opacity=\"1\"/>"
-                        "<stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"0\"/></linearGradient>"
-                        "<linearGradient id=\"tl-fade-end\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
-                        "<stop offset=\"0\" stop-color=\"#fff\" stop-opacity=\"0\"/>"
-                        "<stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"1\"/></linearGradient></defs>\n");
-    // The axis: gridlines at every tick through all rows, labels above and below.
-    o += QStringLiteral("<g class=\"axis\" font-size=\"11\" fill=\"#4a5058\">\n");
-    for (const HpTick &t : std::as_const(ticks)) {
-        const double x = xOf(double(t.day));
-        o += QStringLiteral("<line x1=\"") + hpNum(x) + QStringLiteral("\" x2=\"") + hpNum(x)
-            + QStringLiteral("\" y1=\"") + hpNum(AxisHeight - 4) + QStringLiteral("\" y2=\"") + hpNum(bottomAxis + 4)
-            + QStringLiteral("\" stroke=\"#dde1e6\" stroke-width=\"1\"/>\n");
+    o += QStringLiteral("<div class=\"timeline-wrap\">\n");
+    for (qsizetype c = 0; c + 1 < chunkStarts.size(); ++c) {
+        const qsizetype begin = chunkStarts[c];
+        const qsizetype end = chunkStarts[c + 1];
+        const bool lastChunk = end == rows.size();
+        double y = AxisHeight + 4;
+        for (qsizetype k = begin; k < end; ++k) {
+            rows[k].top = y;
+            y += rows[k].height;
+        }
+        const double bottom = y + 2;
+        const double height = bottom + (lastChunk ? AxisHeight : 2);
+        o += QStringLiteral("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+            + hpNum(Width) + QLatin1Char(' ') + hpNum(height) + QStringLiteral("\" width=\"") + hpNum(Width)
+            + QStringLiteral("\" height=\"") + hpNum(height)
+            + QStringLiteral("\" role=\"group\" aria-label=\"Timeline, events ") + QString::number(begin + 1)
+            + QChar(0x2013) + QString::number(end) + QStringLiteral(" of ") + QString::number(rows.size())
+            + QStringLiteral(" in time order, each linking to its section\">\n");
+        if (c == 0) {
+            // Open ends fade to the page: one white gradient laid over the bar's end (the later SVGs
+            // and the legend use these too: ids are the document's).
+            o += QStringLiteral(
+                "<defs><linearGradient id=\"tl-fade-start\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
+                "<stop offset=\"0\" stop-color=\"#fff\" stop-opacity=\"1\"/>"
+                "<stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"0\"/></linearGradient>"
+                "<linearGradient id=\"tl-fade-end\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
+                "<stop offset=\"0\" stop-color=\"#fff\" stop-opacity=\"0\"/>"
+                "<stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"1\"/></linearGradient></defs>\n");
+        }
+        // The axis: gridlines at every tick through the rows, labels above (and below the last rows).
+        o += QStringLiteral("<g class=\"axis\" font-size=\"11\" fill=\"#4a5058\">\n");
+        for (const HpTick &t : std::as_const(ticks)) {
+            const double x = xOf(double(t.day));
+            o += QStringLiteral("<line x1=\"") + hpNum(x) + QStringLiteral("\" x2=\"") + hpNum(x)
+                + QStringLiteral("\" y1=\"") + hpNum(AxisHeight - 4) + QStringLiteral("\" y2=\"")
+                + hpNum(bottom + (lastChunk ? 4 : 2)) + QStringLiteral("\" stroke=\"#dde1e6\" stroke-width=\"1\"/>\n");
+        }
+        // Labels centred on their tick (or on their period), kept inside the strip; one that would
+        // touch its neighbour is left out.
+        double lastRight = -1e9;
+        for (qsizetype i = 0; i < ticks.size(); ++i) {
+            const HpTick &t = ticks[i];
+            if (spans && i + 1 == ticks.size()) {
+                break; // the end of the last period
+            }
+            const double centre = spans ? (xOf(double(t.day)) + xOf(double(ticks[i + 1].day))) / 2 : xOf(double(t.day));
+            const double w = hpWidth(t.label, 11);
+            const double x = std::clamp(centre - w / 2, stripLeft - 4, Width - Margin - w);
+            if (x < lastRight + 6) {
+                continue;
+            }
+            lastRight = x + w;
+            o += QStringLiteral("<text x=\"") + hpNum(x) + QStringLiteral("\" y=\"") + hpNum(AxisHeight - 8)
+                + QStringLiteral("\">") + t.label + QStringLiteral("</text>\n");
+            if (lastChunk) {
+                o += QStringLiteral("<text x=\"") + hpNum(x) + QStringLiteral("\" y=\"")
+                    + hpNum(bottom + AxisHeight - 6) + QStringLiteral("\">") + t.label + QStringLiteral("</text>\n");
+            }
+        }
+        o += QStringLiteral("</g>\n");
+        for (qsizetype k = begin; k < end; ++k) {
+            writeTimelineRow(rows[k], k > begin);
+        }
+        o += QStringLiteral("</svg>\n");
     }
-    // Labels centred on their tick, kept inside the strip; one that would touch its neighbour is left out.
-    double lastRight = -1e9;
-    for (const HpTick &t : std::as_const(ticks)) {
-        const double w = hpWidth(t.label, 11);
-        const double x = std::clamp(xOf(double(t.day)) - w / 2, stripLeft - 4, Width - Margin - w);
-        if (x < lastRight + 6) {
-            continue;
-        }
-        lastRight = x + w;
-        for (const double ty : {AxisHeight - 8, bottomAxis + AxisHeight - 6}) {
-            o += QStringLiteral("<text x=\"") + hpNum(x) + QStringLiteral("\" y=\"") + hpNum(ty) + QStringLiteral("\">")
-                + t.label + QStringLiteral("</text>\n");
-        }
-    }
-    o += QStringLiteral("</g>\n");
-
-    for (qsizetype k = 0; k < rows.size(); ++k) {
-        const Row &r = rows[k];
-        const Event &ev = m_case.events[r.event];
-        const PartialDate &d = ev.date;
-        const QColor colour = colors.color(ev.category);
-        const bool coarse = d.precision() != DatePoint::Precision::Day || d.isApproximate();
-        const double mid = r.top + 9;
-        o += QStringLiteral("<a href=\"#") + hpAnchor(QLatin1StringView("ev"), r.event, ev.id)
-            + QStringLiteral("\" class=\"event-row\"><title>") + hpText(d.toDisplayString()) + QStringLiteral(": ")
-            + hpText(ev.title) + QStringLiteral("</title>\n");
-        if (k > 0) {
-            o += QStringLiteral("<line x1=\"") + hpNum(Margin) + QStringLiteral("\" x2=\"") + hpNum(Width - Margin)
-                + QStringLiteral("\" y1=\"") + hpNum(r.top - RowGap / 2) + QStringLiteral("\" y2=\"")
-                + hpNum(r.top - RowGap / 2) + QStringLiteral("\" stroke=\"#eceef1\" stroke-width=\"1\"/>\n");
-        }
-        // A transparent rectangle makes the whole row a link target, not only its ink.
-        o += QStringLiteral("<rect x=\"0\" y=\"") + hpNum(r.top - RowGap / 2) + QStringLiteral("\" width=\"")
-            + hpNum(Width) + QStringLiteral("\" height=\"") + hpNum(r.height)
-            + QStringLiteral("\" fill=\"#fff\" fill-opacity=\"0\"/>\n");
-        for (qsizetype i = 0; i < r.dateLines.size(); ++i) {
-            o += QStringLiteral("<text class=\"date\" x=\"") + hpNum(Margin) + QStringLiteral("\" y=\"")
-                + hpNum(r.top + 13 + 14 * double(i)) + QStringLiteral("\" font-size=\"") + hpNum(DateSize)
-                + QStringLiteral("\" fill=\"#4a5058\">") + hpEscapeMarkup(r.dateLines[i]) + QStringLiteral("</text>\n");
-        }
-        // The mark, as the app's timeline draws it (see its legend).
-        double markLeft = stripLeft;
-        double markTop = mid - 5;
-        if (!d.isValid()) {
-            o += QStringLiteral("<text class=\"mark\" x=\"") + hpNum(stripLeft) + QStringLiteral("\" y=\"")
-                + hpNum(r.top + 13)
-                + QStringLiteral("\" font-size=\"11\" font-style=\"italic\" fill=\"#6b717a\">"
-                                 "date unknown</text>\n");
-        } else {
-            double x0 = xOf(double(d.earliestJulianDay()));
-            double x1 = xOf(double(d.latestJulianDay() + 1));
-            if (d.isOpenStart()) {
-                x0 = std::max(stripLeft - 4, x1 - OpenFade);
-            }
-            if (d.isOpenEnd()) {
-                x1 = std::min(Width - 2, x0 + OpenFade);
-            }
-            if (x1 - x0 <= MarkerSize && !d.isOpenStart() && !d.isOpenEnd()) {
-                // An exact day, or a short span at this scale: a diamond, faded when the date is coarse.
-                const double cx = (x0 + x1) / 2;
-                const QColor fill = coarse ? hpBlend(colour, 110 / 255.0) : colour;
-                o += QStringLiteral("<path class=\"mark\" d=\"M") + hpNum(cx) + QLatin1Char(' ') + hpNum(mid - 6)
-                    + QStringLiteral("L") + hpNum(cx + 6) + QLatin1Char(' ') + hpNum(mid) + QStringLiteral("L")
-                    + hpNum(cx) + QLatin1Char(' ') + hpNum(mid + 6) + QStringLiteral("L") + hpNum(cx - 6)
-                    + QLatin1Char(' ') + hpNum(mid) + QStringLiteral("Z\" fill=\"") + hpColor(fill)
-                    + QStringLiteral("\" stroke=\"") + hpColor(colour.darker(130)) + QStringLiteral("\"/>\n");
-                markLeft = cx - 6;
-                markTop = mid - 6;
-            } else {
-                // A bar over every day the date may denote: solid for a range known to the day, fainter
-                // for coarse ends, faintest for a single month or year; open ends fade out; an
-                // approximate date has a dashed outline.
-                const double a = (d.isRange() && !coarse ? 220 : (d.isRange() ? 170 : 90)) / 255.0;
-                const QString x = hpNum(x0);
-                const QString w = hpNum(x1 - x0);
-                o += QStringLiteral("<g class=\"mark\"><rect x=\"") + x + QStringLiteral("\" y=\"") + hpNum(mid - 5)
-                    + QStringLiteral("\" width=\"") + w + QStringLiteral("\" height=\"10\" rx=\"3\" fill=\"")
-                    + hpColor(hpBlend(colour, a)) + QStringLiteral("\"/>");
-                const double fade = std::min(OpenFade * 0.8, (x1 - x0) * 0.6);
-                if (d.isOpenStart()) {
-                    o += QStringLiteral("<rect x=\"") + hpNum(x0 - 0.5) + QStringLiteral("\" y=\"") + hpNum(mid - 5.5)
-                        + QStringLiteral("\" width=\"") + hpNum(fade + 0.5)
-                        + QStringLiteral("\" height=\"11\" fill=\"url(#tl-fade-start)\"/>");
-                }
-                if (d.isOpenEnd()) {
-                    o += QStringLiteral("<rect x=\"") + hpNum(x1 - fade) + QStringLiteral("\" y=\"") + hpNum(mid - 5.5)
-                        + QStringLiteral("\" width=\"") + hpNum(fade + 0.5)
-                        + QStringLiteral("\" height=\"11\" fill=\"url(#tl-fade-end)\"/>");
-                }
-                if (d.isApproximate()) {
-                    o += QStringLiteral("<rect x=\"") + x + QStringLiteral("\" y=\"") + hpNum(mid - 5)
-                        + QStringLiteral("\" width=\"") + w
-                        + QStringLiteral("\" height=\"10\" rx=\"3\" fill=\"none\" stroke=\"")
-                        + hpColor(colour.darker(120)) + QStringLiteral("\" stroke-dasharray=\"3 2\"/>");
-                }
-                o += QStringLiteral("</g>\n");
-                markLeft = x0;
-            }
-            if (!ev.disagreements.isEmpty()) {
-                // The red badge: the sources disagree about this event.
-                o += QStringLiteral("<circle class=\"disputed\" cx=\"") + hpNum(std::max(markLeft, stripLeft - 2))
-                    + QStringLiteral("\" cy=\"") + hpNum(markTop - 1) + QStringLiteral("\" r=\"4\" fill=\"")
-                    + hpColor(DisputedRed) + QStringLiteral("\"/>\n");
-            }
-        }
-        const bool rtl = ev.title.isRightToLeft();
-        for (qsizetype i = 0; i < r.titleLines.size(); ++i) {
-            o += QStringLiteral("<text class=\"title\" x=\"") + hpNum(rtl ? Width - Margin : Margin)
-                + QStringLiteral("\" y=\"") + hpNum(r.top + FirstLine + 13 + TitleLine * double(i))
-                + QStringLiteral("\" font-size=\"") + hpNum(TitleSize)
-                + (rtl ? QStringLiteral("\" direction=\"rtl\" text-anchor=\"start") : QString())
-                + QStringLiteral("\" unicode-bidi=\"isolate\" fill=\"#0b3f73\">") + hpEscapeMarkup(r.titleLines[i])
-                + QStringLiteral("</text>\n");
-        }
-        o += QStringLiteral("</a>\n");
-    }
-    o += QStringLiteral("</svg>\n</div>\n");
+    o += QStringLiteral("</div>\n");
     writeLegend(colors);
     m_out += QStringLiteral("</section>\n");
+}
+
+void HpPage::writeTimelineRow(const HpRow &r, bool separator)
+{
+    using namespace Svg;
+    const double stripLeft = m_stripLeft;
+    const auto xOf = [this](double day) { return timelineX(day); };
+    QString &o = m_out;
+    const Event &ev = m_case.events[r.event];
+    const PartialDate &d = ev.date;
+    const QColor colour = m_colors.color(ev.category);
+    const bool coarse = d.precision() != DatePoint::Precision::Day || d.isApproximate();
+    const double mid = r.top + 9;
+    o += QStringLiteral("<a href=\"#") + hpAnchor(QLatin1StringView("ev"), r.event, ev.id)
+        + QStringLiteral("\" class=\"event-row\"><title>") + hpText(d.toDisplayString()) + QStringLiteral(": ")
+        + hpText(ev.title) + QStringLiteral("</title>\n");
+    if (separator) {
+        o += QStringLiteral("<line x1=\"") + hpNum(Margin) + QStringLiteral("\" x2=\"") + hpNum(Width - Margin)
+            + QStringLiteral("\" y1=\"") + hpNum(r.top - RowGap / 2) + QStringLiteral("\" y2=\"")
+            + hpNum(r.top - RowGap / 2) + QStringLiteral("\" stroke=\"#eceef1\" stroke-width=\"1\"/>\n");
+    }
+    // A transparent rectangle makes the whole row a link target, not only its ink.
+    o += QStringLiteral("<rect x=\"0\" y=\"") + hpNum(r.top - RowGap / 2) + QStringLiteral("\" width=\"") + hpNum(Width)
+        + QStringLiteral("\" height=\"") + hpNum(r.height) + QStringLiteral("\" fill=\"#fff\" fill-opacity=\"0\"/>\n");
+    for (qsizetype i = 0; i < r.dateLines.size(); ++i) {
+        o += QStringLiteral("<text class=\"row-date\" x=\"") + hpNum(Margin) + QStringLiteral("\" y=\"")
+            + hpNum(r.top + 13 + 14 * double(i)) + QStringLiteral("\" font-size=\"") + hpNum(DateSize)
+            + QStringLiteral("\" fill=\"#4a5058\">") + hpEscapeMarkup(r.dateLines[i]) + QStringLiteral("</text>\n");
+    }
+    // The mark, as the app's timeline draws it (see its legend).
+    double markLeft = stripLeft;
+    double markTop = mid - 5;
+    if (!d.isValid()) {
+        o += QStringLiteral("<text class=\"mark\" x=\"") + hpNum(stripLeft) + QStringLiteral("\" y=\"")
+            + hpNum(r.top + 13)
+            + QStringLiteral("\" font-size=\"11\" font-style=\"italic\" fill=\"#6b717a\">"
+                             "date unknown</text>\n");
+    } else {
+        double x0 = xOf(double(d.earliestJulianDay()));
+        double x1 = xOf(double(d.latestJulianDay() + 1));
+        if (d.isOpenStart()) {
+            x0 = std::max(stripLeft - 4, x1 - OpenFade);
+        }
+        if (d.isOpenEnd()) {
+            x1 = std::min(Width - 2, x0 + OpenFade);
+        }
+        if (x1 - x0 <= MarkerSize && !d.isOpenStart() && !d.isOpenEnd()) {
+            // An exact day, or a short span at this scale: a diamond, faded when the date is coarse.
+            const double cx = (x0 + x1) / 2;
+            const QColor fill = coarse ? hpBlend(colour, 110 / 255.0) : colour;
+            o += QStringLiteral("<path class=\"mark\" d=\"M") + hpNum(cx) + QLatin1Char(' ') + hpNum(mid - 6)
+                + QStringLiteral("L") + hpNum(cx + 6) + QLatin1Char(' ') + hpNum(mid) + QStringLiteral("L") + hpNum(cx)
+                + QLatin1Char(' ') + hpNum(mid + 6) + QStringLiteral("L") + hpNum(cx - 6) + QLatin1Char(' ')
+                + hpNum(mid) + QStringLiteral("Z\" fill=\"") + hpColor(fill) + QStringLiteral("\" stroke=\"")
+                + hpColor(colour.darker(130)) + QStringLiteral("\"/>\n");
+            markLeft = cx - 6;
+            markTop = mid - 6;
+        } else {
+            // A bar over every day the date may denote: solid for a range known to the day, fainter
+            // for coarse ends, faintest for a single month or year; open ends fade out; an
+            // approximate date has a dashed outline.
+            const double a = (d.isRange() && !coarse ? 220 : (d.isRange() ? 170 : 90)) / 255.0;
+            const QString x = hpNum(x0);
+            const QString w = hpNum(x1 - x0);
+            o += QStringLiteral("<g class=\"mark\"><rect x=\"") + x + QStringLiteral("\" y=\"") + hpNum(mid - 5)
+                + QStringLiteral("\" width=\"") + w + QStringLiteral("\" height=\"10\" rx=\"3\" fill=\"")
+                + hpColor(hpBlend(colour, a)) + QStringLiteral("\"/>");
+            const double fade = std::min(OpenFade * 0.8, (x1 - x0) * 0.6);
+            if (d.isOpenStart()) {
+                o += QStringLiteral("<rect x=\"") + hpNum(x0 - 0.5) + QStringLiteral("\" y=\"") + hpNum(mid - 5.5)
+                    + QStringLiteral("\" width=\"") + hpNum(fade + 0.5)
+                    + QStringLiteral("\" height=\"11\" fill=\"url(#tl-fade-start)\"/>");
+            }
+            if (d.isOpenEnd()) {
+                o += QStringLiteral("<rect x=\"") + hpNum(x1 - fade) + QStringLiteral("\" y=\"") + hpNum(mid - 5.5)
+                    + QStringLiteral("\" width=\"") + hpNum(fade + 0.5)
+                    + QStringLiteral("\" height=\"11\" fill=\"url(#tl-fade-end)\"/>");
+            }
+            if (d.isApproximate()) {
+                o += QStringLiteral("<rect x=\"") + x + QStringLiteral("\" y=\"") + hpNum(mid - 5)
+                    + QStringLiteral("\" width=\"") + w
+                    + QStringLiteral("\" height=\"10\" rx=\"3\" fill=\"none\" stroke=\"") + hpColor(colour.darker(120))
+                    + QStringLiteral("\" stroke-dasharray=\"3 2\"/>");
+            }
+            o += QStringLiteral("</g>\n");
+            markLeft = x0;
+        }
+        if (!ev.disagreements.isEmpty()) {
+            // The red badge: the sources disagree about this event.
+            o += QStringLiteral("<circle class=\"disputed\" cx=\"") + hpNum(std::max(markLeft, stripLeft - 2))
+                + QStringLiteral("\" cy=\"") + hpNum(markTop - 1) + QStringLiteral("\" r=\"4\" fill=\"")
+                + hpColor(DisputedRed) + QStringLiteral("\"/>\n");
+        }
+    }
+    const bool rtl = ev.title.isRightToLeft();
+    for (qsizetype i = 0; i < r.titleLines.size(); ++i) {
+        o += QStringLiteral("<text class=\"title\" x=\"") + hpNum(rtl ? Width - Margin : Margin)
+            + QStringLiteral("\" y=\"") + hpNum(r.top + FirstLine + 13 + TitleLine * double(i))
+            + QStringLiteral("\" font-size=\"") + hpNum(TitleSize)
+            + (rtl ? QStringLiteral("\" direction=\"rtl\" text-anchor=\"start") : QString())
+            + QStringLiteral("\" unicode-bidi=\"isolate\" fill=\"#0b3f73\">") + hpEscapeMarkup(r.titleLines[i])
+            + QStringLiteral("</text>\n");
+    }
+    o += QStringLiteral("</a>\n");
 }
 
 void HpPage::writeLegend(const CategoryColors &colors)
