@@ -1,8 +1,10 @@
 // Writes HTML pages for the browser check (tests/browser/check_htmlpage.py): the built-in case, the
-// hostile case built in code and tests/data/hostile-markup.json, each with a JSON file of what the
+// hostile case built in code, tests/data/hostile-markup.json, the non-Latin test case and a generated
+// case of 500 events, each with a JSON file of what the
 // rendered page must hold (the events' section ids, the strings a reader must see as text).
 
 #include "builtincase.h"
+#include "casegenerator.h"
 #include "casereader.h"
 #include "hostilecase.h"
 #include "htmlpage.h"
@@ -78,5 +80,12 @@ int main(int argc, char *argv[])
     ok = ok
         && writeSample(dir, QStringLiteral("nonlatin"), load(QStringLiteral(AT_SOURCE_DIR "/tests/data/nonlatin.json")),
                        {});
+    GeneratorOptions large;
+    large.events = 500;
+    large.actors = 40;
+    large.sources = 60;
+    large.seed = 7;
+    const CaseLoad generated = CaseReader::readData(generateCase(large), QStringLiteral("generated.json"), QString());
+    ok = ok && generated.ok() && writeSample(dir, QStringLiteral("generated-500"), generated.kase, {});
     return ok ? 0 : 1;
 }
