@@ -25,6 +25,7 @@ private Q_SLOTS:
     void nonLatinTextIsKept();
     void datesFollowTheirPrecision();
     void pageIsDeterministic();
+    void extremeAndMissingDatesStayOnTheStrip();
 };
 
 namespace {
@@ -605,6 +606,50 @@ void tst_HtmlPage::pageIsDeterministic()
     const QString now = QString::fromUtf8(htmlPage(*kase));
     QVERIFY(now.contains(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd")))
             || now.contains(QDateTime::currentDateTimeUtc().addSecs(-60).toString(QStringLiteral("yyyy-MM-dd"))));
+}
+
+void tst_HtmlPage::extremeAndMissingDatesStayOnTheStrip()
+{
+    Case kase;
+    kase.title = QStringLiteral("Extremes");
+    const auto add = [&](const QString &id, const PartialDate &date) {
+        Event e;
+        e.id = id;
+        e.title = id;
+        e.date = date;
+        kase.events.append(e);
+    };
+    add(QStringLiteral("first"), PartialDate(DatePoint::fromYear(1)));
+    add(QStringLiteral("last"), PartialDate(DatePoint::fromDate(9999, 12, 31)));
+    add(QStringLiteral("open-start"), PartialDate::openStart(DatePoint::fromYear(1)));
+    add(QStringLiteral("open-end"), PartialDate::openEnd(DatePoint::fromYearMonth(9999, 12)));
+    add(QStringLiteral("none"), PartialDate());
+    add(QString(), PartialDate(DatePoint::fromYear(2000)));
+    for (const qsizetype n : {qsizetype(6), qsizetype(1)}) {
+        kase.events.resize(n);
+        const QString html = page(kase);
+        QString error;
+        const QList<SvgRow> rows = svgRows(timelineSvgs(html), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(rows.size(), n);
+        for (const SvgRow &r : rows) {
+            QCOMPARE(r.marks, 1);
+        }
+        const QString svg = timelineSvg(html);
+        QVERIFY(!svg.contains(QStringLiteral("nan")) && !svg.contains(QStringLiteral("inf")));
+        static const QRegularExpression xs(QStringLiteral(" (?:x|x1|x2|cx)=\"(-?[0-9.e+]+)\""));
+        for (auto it = xs.globalMatch(svg); it.hasNext();) {
+            const double x = it.next().captured(1).toDouble();
+            QVERIFY2(x >= -1 && x <= 421, qPrintable(QString::number(x)));
+        }
+    }
+    // The event without a date is last, and says so.
+    kase.events.resize(0);
+    add(QStringLiteral("none"), PartialDate());
+    add(QStringLiteral("dated"), PartialDate(DatePoint::fromYear(2000)));
+    const QString html = page(kase);
+    QVERIFY(html.contains(QStringLiteral("date unknown</text>")));
+    QVERIFY(html.indexOf(QStringLiteral("id=\"ev-2-dated\"")) < html.indexOf(QStringLiteral("id=\"ev-1-none\"")));
 }
 
 QTEST_GUILESS_MAIN(tst_HtmlPage)

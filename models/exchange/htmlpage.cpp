@@ -343,7 +343,8 @@ QList<HpTick> hpTicks(qint64 first, qint64 last, double width, qint64 *from, qin
                 break;
             }
         }
-        const int y0 = a.year() - (((a.year() % step) + step) % step);
+        // Year 0 does not exist (QDate has 1 BC, then AD 1): the first tick is at AD 1 at the earliest.
+        const int y0 = std::max(1, a.year() - (((a.year() % step) + step) % step));
         int y1 = b.year() + 1;
         y1 += (step - (((y1 - y0) % step) + step) % step) % step;
         *spans = step == 1;
