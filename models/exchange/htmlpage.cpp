@@ -279,7 +279,7 @@ QStringList hpWrap(const QString &text, double fontSize, double width)
 
 // ---- The timeline as SVG -------------------------------------------------------------------------
 
-namespace Svg {
+namespace HpSvg {
 constexpr double Width = 420; // user units; the SVG scales to the page's width
 constexpr double Margin = 6;
 constexpr double AxisHeight = 22; // tick labels above the first row (and below the last)
@@ -293,7 +293,7 @@ constexpr double OpenFade = 30; // how far an open end fades out
 constexpr double MaxDateColumn = 150;
 constexpr double MaxChunk = 400; // the most rows of one SVG, in user units (about 14 cm printed 14 cm wide)
 const QColor DisputedRed(0xC0, 0x1B, 0x1B);
-} // namespace Svg
+} // namespace HpSvg
 
 QString hpNum(double v)
 {
@@ -665,7 +665,7 @@ void HpPage::writeHeader()
 
 void HpPage::writeTimeline()
 {
-    using namespace Svg;
+    using namespace HpSvg;
     m_out += QStringLiteral("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
     if (m_case.events.isEmpty()) {
         m_out += QStringLiteral("<p>The case has no events.</p>\n</section>\n");
@@ -803,7 +803,7 @@ void HpPage::writeTimeline()
 
 void HpPage::writeTimelineRow(const HpRow &r, bool separator)
 {
-    using namespace Svg;
+    using namespace HpSvg;
     const double stripLeft = m_stripLeft;
     const auto xOf = [this](double day) { return timelineX(day); };
     QString &o = m_out;
@@ -946,7 +946,7 @@ void HpPage::writeLegend(const CategoryColors &colors)
                   + hpColor(grey.darker(120)) + QStringLiteral("\" stroke-dasharray=\"3 2\"/>"))
         + QStringLiteral("approximate (\u201cc.\u201d)</li>\n");
     o += QStringLiteral("<li>")
-        + swatch(QStringLiteral("<circle cx=\"12\" cy=\"7\" r=\"4.5\" fill=\"") + hpColor(Svg::DisputedRed)
+        + swatch(QStringLiteral("<circle cx=\"12\" cy=\"7\" r=\"4.5\" fill=\"") + hpColor(HpSvg::DisputedRed)
                  + QStringLiteral("\"/>"))
         + QStringLiteral("sources disagree</li>\n</ul>\n");
 }

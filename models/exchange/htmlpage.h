@@ -16,7 +16,8 @@ struct HtmlPageOptions
 };
 
 // A case as one self-contained HTML page (UTF-8) to publish or send: the title and description, the
-// timeline as inline SVG (one row per event in time order, each linked to its section), every event
+// timeline as inline SVG (one row per event in time order, each linked to its section; in pieces that
+// each print on a page), every event
 // with its date in words, participants, citations as block quotes and disputed points with every
 // version, the claims with their confidence wording verbatim, the actors with aliases and
 // affiliations, and the sources with their SHA-256. The author's notes are framed and labelled as
