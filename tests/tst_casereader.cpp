@@ -122,6 +122,7 @@ class tst_CaseReader : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void baseIsValid();
+    void caseIdRoundTrips();
     void badField_data();
     void badField();
     void badDocument_data();
@@ -147,6 +148,21 @@ private Q_SLOTS:
     void formatDocumentExample();
     void writeFailureKeepsOldFile();
 };
+
+void tst_CaseReader::caseIdRoundTrips()
+{
+    const QByteArray data = mutated(QStringLiteral("id"), "\"0F8FAD5B-D9CB-469F-A165-70867728950E\"");
+    const CaseLoad load = CaseReader::readData(data, QStringLiteral("case.json"), QString());
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+    QCOMPARE(load.kase.id, QStringLiteral("0F8FAD5B-D9CB-469F-A165-70867728950E"));
+    const QByteArray written = CaseWriter::toJson(load.kase);
+    QVERIFY(written.contains("\"id\": \"0F8FAD5B-D9CB-469F-A165-70867728950E\""));
+    QCOMPARE(CaseReader::readData(written, QStringLiteral("case.json"), QString()).kase.id, load.kase.id);
+    // A case without one writes none.
+    const CaseLoad plain = CaseReader::readData(BaseCase, QStringLiteral("case.json"), QString());
+    QVERIFY(plain.kase.id.isEmpty());
+    QVERIFY(!QJsonDocument::fromJson(CaseWriter::toJson(plain.kase)).object().contains(QStringLiteral("id")));
+}
 
 void tst_CaseReader::baseIsValid()
 {
@@ -175,6 +191,10 @@ void tst_CaseReader::badField_data()
         "case.json: format: error: this is not an Attribution Timeline case: \"format\" must be "
         "\"attribution-timeline-case\"");
     row("missing title", "title", "undefined", "case.json: title: error: is required (a string) but is missing");
+    row("case id not a UUID", "id", "\"apt31-case\"",
+        "case.json: id: error: must be a UUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"; give one, or leave "
+        "\"id\" out (exports then derive their ids from the title)");
+    row("case id not a string", "id", "7", "case.json: id: error: expected a string, found a number");
     row("sources not an array", "sources", "{}",
         "case.json: sources: error: expected an array, found an object\n"
         "case.json: disagreements[0].versions[0].citations[0].source: error: no source has the id \"s1\"; add it to "
@@ -341,7 +361,7 @@ void tst_CaseReader::qtParserFallback_data()
         << QByteArray("\"title\": \"Test case\", \"n\": "
                       "123456789012345678901234567890,")
         << QStringLiteral("x.json: warning: unknown key \"n\" is ignored and will not be saved; known keys: format, "
-                          "version, title, description, sources, actors, events, claims, disagreements");
+                          "version, id, title, description, sources, actors, events, claims, disagreements");
 }
 
 void tst_CaseReader::qtParserFallback()

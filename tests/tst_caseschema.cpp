@@ -31,7 +31,7 @@ namespace CaseSchemaTest {
 // claim has a numeric confidence, the first provenance is relative). No "//" in it: moc would take
 // it for a comment and find no test class.
 constexpr const char *FullCase = R"({
-    "format": "attribution-timeline-case", "version": 1, "title": "Every key", "description": "A case that uses every key",
+    "format": "attribution-timeline-case", "version": 1, "id": "0f8fad5b-d9cb-469f-a165-70867728950e", "title": "Every key", "description": "A case that uses every key",
     "sources": [
         {"id": "s1", "title": "A short report", "publisher": "A publisher", "url": "https:\/\/example.org\/report",
          "published": "2024-03-26", "retrieved": "2024-03-27",

@@ -4,6 +4,7 @@
 #include "claimdialog.h"
 #include "dateedit.h"
 #include "disagreementdialog.h"
+#include "estimative.h"
 #include "eventdialog.h"
 #include "testcases.h"
 
@@ -380,6 +381,19 @@ void tst_EditForms::newClaimWordingMustBeQuoted()
     QTest::keyClicks(dialog.confidenceEdit(), quoted);
     QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problems().join(u'\n')));
     QVERIFY(dialog.confidenceStatus()->text().startsWith(QStringLiteral("Found in the quote")));
+    // Where the speaker's yardstick defines the words, the status says what they stand for; with a
+    // speaker whose yardstick the case does not tell, it says nothing more.
+    if (const std::optional<EstimativeBand> band = estimativeBand(*m_case, dialog.value())) {
+        QVERIFY(dialog.confidenceStatus()->text().contains(QStringLiteral("On the %1 it stands for %2\u2013%3%.")
+                                                               .arg(band->scaleName)
+                                                               .arg(band->lowPercent)
+                                                               .arg(band->highPercent)));
+        const int attributor = dialog.attributorBox()->currentIndex();
+        dialog.attributorBox()->setCurrentIndex(actorIndex(dialog.attributorBox(), QStringLiteral("china-mfa")));
+        QVERIFY(!dialog.confidenceStatus()->text().contains(QStringLiteral("stands for")));
+        dialog.attributorBox()->setCurrentIndex(attributor);
+        QVERIFY(dialog.confidenceStatus()->text().contains(QStringLiteral("stands for")));
+    }
     Claim c = dialog.value();
     QCOMPARE(c.id, fresh.id);
     QCOMPARE(c.attributorId, source->attributorId);

@@ -1,6 +1,7 @@
 #include "claimdialog.h"
 
 #include "dateedit.h"
+#include "estimative.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -167,6 +168,8 @@ ClaimDialog::ClaimDialog(const Case &kase, const Claim &claim, QWidget *parent)
     connect(m_citations, &CitationListEdit::changed, this, &ClaimDialog::revalidate);
     connect(m_confidence, &QLineEdit::textChanged, this, &ClaimDialog::updateConfidenceStatus);
     connect(m_citations, &CitationListEdit::changed, this, &ClaimDialog::updateConfidenceStatus);
+    connect(m_attributor, &QComboBox::currentIndexChanged, this, &ClaimDialog::updateConfidenceStatus);
+    connect(m_yardstick, &QComboBox::currentTextChanged, this, &ClaimDialog::updateConfidenceStatus);
     setTabOrder(m_attributor, m_subject);
     setTabOrder(m_subject, m_event);
     setTabOrder(m_event, m_statement);
@@ -212,6 +215,15 @@ void ClaimDialog::updateConfidenceStatus()
         bad = true;
         text = QStringLiteral("Not in the claim's quotes or their sources: copy the words exactly as the source "
                               "gives them, or leave the field empty when it gives none.");
+    }
+    // What the words stand for on the speaker's yardstick, when the case tells whose it is.
+    if (!bad && !wording.isEmpty()) {
+        if (const std::optional<EstimativeBand> band = estimativeBand(kase(), value())) {
+            text += QStringLiteral(" On the %1 it stands for %2\u2013%3%.")
+                        .arg(band->scaleName)
+                        .arg(band->lowPercent)
+                        .arg(band->highPercent);
+        }
     }
     m_confidenceStatus->setText(text);
     m_confidenceStatus->setStyleSheet(bad ? QStringLiteral("color: #b00020") : QString());

@@ -121,6 +121,9 @@ struct Disagreement
 
 struct Case
 {
+    // A UUID naming the case across its files and exports (STIX ids derive from it); empty when the file
+    // gives none, and then exports derive their ids from the title instead.
+    QString id;
     QString title;
     QString description;
     QList<Source> sources;

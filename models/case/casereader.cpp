@@ -2,6 +2,8 @@
 
 #include "casereaderimpl.h"
 
+#include <QUuid>
+
 namespace AT {
 
 namespace Reading {
@@ -187,6 +189,12 @@ CaseLoad Reader::read(QByteArray data)
         return finish(Case {});
     }
     checkKeys(obj, CaseSchema::Kind::Case, root);
+    m_case.id = string(obj, QLatin1StringView("id"), root, false);
+    if (!m_case.id.isEmpty() && QUuid::fromString(m_case.id).isNull()) {
+        error(root.child(QLatin1StringView("id")),
+              QStringLiteral("must be a UUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"; give one, or leave "
+                             "\"id\" out (exports then derive their ids from the title)"));
+    }
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
     for (const char *key : {"sources", "actors", "disagreements", "events", "claims"}) {

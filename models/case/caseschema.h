@@ -93,6 +93,9 @@ constexpr auto No = Presence::Optional;
 inline constexpr Field CaseFields[] = {
     field("format", Type::String, Yes, "always `\"attribution-timeline-case\"`"),
     field("version", Type::Integer, Yes, "`1`. A newer version is refused with a message asking to update the app."),
+    field("id", Type::String, No,
+          "a UUID (`\"0f8fad5b-d9cb-469f-a165-70867728950e\"`) naming the case; exports such as STIX derive their "
+          "ids from it. Without one they derive them from the title, so retitling such a case changes its STIX ids"),
     field("title", Type::String, Yes, "the case's title"),
     field("description", Type::String, No, "what the case covers"),
     field("sources", Type::Array, Kind::Source, Yes, "the texts every citation points into"),

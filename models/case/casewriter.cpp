@@ -92,6 +92,7 @@ QByteArray CaseWriter::toJson(const Case &kase)
     QJsonObject root;
     root.insert(key<Kind::Case>("format"), QString(CaseReader::FormatId));
     root.insert(key<Kind::Case>("version"), CaseReader::FormatVersion);
+    putIfNotEmpty(root, key<Kind::Case>("id"), kase.id);
     root.insert(key<Kind::Case>("title"), kase.title);
     putIfNotEmpty(root, key<Kind::Case>("description"), kase.description);
 

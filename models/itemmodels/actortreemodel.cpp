@@ -1,6 +1,7 @@
 #include "actortreemodel.h"
 
 #include "casesession.h"
+#include "estimative.h"
 #include "roles.h"
 
 #include <QCollator>
@@ -248,7 +249,10 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
             const Actor *by = kase.actor(c.attributorId);
             QString line = (by ? by->name : c.attributorId) + QStringLiteral(": ") + c.statement;
             if (!c.confidence.isEmpty()) {
-                line += QStringLiteral(" (\u201c") + c.confidence + QStringLiteral("\u201d)");
+                // The source's words, then what they stand for on the speaker's yardstick, if known.
+                const std::optional<EstimativeBand> band = estimativeBand(kase, c);
+                line += QStringLiteral(" (\u201c") + c.confidence + QStringLiteral("\u201d")
+                    + (band ? QStringLiteral(", ") + band->label() : QString()) + QLatin1Char(')');
             }
             out << line;
         }

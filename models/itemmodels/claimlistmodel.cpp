@@ -20,6 +20,7 @@ void ClaimListModel::rebuild()
     beginResetModel();
     const Case &kase = m_session->kase();
     m_claims.clear();
+    m_bands.clear();
     m_disputedBy = QList<QList<qsizetype>>(kase.claims.size());
     QHash<QString, qsizetype> claimIndex;
     for (qsizetype i = 0; i < kase.claims.size(); ++i) {
@@ -41,6 +42,7 @@ void ClaimListModel::rebuild()
         if (!eventId.isEmpty() ? c.eventId == eventId
                                : (!actor.isEmpty() && (c.attributorId == actor || c.subjectId == actor))) {
             m_claims.append(i);
+            m_bands.append(estimativeBand(kase, c));
         }
     }
     endResetModel();
@@ -70,6 +72,15 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
     const Case &kase = m_session->kase();
     const qsizetype ci = m_claims[index.row()];
     const Claim &c = kase.claims[ci];
+    const std::optional<EstimativeBand> &band = m_bands[index.row()];
+    // The source's words first; the band, when the speaker's yardstick defines them, beside them.
+    auto wording = [&](const QString &none) {
+        if (c.confidence.isEmpty()) {
+            return none;
+        }
+        const QString words = QStringLiteral("\u201c%1\u201d").arg(c.confidence);
+        return band ? words + QStringLiteral(" (%1)").arg(band->label()) : words;
+    };
     auto disputedBy = [&] {
         QStringList out;
         for (qsizetype d : m_disputedBy[ci]) {
@@ -84,8 +95,7 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
             return actorName(c.attributorId);
         case ConfidenceColumn:
             // The wording verbatim; its absence is shown, not filled in.
-            return c.confidence.isEmpty() ? QStringLiteral("(no wording)")
-                                          : QStringLiteral("\u201c%1\u201d").arg(c.confidence);
+            return wording(QStringLiteral("(no wording)"));
         case StatementColumn:
             return c.statement;
         case SubjectColumn:
@@ -106,12 +116,15 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
         QStringList quotes;
         for (const Citation &cit : c.citations) {
             const Source *s = kase.source(cit.sourceId);
-            quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(cit.quote, s ? s->title : cit.sourceId);
+            quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(cit.quote, s ? displayTitle(*s) : cit.sourceId);
         }
         QString tip = quotes.join(QLatin1Char('\n'));
         const QStringList by = disputedBy();
         if (!by.isEmpty()) {
             tip += QStringLiteral("\nDisputed by: ") + by.join(QStringLiteral("; "));
+        }
+        if (band) {
+            tip += QStringLiteral("\n\n") + band->toolTip();
         }
         return tip;
     }
@@ -138,8 +151,7 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
         return disputedBy();
     case ClaimCardRole: {
         QString card = actorName(c.attributorId) + QStringLiteral(" \u2014 ")
-            + (c.confidence.isEmpty() ? QStringLiteral("no confidence wording given")
-                                      : QStringLiteral("\u201c%1\u201d").arg(c.confidence));
+            + wording(QStringLiteral("no confidence wording given"));
         card += QLatin1Char('\n') + c.statement;
         const QString by = data(index.siblingAtColumn(DisputedByColumn), Qt::DisplayRole).toString();
         if (!by.isEmpty()) {
@@ -150,6 +162,10 @@ QVariant ClaimListModel::data(const QModelIndex &index, int role) const
         }
         return card;
     }
+    case EstimativeBandRole:
+        return band ? band->label() : QString();
+    case EstimativeBandToolTipRole:
+        return band ? band->toolTip() : QString();
     case NotesRole:
         return c.notes;
     case ClaimQuotesRole: {

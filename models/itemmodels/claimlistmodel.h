@@ -1,7 +1,11 @@
 #pragma once
 
+#include "estimative.h"
+
 #include <QAbstractTableModel>
 #include <QPointer>
+
+#include <optional>
 
 namespace AT {
 
@@ -28,6 +32,7 @@ private:
     QPointer<CaseSession> m_session;
     QList<qsizetype> m_claims; // indexes into Case::claims
     QList<QList<qsizetype>> m_disputedBy; // per claim of the case, the claims that dispute it
+    QList<std::optional<EstimativeBand>> m_bands; // per row: what the wording stands for, when known
 };
 
 } // namespace AT

@@ -68,6 +68,10 @@ enum Role {
     DisputedByRole, // QStringList, "attributor: statement" of the claims disputing this one
     ClaimQuotesRole, // QStringList, the claim's quotes
     ClaimCardRole, // QString, the claim as a short multi-line block for narrow lists
+    // QString, e.g. "PHIA: 80–90%": what the wording stands for on the yardstick of the one who speaks
+    // (estimative.h); empty when the wording is not a term of that yardstick or the speaker's is not known.
+    EstimativeBandRole,
+    EstimativeBandToolTipRole, // QString: the yardstick, its publication and why it applies; empty when no band
 
     // Disputed points (DisagreementTableModel): column 0 is the question, columns 1.. the versions.
     VersionStatementRole = Qt::UserRole + 350, // QString
