@@ -318,14 +318,21 @@ int CommandLine::runHeadless() const
 int CommandLine::runExport() const
 {
     if (m_mode == Mode::ListExports) {
-        // One name per line first, so that scripts can take the first word of each line.
+        // One export a line, its name first, so that scripts can take the first word of each line.
+        qsizetype width = 0;
         for (const DataExport &e : dataExports()) {
-            print(stdout, QStringLiteral("%1  %2\n").arg(e.name.leftJustified(16), e.description));
+            width = std::max(width, e.name.size());
+        }
+        for (const QString &name : Exporter::names()) {
+            width = std::max(width, name.size());
+        }
+        for (const DataExport &e : dataExports()) {
+            print(stdout, QStringLiteral("%1  %2\n").arg(e.name.leftJustified(width), e.description));
         }
         for (const QString &name : Exporter::names()) {
             print(stdout,
                   QStringLiteral("%1  %2\n")
-                      .arg(name.leftJustified(16),
+                      .arg(name.leftJustified(width),
                            name == QLatin1String("timeline")
                                ? QStringLiteral("the timeline as an image: PNG, SVG or PDF (or its events as CSV)")
                                : QStringLiteral("a chart as an image: PNG, SVG or PDF (or its values as CSV)")));

@@ -38,14 +38,14 @@ if(NOT out MATCHES "Converted from a STIX bundle into a case:\n")
     message(FATAL_ERROR "--check of a STIX bundle does not say it was converted: ${out}")
 endif()
 run(--summary ${REFDATA}/timelinejs3/eras.json)
-if(NOT out MATCHES "^# ")
+if(NOT out MATCHES "^## " OR NOT out MATCHES "Battle of Tertry")
     message(FATAL_ERROR "--summary of a TimelineJS file: ${out}")
 endif()
 
 # An invalid bundle is refused with the place and the rule.
 execute_process(COMMAND ${EXE} --check ${REFDATA}/oasis-stix21/invalid/invalid_identity.json
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(rc EQUAL 0 OR NOT out MATCHES "invalid_identity.json: objects\\[0\\][^\n]*: error: [^\n]*modified")
+if(rc EQUAL 0 OR NOT out MATCHES "invalid_identity.json: modified: error: is required")
     message(FATAL_ERROR "--check of an invalid bundle (${rc}): ${out}")
 endif()
 # Image options do not go with data exports.

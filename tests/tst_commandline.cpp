@@ -173,7 +173,7 @@ void tst_CommandLine::exportWordsAndAxis_data()
     QTest::newRow("axis automatic") << QStringList {exp, out, QStringLiteral("--axis=automatic")} << 0 << QString();
     for (const char *option : {"--title=T", "--subtitle=S", "--credit=C", "--axis=linear"}) {
         QTest::newRow(option) << QStringList {QString::fromLatin1(option)} << 2
-                              << QStringLiteral("--title, --subtitle, --credit and --axis go with --export");
+                              << QStringLiteral("--title, --subtitle, --credit, --axis and --lane go with --export");
     }
 }
 

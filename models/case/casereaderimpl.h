@@ -108,7 +108,15 @@ private:
         }
         m_problems.append(Problem {severity, m_file, path.toString(), 0, 0, message});
     }
-    CaseLoad finish(Case kase) { return {std::move(kase), m_problems, m_unlistedErrors, m_unlistedWarnings}; }
+    CaseLoad finish(Case kase)
+    {
+        CaseLoad load;
+        load.kase = std::move(kase);
+        load.problems = m_problems;
+        load.unlistedErrors = m_unlistedErrors;
+        load.unlistedWarnings = m_unlistedWarnings;
+        return load;
+    }
     CaseLoad stopped()
     {
         CaseLoad load;

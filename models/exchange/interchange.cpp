@@ -150,7 +150,7 @@ FileFormat sniffFormat(const QByteArray &data)
     }
     // A lone STIX object (as the OASIS examples give them): "type" and a "type--UUID" id. The
     // importer reads it as a bundle of one.
-    if (!top.typeValue.isEmpty() && top.idValue.startsWith(top.typeValue + "--")) {
+    if (!top.typeValue.isEmpty() && top.idValue.startsWith(QByteArray(top.typeValue + "--"))) {
         return FileFormat::Stix;
     }
     if (top.keys.contains("events") && !top.keys.contains("sources") && !top.keys.contains("actors")) {
