@@ -2,7 +2,8 @@
 # Set-up, build, run and test Attribution Timeline on a Debian-based machine.
 #   ./build.sh run [ARGS...]   install what is missing, build, launch the app (built-in case)
 #   ./build.sh test            install what is missing, build, run the whole test suite headless,
-#                              fuzz the case reader, citation anchoring and the HTML text extractor
+#                              fuzz the case reader, citation anchoring, the HTML text extractor and
+#                              opening STIX and TimelineJS files
 #                              (libFuzzer, 30 s each), then
 #                              build and run the suite again under AddressSanitizer, UndefinedBehavior-
 #                              Sanitizer and LeakSanitizer
@@ -91,13 +92,13 @@ test)
     browser_packages
     echo "== Test suite"
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
-    echo "== Fuzzing the case reader, citation anchoring and the HTML text extractor (libFuzzer, ${FUZZ_SECONDS} s each)"
+    echo "== Fuzzing the case reader, citation anchoring, the HTML text extractor and opening STIX and TimelineJS files (libFuzzer, ${FUZZ_SECONDS} s each)"
     if [ ! -f "$FUZZ_DIR/CMakeCache.txt" ]; then
         cmake -S . -B "$FUZZ_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
               -DCMAKE_CXX_FLAGS="-O1 -g" -DCMAKE_UNITY_BUILD=ON -DAT_FUZZ=ON -DAT_WERROR=ON
     fi
     cmake --build "$FUZZ_DIR" -j "$JOBS"
-    for target in casereader anchoring htmltext; do
+    for target in casereader anchoring htmltext interchange; do
         # The build's corpus comes first (new finds go there); committed regressions replay every run.
         # A target's dictionary (tests/fuzz/TARGET.dict), when it has one, seeds the mutations.
         dict=()

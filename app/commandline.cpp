@@ -415,15 +415,17 @@ int CommandLine::runDataExport(const DataExport &format) const
         return 1;
     }
     const Case &k = load.kase;
-    print(stdout, QStringLiteral("Wrote %1 (%2: %3, %4, %5, %6)\n")
-                      .arg(terminalSafe(m_output, false), format.label,
-                           countOf(k.events.size(), QStringLiteral("event"), QStringLiteral("events")),
-                           countOf(k.actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
-                           countOf(k.claims.size(), QStringLiteral("claim"), QStringLiteral("claims")),
-                           countOf(k.sources.size(), QStringLiteral("source"), QStringLiteral("sources"))));
+    print(stdout,
+          QStringLiteral("Wrote %1 (%2: %3, %4, %5, %6)\n")
+              .arg(terminalSafe(m_output, false), format.label,
+                   countOf(k.events.size(), QStringLiteral("event"), QStringLiteral("events")),
+                   countOf(k.actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
+                   countOf(k.claims.size(), QStringLiteral("claim"), QStringLiteral("claims")),
+                   countOf(k.sources.size(), QStringLiteral("source"), QStringLiteral("sources"))));
     if (load.warningCount() > 0) {
-        print(stdout, QStringLiteral("The case has %1; --check lists them.\n")
-                          .arg(countOf(load.warningCount(), QStringLiteral("warning"), QStringLiteral("warnings"))));
+        print(stdout,
+              QStringLiteral("The case has %1; --check lists them.\n")
+                  .arg(countOf(load.warningCount(), QStringLiteral("warning"), QStringLiteral("warnings"))));
     }
     return 0;
 }

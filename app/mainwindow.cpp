@@ -8,15 +8,15 @@
 #include "caseloader.h"
 #include "casemodels.h"
 #include "casereader.h"
-#include "casewriter.h"
-#include "dataexport.h"
 #include "casereport.h"
 #include "casesession.h"
+#include "casewriter.h"
 #include "chartmodel.h"
 #include "chartpanel.h"
 #include "citationlistmodel.h"
 #include "citationpanel.h"
 #include "claimlistmodel.h"
+#include "dataexport.h"
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
 #include "eventtablepanel.h"
@@ -60,6 +60,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace AT {
@@ -141,6 +142,7 @@ MainWindow::MainWindow(QWidget *parent)
         panel->setMinimumWidth(120);
     }
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setObjectName(QStringLiteral("caseStatus"));
     statusBar()->addWidget(m_status, 1);
     // Loading in the background: a progress bar and a Cancel button, once a load takes half a second.
     m_progress->setRange(0, 1000);
@@ -218,7 +220,8 @@ void MainWindow::createActions()
     QAction *open = file->addAction(QStringLiteral("&Open Case\u2026"), this, [this] { openInteractively(false); });
     open->setShortcut(QKeySequence::Open);
     file->addAction(QStringLiteral("Open in New Window\u2026"), this, [this] { openInteractively(true); });
-    file->addAction(QStringLiteral("&Import STIX or TimelineJS\u2026"), this, [this] { openInteractively(false, true); })
+    file->addAction(QStringLiteral("&Import STIX or TimelineJS\u2026"), this,
+                    [this] { openInteractively(false, true); })
         ->setObjectName(QStringLiteral("import"));
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     file->addAction(QStringLiteral("Open &Built-in Case"), this, [this] {
@@ -247,9 +250,10 @@ void MainWindow::createActions()
     exportMenu->addSeparator();
     // The whole case as data for other tools; the same names as --export.
     for (const DataExport &e : dataExports()) {
-        exportMenu->addAction(e.label + QStringLiteral("\u2026"), this, [this, name = e.name] {
-            exportDataInteractively(name);
-        })->setObjectName(QStringLiteral("export-") + e.name);
+        exportMenu
+            ->addAction(e.label + QStringLiteral("\u2026"), this,
+                        [this, name = e.name] { exportDataInteractively(name); })
+            ->setObjectName(QStringLiteral("export-") + e.name);
     }
     exportMenu->addSeparator();
     QAction *copy = exportMenu->addAction(QStringLiteral("C&opy Timeline Image"), this, [this] {
@@ -631,13 +635,18 @@ void MainWindow::updateStatus()
         return;
     }
     const CitationCounts &counts = m_citationCounts;
-    m_status->setText(QStringLiteral("%1 of %2 shown \u00b7 %3 \u00b7 %4 \u00b7 %5 of %6 anchored")
-                          .arg(QString::number(m_session->visibleEvents().size()),
-                               countOf(m_case->events.size(), QStringLiteral("event"), QStringLiteral("events")),
-                               countOf(m_case->actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
-                               countOf(m_case->sources.size(), QStringLiteral("source"), QStringLiteral("sources")),
-                               QString::number(counts.exact + counts.reanchored),
-                               countOf(counts.total, QStringLiteral("citation"), QStringLiteral("citations"))));
+    QString text = QStringLiteral("%1 of %2 shown \u00b7 %3 \u00b7 %4 \u00b7 %5 of %6 anchored")
+                       .arg(QString::number(m_session->visibleEvents().size()),
+                            countOf(m_case->events.size(), QStringLiteral("event"), QStringLiteral("events")),
+                            countOf(m_case->actors.size(), QStringLiteral("actor"), QStringLiteral("actors")),
+                            countOf(m_case->sources.size(), QStringLiteral("source"), QStringLiteral("sources")),
+                            QString::number(counts.exact + counts.reanchored),
+                            countOf(counts.total, QStringLiteral("citation"), QStringLiteral("citations")));
+    // Citations of sources the case names without their texts cannot be anchored; that is no fault.
+    if (counts.referenceOnly > 0) {
+        text += QStringLiteral(" \u00b7 %1 of a reference only").arg(counts.referenceOnly);
+    }
+    m_status->setText(text);
 }
 
 void MainWindow::addRecent(const QString &path)
@@ -798,6 +807,8 @@ void MainWindow::newCase()
 {
     auto kase = std::make_shared<Case>();
     kase->title = QStringLiteral("Untitled case");
+    // Its own id from the start, so that exports (STIX ids) stay the same when it is retitled.
+    kase->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_case = kase;
     m_citationCounts = countCitations(*m_case);
     m_document->reset(m_case, QString());
@@ -840,8 +851,9 @@ void MainWindow::exportDataInteractively(const QString &name)
         return;
     }
     QSettings settings;
-    const QString folder = settings.value(QStringLiteral("dataExportFolder"),
-                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+    const QString folder = settings
+                               .value(QStringLiteral("dataExportFolder"),
+                                      QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                .toString();
     QString base = m_document->kase().title.simplified();
     base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
@@ -870,8 +882,8 @@ bool MainWindow::exportDataTo(const QString &name, const QString &path, QString 
 {
     DataExportOptions options;
     // TimelineJS groups as the timeline's lanes do, where they are by actor.
-    options.lane = m_timeline->laneMode() == TimelineView::LaneMode::Actor ? TimelineLane::Actor
-                                                                          : TimelineLane::Category;
+    options.lane
+        = m_timeline->laneMode() == TimelineView::LaneMode::Actor ? TimelineLane::Actor : TimelineLane::Category;
     return writeFileAtomically(path, writeDataExport(name, m_document->kase(), options), error);
 }
 

@@ -127,6 +127,7 @@ private:
     void showAbout();
     // Asks for a file and exports `name` ("timeline", a chart, or "csv") to it.
     void exportInteractively(const QString &name, bool visibleOnly);
+
 public:
     // Writes the open case as data export `name` (see dataExports()) to `path`; false with *error set
     // when it cannot. File > Export > As Data asks for the file and calls this.

@@ -10,10 +10,12 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace AT;
 using namespace AT::WindowTest;
@@ -49,6 +51,29 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().contains(QLatin1String("[*]")));
     }
 
+    void ourOwnBundleComesBackWithItsQuotes()
+    {
+        // A bundle this app wrote (without the article texts, the default) opens with every quote, each
+        // of an article the case now only names: said, and not counted as unanchored.
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("apt31.stix.json"));
+        QString error;
+        QVERIFY2(window.exportDataTo(QStringLiteral("stix"), path, &error), qPrintable(error));
+        const qsizetype events = window.document()->kase().events.size();
+        QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
+        answerNextMessageBox(QStringLiteral("OK"));
+        window.openCaseInBackground(path);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(window.document()->kase().events.size(), events);
+        QVERIFY(window.document()->kase().sources.first().referenceOnly);
+        auto *status = window.findChild<QLabel *>(QStringLiteral("caseStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("0 of 233 citations anchored \u00b7 233 of a reference only")),
+                 qPrintable(status->text()));
+    }
+
     void timelineJsOpensToo()
     {
         MainWindow window;
@@ -76,6 +101,16 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY2(shown.contains(QLatin1String("could not be opened")), qPrintable(shown));
         QCOMPARE(window.document()->kase().title, title);
+    }
+
+    void aNewCaseHasItsOwnId()
+    {
+        MainWindow window;
+        window.newCase();
+        const QString id = window.document()->kase().id;
+        QVERIFY(!QUuid::fromString(id).isNull());
+        window.newCase();
+        QVERIFY(window.document()->kase().id != id);
     }
 
     void exportMenuHasEveryDataExport()

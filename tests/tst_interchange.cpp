@@ -191,8 +191,9 @@ void tst_Interchange::everyDataExportHasOutput()
                      qPrintable(e.name + QLatin1String(": ") + error.errorString()));
         }
     }
-    QCOMPARE(names, QStringList({QStringLiteral("case"), QStringLiteral("stix"), QStringLiteral("timelinejs"),
-                                 QStringLiteral("html"), QStringLiteral("ftm"), QStringLiteral("annotations")}));
+    QCOMPARE(names,
+             QStringList({QStringLiteral("case"), QStringLiteral("stix"), QStringLiteral("timelinejs"),
+                          QStringLiteral("html"), QStringLiteral("ftm"), QStringLiteral("annotations")}));
     QVERIFY(writeDataExport(u"no-such-export", load.kase).isEmpty());
     // The timeline lane changes the groups only.
     DataExportOptions byActor;

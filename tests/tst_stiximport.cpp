@@ -86,6 +86,7 @@ private slots:
     void brokenBundles_data();
     void brokenBundles();
     void danglingReferencesAreWarnings();
+    void misspeltBundlePropertiesAreSaid();
     void versionsOfOneObject();
     void roundTripWithTexts();
     void roundTripAsReferences();
@@ -362,6 +363,19 @@ void tst_StixImport::danglingReferencesAreWarnings()
              "which is not in this bundle; the relationship is left out (add the object to the bundle to keep it)"_s);
     QCOMPARE(c.kase.claims.size(), 0);
     QCOMPARE(c.kase.actors.size(), 1);
+}
+
+void tst_StixImport::misspeltBundlePropertiesAreSaid()
+{
+    // Found by fuzz_interchange: "o]bjects" read as an empty bundle without a word.
+    const QByteArray json
+        = R"({"type": "bundle", "id": "bundle--9b1e6a4e-3c1f-4a53-9d0e-2f4c8a7b6d10", "o]bjects": []})";
+    const Conversion c = caseFromStix(json, u"b.json"_s);
+    QVERIFY(!hasErrors(c.problems));
+    QCOMPARE(problemsText(c.problems),
+             u"b.json: o]bjects: warning: a bundle has only \"type\", \"id\", \"objects\" (and in STIX 2.0 "
+             "\"spec_version\"); this property was ignored"_s);
+    QVERIFY(c.notes.contains(u"The bundle has no \"objects\": there is nothing in it to read."_s));
 }
 
 void tst_StixImport::versionsOfOneObject()

@@ -184,8 +184,8 @@ CaseLoad convertedCase(FileFormat format, const QByteArray &data, const QString 
                        const ReadControl &control)
 {
     control.report(ReadControl::Parsing, 0);
-    Conversion conversion = format == FileFormat::Stix ? caseFromStix(data, displayName)
-                                                       : caseFromTimelineJs(data, displayName);
+    Conversion conversion
+        = format == FileFormat::Stix ? caseFromStix(data, displayName) : caseFromTimelineJs(data, displayName);
     CaseLoad load;
     if (hasErrors(conversion.problems)) {
         load.problems = std::move(conversion.problems);
@@ -250,7 +250,11 @@ CaseLoad readAnyFile(const QString &path, const ReadControl &control)
     }
     if (file.size() > CaseReader::MaxCaseFileBytes) {
         CaseLoad load;
-        load.problems.append({Problem::Severity::Error, path, {}, 0, 0,
+        load.problems.append({Problem::Severity::Error,
+                              path,
+                              {},
+                              0,
+                              0,
                               QStringLiteral("the %1 is %2 MiB; files over %3 MiB are not opened")
                                   .arg(formatDisplayName(format))
                                   .arg(file.size() >> 20)

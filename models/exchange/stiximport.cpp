@@ -176,7 +176,22 @@ bool StixImporter::validate()
                   u"a bundle's spec_version is \"2.0\" (STIX 2.0); STIX 2.1 bundles leave it out (or say \"2.1\")"_s);
         }
     }
+    // A bundle has these properties and no others; a misspelt "objects" would otherwise read as an
+    // empty bundle without a word.
+    if (!m_single) {
+        for (auto it = bundle.constBegin(); it != bundle.constEnd(); ++it) {
+            const QString key = it.key();
+            if (key != u"type"_s && key != u"id"_s && key != u"spec_version"_s && key != u"objects"_s) {
+                warning(key,
+                        u"a bundle has only \"type\", \"id\", \"objects\" (and in STIX 2.0 "
+                        "\"spec_version\"); this property was ignored"_s);
+            }
+        }
+    }
     const QJsonValue objects = bundle.value(u"objects"_s);
+    if (objects.isUndefined()) {
+        m_out.notes << u"The bundle has no \"objects\": there is nothing in it to read."_s;
+    }
     if (!objects.isUndefined() && !objects.isArray()) {
         error(u"objects"_s, u"must be an array of STIX objects"_s);
         return false;
