@@ -852,8 +852,11 @@ Conversion StixImporter::run()
                        "as its month; other timestamps as their day (UTC)."_s;
     }
     if (m_referenceSources > 0) {
-        m_out.notes << u"STIX references carry no passages: the %1 from them are cited by no item."_s.arg(
-            stixPlural(m_referenceSources, u"source"_s, u"sources"_s));
+        m_out.notes
+            << (m_referenceSources == 1
+                    ? u"STIX references carry no passages: the source made from them is cited by no item."_s
+                    : u"STIX references carry no passages: the %1 sources made from them are cited by no item."_s.arg(
+                        m_referenceSources));
     }
     if (m_skippedAliasReferences > 0) {
         m_out.notes << u"%1 only an alias's name and no article (no URL, hash or id); left out."_s.arg(

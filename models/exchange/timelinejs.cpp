@@ -931,12 +931,15 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
                                                  : QStringLiteral(" (%1)").arg(groupsSeen.join(QStringLiteral(", "))));
     }
     if (left > 0) {
-        summary << QStringLiteral("%1 slides were left out (each is named below).").arg(left);
+        summary << (left == 1 ? QStringLiteral("1 slide was left out (it is named below).")
+                              : QStringLiteral("%1 slides were left out (each is named below).").arg(left));
     }
     if (media > 0) {
-        summary << QStringLiteral("%1 slides have media or a background image; they were not fetched and are not in "
-                                  "the case.")
-                       .arg(media);
+        summary << (media == 1 ? QStringLiteral("1 slide (the title slide and eras counted) has media or a background "
+                                                "image; it was not fetched and is not in the case.")
+                               : QStringLiteral("%1 slides (the title slide and eras counted) have media or a "
+                                                "background image; they were not fetched and are not in the case.")
+                                     .arg(media));
     }
     if (reader.timeParts > 0) {
         summary << QStringLiteral("%1 dates give a time of day; a case holds dates to the day, so the time was left "
