@@ -67,8 +67,9 @@ build() {
     cmake --build "$BUILD_DIR" -j "$JOBS"
 }
 
-# The browser tests' npm packages (the real TimelineJS3, tests/browser/package-lock.json with its
-# integrity hashes), from the npm registry; only when node_modules is missing or older than the lock.
+# The npm packages the exchange tests check our exports with (the real TimelineJS3, Aleph's
+# FollowTheMoney model; tests/browser/package-lock.json with their integrity hashes), from the npm
+# registry; only when node_modules is missing or older than the lock.
 # The app itself never needs npm.
 browser_packages() {
     local dir=tests/browser

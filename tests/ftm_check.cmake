@@ -1,0 +1,31 @@
+# FollowTheMoney exports checked with Aleph's own model (tests/browser/check_ftm.js, npm
+# @alephdata/followthemoney): the built-in case, the hostile case and a STIX bundle converted.
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+set(ENV{QT_QPA_PLATFORM} offscreen)
+set(files)
+foreach(input builtin ${SRC}/tests/data/hostile-markup.json ${SRC}/tests/data/reference-data/oasis-stix21/apt1.json)
+    get_filename_component(name ${input} NAME_WE)
+    set(args --export ftm --output ${OUT}/${name}.ftm.json)
+    if(NOT input STREQUAL "builtin")
+        list(APPEND args ${input})
+    endif()
+    execute_process(COMMAND ${EXE} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "--export ftm ${input} failed (${rc}): ${out} ${err}")
+    endif()
+    list(APPEND files ${OUT}/${name}.ftm.json)
+endforeach()
+execute_process(COMMAND ${NODE} ${SRC}/tests/browser/check_ftm.js ${files} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "Aleph's FollowTheMoney model does not accept the export (see above)")
+endif()
+# The checker itself must fail on what Aleph would refuse.
+execute_process(COMMAND ${NODE} ${SRC}/tests/browser/check_ftm.js ${SRC}/tests/data/ftm-invalid.json
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+foreach(expected "No such schema: Eventt" "has no property \"nonsense\"" "\"2021-13\" is not an ISO date"
+                 "names nobody, which is not in the file")
+    if(rc EQUAL 0 OR NOT err MATCHES "${expected}")
+        message(FATAL_ERROR "check_ftm.js missed: ${expected}\n${err}")
+    endif()
+endforeach()
