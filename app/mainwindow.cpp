@@ -588,6 +588,18 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
                 .arg(path.isEmpty() ? QStringLiteral("The built-in case") : path, problemCountText(load), after),
             QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
+        // The first problems at once: most files have one, and it says what to fix.
+        constexpr qsizetype Shown = 3;
+        QStringList first = lines.mid(0, Shown);
+        for (QString &line : first) {
+            if (line.size() > 400) {
+                line = line.left(400) + QStringLiteral("\u2026");
+            }
+        }
+        if (lines.size() > Shown) {
+            first << QStringLiteral("%1 more in the details.").arg(lines.size() - Shown);
+        }
+        setPlainInformativeText(&box, first.join(QLatin1Char('\n')));
         box.setDetailedText(lines.join(QLatin1Char('\n')));
         box.exec();
         return false;
@@ -614,7 +626,16 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
                             .arg(QFileInfo(path).fileName(), load.convertedFrom),
                         QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
-        box.setInformativeText(QStringLiteral("What the conversion did: see the details."));
+        // What the conversion did, in full: the first lines at once, the rest in the details.
+        constexpr qsizetype Shown = 6;
+        QStringList shown;
+        for (const QString &note : load.notes.mid(0, Shown)) {
+            shown << QStringLiteral("\u2022 ") + (note.size() > 300 ? note.left(300) + QStringLiteral("\u2026") : note);
+        }
+        if (load.notes.size() > Shown) {
+            shown << QStringLiteral("%1 more in the details.").arg(load.notes.size() - Shown);
+        }
+        setPlainInformativeText(&box, shown.join(QLatin1Char('\n')));
         box.setDetailedText(load.notes.join(QLatin1Char('\n')));
         box.setObjectName(QStringLiteral("importReport"));
         box.exec();

@@ -342,7 +342,8 @@ void tst_CaseReader::badDocument_data()
     QTest::newRow("top-level array")
         << QByteArray("[1, 2]")
         << QStringLiteral(
-               "x.json: error: the top level must be a JSON object with \"format\": \"attribution-timeline-case\"");
+               "x.json: error: the top level must be a JSON object with \"format\": \"attribution-timeline-case\" (the "
+               "app also opens STIX 2.0/2.1 bundles and TimelineJS files, each one JSON object)");
     QTest::newRow("invalid utf-8") << QByteArray("{\"format\": \"\xff\xfe\"}")
                                    << QStringLiteral("x.json:1:12: error: not valid JSON: invalid UTF8 string");
     QByteArray withBom = "\xEF\xBB\xBF";

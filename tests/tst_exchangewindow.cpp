@@ -44,6 +44,11 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY2(shown.contains(QLatin1String("apt1.json was read as a STIX bundle and converted into a case")),
                  qPrintable(shown));
+        // What the conversion did, at once.
+        QVERIFY2(shown.contains(QLatin1String("indicator objects were left out"))
+                     || shown.contains(QLatin1String("more in the details")),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("\u2022 Read from the STIX 2.1 bundle")), qPrintable(shown));
         // Not saved: Save must ask where, and never writes a case over the bundle.
         QVERIFY(window.document()->filePath().isEmpty());
         QVERIFY(window.document()->isModified());
@@ -100,6 +105,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().first().toBool(), false);
         QVERIFY2(shown.contains(QLatin1String("could not be opened")), qPrintable(shown));
+        // The problem itself at once, not only behind Show Details.
+        QVERIFY2(shown.contains(QLatin1String("invalid_timestamp.json: modified: error:")), qPrintable(shown));
         QCOMPARE(window.document()->kase().title, title);
     }
 

@@ -27,8 +27,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QListView>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
@@ -196,6 +198,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void helpers();
+    void messageBoxInformativeText();
     void itemViewTooltips_data();
     void itemViewTooltips();
     void timelineTooltip();
@@ -261,6 +264,26 @@ QString tst_PlainText::tooltipAt(QWidget *widget, QPoint pos)
     QHelpEvent help(QEvent::ToolTip, pos, widget->mapToGlobal(pos));
     QApplication::sendEvent(widget, &help);
     return QToolTip::isVisible() ? QToolTip::text() : QString();
+}
+
+void tst_PlainText::messageBoxInformativeText()
+{
+    // Qt shows a message box's informative text as rich text when it looks like HTML, whatever the
+    // box's text format: case text there (names in an import report, a deletion's references) must
+    // show literally.
+    QMessageBox box;
+    box.setTextFormat(Qt::PlainText);
+    const QString hostile = QStringLiteral("\u2022 <img src=\"file:///dev/zero\"> <b>APT31</b>\nsecond line");
+    setPlainInformativeText(&box, hostile);
+    QCOMPARE(box.informativeText(), hostile);
+    bool found = false;
+    for (QLabel *label : box.findChildren<QLabel *>()) {
+        if (label->text() == hostile) {
+            found = true;
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+        }
+    }
+    QVERIFY(found);
 }
 
 void tst_PlainText::helpers()

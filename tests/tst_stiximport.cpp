@@ -306,8 +306,8 @@ void tst_StixImport::brokenBundles_data()
     };
     QTest::newRow("not JSON")
         << QByteArray("{\"type\": \"bundle\",")
-        << u"b.json: error: not valid JSON: unterminated object at byte 18; a STIX bundle is a JSON "
-           "object"_s;
+        << u"b.json:1:18: error: not valid JSON (unterminated object); fix the JSON (a STIX bundle is one JSON "
+           "object)"_s;
     QTest::newRow("not an object")
         << QByteArray("[1]")
         << u"b.json: error: the top level must be a JSON object {\"type\": \"bundle\", \"id\": …, \"objects\": […]}"_s;

@@ -10,6 +10,7 @@
 #include "claimdialog.h"
 #include "disagreementdialog.h"
 #include "eventdialog.h"
+#include "plaintext.h"
 #include "references.h"
 #include "reimport.h"
 #include "reimportdialog.h"
@@ -468,10 +469,12 @@ bool CaseEditor::deleteEntity(EntityKind kind, const QString &id, bool confirmed
             lines << QStringLiteral("\u2022 ") + r.text;
         }
         if (!lines.isEmpty()) {
-            box.setInformativeText(
+            setPlainInformativeText(
+                &box,
                 lines.mid(0, 12).join(QLatin1Char('\n'))
-                + (lines.size() > 12 ? QStringLiteral("\n\u2026 and %1 more (see the details)").arg(lines.size() - 12)
-                                     : QString()));
+                    + (lines.size() > 12
+                           ? QStringLiteral("\n\u2026 and %1 more (see the details)").arg(lines.size() - 12)
+                           : QString()));
             box.setDetailedText(lines.join(QLatin1Char('\n')));
         }
         QAbstractButton *del = box.addButton(QStringLiteral("Delete"), QMessageBox::DestructiveRole);

@@ -2,6 +2,8 @@
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
+#include <QLabel>
+#include <QMessageBox>
 #include <QToolTip>
 #include <QWhatsThis>
 
@@ -66,6 +68,16 @@ private:
 void showItemToolTipsAsPlainText(QAbstractItemView *view)
 {
     view->viewport()->installEventFilter(new PlainToolTipFilter(view));
+}
+
+void setPlainInformativeText(QMessageBox *box, const QString &text)
+{
+    box->setInformativeText(text);
+    for (QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->text() == text) {
+            label->setTextFormat(Qt::PlainText);
+        }
+    }
 }
 
 QString isolated(const QString &text)

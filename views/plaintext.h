@@ -3,6 +3,7 @@
 #include <QString>
 
 class QAbstractItemView;
+class QMessageBox;
 
 namespace AT {
 
@@ -28,5 +29,9 @@ QString chartText(const QString &text);
 // explicit bidi controls go: a stray U+2069 would close the isolate early and an override after
 // it would reorder our words. Marks (U+200E, U+200F) stay; they are local.
 QString isolated(const QString &text);
+
+// QMessageBox::setTextFormat covers the main text only: its informative text is still shown as rich
+// text when it looks like HTML. This sets `text` as the informative text, shown literally.
+void setPlainInformativeText(QMessageBox *box, const QString &text);
 
 } // namespace AT

@@ -159,7 +159,8 @@ CaseLoad Reader::read(QByteArray data)
     const JsonValue top = doc.root();
     if (!top.isObject()) {
         error(root,
-              QStringLiteral("the top level must be a JSON object with \"format\": \"%1\"")
+              QStringLiteral("the top level must be a JSON object with \"format\": \"%1\" (the app also opens STIX "
+                             "2.0/2.1 bundles and TimelineJS files, each one JSON object)")
                   .arg(QString(CaseReader::FormatId)));
         return finish(Case {});
     }

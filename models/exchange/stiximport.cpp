@@ -132,9 +132,16 @@ bool StixImporter::validate()
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(m_json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        error(QString(),
-              u"not valid JSON: %1 at byte %2; a STIX bundle is a JSON object"_s.arg(
-                  parseError.errorString(), QString::number(parseError.offset)));
+        // Line and column as an editor shows them; Qt's offset is just past the offending character.
+        const QByteArray before = m_json.left(std::max(0, parseError.offset - 1));
+        Problem p {
+            Problem::Severity::Error,
+            m_file,
+            QString(),
+            int(before.count('\n')) + 1,
+            int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1,
+            u"not valid JSON (%1); fix the JSON (a STIX bundle is one JSON object)"_s.arg(parseError.errorString())};
+        m_out.problems.append(p);
         return false;
     }
     if (!doc.isObject()) {

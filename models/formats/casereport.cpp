@@ -58,7 +58,10 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
     const qsizetype warnings = load.warningCount();
     QString out;
     out += QStringLiteral("Case: %1 (%2)\n").arg(k.title.isEmpty() ? QStringLiteral("untitled") : k.title, caseName);
-    if (!load.convertedFrom.isEmpty()) {
+    if (!load.convertedFrom.isEmpty() && load.notes.isEmpty() && !load.ok()) {
+        out += QStringLiteral("Read as a %1; it could not be converted into a case (the problems below say why).\n")
+                   .arg(load.convertedFrom);
+    } else if (!load.convertedFrom.isEmpty()) {
         out += QStringLiteral("Converted from a %1 into a case:\n").arg(load.convertedFrom);
         for (const QString &note : load.notes) {
             out += QStringLiteral("  - ") + note + QLatin1Char('\n');
@@ -86,12 +89,20 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
     if (!referenceOnly.isEmpty()) {
         // Named once here rather than warned about per citation: a reference is not a fault, but its
         // quotes are unchecked, and the journalist should know which texts would check them.
-        out += QStringLiteral("Reference only: %1 (the texts are not in the case, so their %2 not checked; "
-                              "Case > Re-import Source Shown adds a text): %3\n")
-                   .arg(countOf(referenceOnly.size(), QStringLiteral("source"), QStringLiteral("sources")),
-                        counts.referenceOnly == 1 ? QStringLiteral("1 citation is")
-                                                  : QStringLiteral("%1 citations are").arg(counts.referenceOnly),
-                        referenceOnly.join(QStringLiteral(", ")));
+        const QString cited = counts.referenceOnly == 0 ? QStringLiteral("no item cites them")
+            : counts.referenceOnly == 1
+            ? QStringLiteral("the 1 citation of them is not checked")
+            : QStringLiteral("their %1 citations are not checked").arg(counts.referenceOnly);
+        // A bundle of thousands of references would fill the terminal: the first ones name the rest.
+        constexpr qsizetype Named = 20;
+        QString names = QStringList(referenceOnly.mid(0, Named)).join(QStringLiteral(", "));
+        if (referenceOnly.size() > Named) {
+            names += QStringLiteral(" and %1 more").arg(referenceOnly.size() - Named);
+        }
+        out += QStringLiteral("Reference only: %1 (the texts are not in the case, so %2; Case > Re-import Source "
+                              "Shown adds a text): %3\n")
+                   .arg(countOf(referenceOnly.size(), QStringLiteral("source"), QStringLiteral("sources")), cited,
+                        names);
     }
     out += QStringLiteral("Problems: ") + countOf(errors, QStringLiteral("error"), QStringLiteral("errors"))
         + QStringLiteral(", ") + countOf(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
