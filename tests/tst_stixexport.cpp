@@ -409,6 +409,22 @@ void tst_StixExport::importedIdsAreKept()
     const QByteArray solarWindsBundle
         = exported(u"second-case-solarwinds/solarwinds-c0024-apt29-bundle-stix21-derived.json"_s);
     writeForValidation(u"solarwinds-reexported.stix.json"_s, solarWindsBundle);
+    // A case made so that an item's STIX id is also another object's id: nothing is re-used, every id once.
+    Case k = builtIn();
+    const QString sourceIdentity
+        = objectFor(objectsOf(stixBundle(k, {FixedTime, false})), u"source"_s, u"s000"_s).value(u"id"_s).toString();
+    k.actors.first().id = sourceIdentity;
+    k.actors.first().kind = u"person"_s;
+    for (Event &e : k.events) {
+        e.participants.clear();
+    }
+    for (Claim &c : k.claims) {
+        c.attributorId = sourceIdentity;
+        c.subjectId.clear();
+    }
+    const QStringList ids = idsOf(stixBundle(k, {FixedTime, false}));
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+    QVERIFY(ids.contains(sourceIdentity));
     const QJsonArray solarWinds = objectsOf(solarWindsBundle);
     const QJsonObject rel = objectById(solarWinds, u"relationship--3b2680f0-aa69-4766-ab41-9123373ffa4e"_s);
     QCOMPARE(rel.value(u"relationship_type"_s).toString(), u"attributed-to"_s);

@@ -93,9 +93,10 @@ bool stixIsAttributingRole(const QString &role)
 class StixExporter
 {
 public:
-    StixExporter(const Case &kase, const StixExportOptions &options)
+    StixExporter(const Case &kase, const StixExportOptions &options, bool reuseStixIds)
         : m_case(kase)
         , m_options(options)
+        , m_reuseStixIds(reuseStixIds)
         , m_ns(Stix::caseNamespace(kase))
         , m_time(Stix::timestamp(options.timestamp.isValid() ? options.timestamp : QDateTime::currentDateTimeUtc()))
     {
@@ -103,6 +104,8 @@ public:
         m_fragments = written;
     }
 
+    // The bundle; empty when a re-used STIX id collided with another object's id (a case made to do so):
+    // then export again without re-using ids.
     QByteArray run();
 
 private:
@@ -115,7 +118,7 @@ private:
     QString itemObjectId(QStringView type, QStringView sort, const QString &itemId)
     {
         QString idType;
-        if (Stix::isIdentifier(itemId, &idType) && idType == type && !m_reusedIds.contains(itemId)) {
+        if (m_reuseStixIds && Stix::isIdentifier(itemId, &idType) && idType == type && !m_reusedIds.contains(itemId)) {
             m_reusedIds.insert(itemId);
             return itemId;
         }
@@ -154,6 +157,7 @@ private:
 
     const Case &m_case;
     const StixExportOptions m_options;
+    const bool m_reuseStixIds;
     const QUuid m_ns;
     const QString m_time;
     QJsonObject m_fragments; // the case as the case writer writes it: x_attribution_timeline_* values
@@ -700,6 +704,16 @@ QByteArray StixExporter::run()
     report.insert(u"x_attribution_timeline_case"_s, caseInfo);
     report.insert(u"x_attribution_timeline_role"_s, u"case"_s);
     m_objects.prepend(report);
+    if (!m_reusedIds.isEmpty()) {
+        QSet<QString> ids;
+        for (const QJsonValue &v : std::as_const(m_objects)) {
+            const QString objectId = v.toObject().value(u"id"_s).toString();
+            if (ids.contains(objectId)) {
+                return {};
+            }
+            ids.insert(objectId);
+        }
+    }
 
     QJsonObject bundle;
     bundle.insert(u"type"_s, u"bundle"_s);
@@ -712,7 +726,8 @@ QByteArray StixExporter::run()
 
 QByteArray stixBundle(const Case &kase, const StixExportOptions &options)
 {
-    return StixExporter(kase, options).run();
+    const QByteArray bundle = StixExporter(kase, options, true).run();
+    return !bundle.isEmpty() ? bundle : StixExporter(kase, options, false).run();
 }
 
 } // namespace AT
