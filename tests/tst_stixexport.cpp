@@ -88,6 +88,8 @@ private slots:
     void builtInCaseMapping();
     void partialDatesKeepTheirPrecision();
     void claimsDisputesAndNotes();
+    void onlyAttributionsAreAttributedTo();
+    void importedIdsAreKept();
     void confidenceFromAppendixA_data();
     void confidenceFromAppendixA();
     void idsAreStable();
@@ -170,18 +172,20 @@ void tst_StixExport::partialDatesKeepTheirPrecision()
 {
     const QJsonArray objects = objectsOf(stixBundle(builtIn(), {FixedTime, false}));
     const QJsonObject y2018 = objectFor(objects, u"event"_s, u"ev-2018-opinion-firm"_s);
+    // A point date of year precision is its whole year: first_seen at its first instant, last_seen at its last.
     QCOMPARE(y2018.value(u"first_seen"_s).toString(), u"2018-01-01T00:00:00.000Z"_s);
-    QVERIFY(!y2018.contains(u"last_seen"_s));
+    QCOMPARE(y2018.value(u"last_seen"_s).toString(), u"2018-12-31T23:59:59.999Z"_s);
     QCOMPARE(y2018.value(u"x_attribution_timeline_date"_s).toObject().value(u"start_precision"_s).toString(),
              u"year"_s);
     const QJsonObject ec = objectFor(objects, u"event"_s, u"ev-2021-22-electoral-commission"_s);
     QCOMPARE(ec.value(u"first_seen"_s).toString(), u"2021-01-01T00:00:00.000Z"_s);
-    QCOMPARE(ec.value(u"last_seen"_s).toString(), u"2022-01-01T00:00:00.000Z"_s);
-    // An open start: no first_seen, the end as last_seen, the whole date with its provenance in x_.
+    // "2021–22" ends at the end of 2022, not on 1 January 2022.
+    QCOMPARE(ec.value(u"last_seen"_s).toString(), u"2022-12-31T23:59:59.999Z"_s);
+    // An open start: no first_seen, the end as last_seen (the end of its day), the whole date in x_.
     const QJsonObject campaign = objectFor(objects, u"event"_s, u"ev-campaign"_s);
     QCOMPARE(campaign.value(u"type"_s).toString(), u"campaign"_s);
     QVERIFY(!campaign.contains(u"first_seen"_s));
-    QCOMPARE(campaign.value(u"last_seen"_s).toString(), u"2024-03-25T00:00:00.000Z"_s);
+    QCOMPARE(campaign.value(u"last_seen"_s).toString(), u"2024-03-25T23:59:59.999Z"_s);
     QVERIFY(campaign.value(u"x_attribution_timeline_date"_s).toObject().value(u"open_start"_s).toBool());
     const QJsonObject date = campaign.value(u"x_attribution_timeline_event"_s).toObject().value(u"date"_s).toObject();
     QCOMPARE(date.value(u"provenance"_s).toObject().value(u"kind"_s).toString(), u"inferred"_s);
@@ -189,6 +193,37 @@ void tst_StixExport::partialDatesKeepTheirPrecision()
     QCOMPARE(month.value(u"published"_s).toString(), u"2024-02-01T00:00:00.000Z"_s);
     QCOMPARE(month.value(u"x_attribution_timeline_date"_s).toObject().value(u"start_precision"_s).toString(),
              u"month"_s);
+
+    // Campaign dates of every precision and shape (a report's published is one instant: the start).
+    Case kase = builtIn();
+    const auto dated = [&](const PartialDate &date) {
+        for (Event &e : kase.events) {
+            if (e.id == u"ev-2018-opinion-firm"_s) {
+                e.date = date;
+            }
+        }
+        return objectFor(objectsOf(stixBundle(kase, {FixedTime, false})), u"event"_s, u"ev-2018-opinion-firm"_s);
+    };
+    QJsonObject o = dated(PartialDate(DatePoint::fromYearMonth(2024, 2)));
+    QCOMPARE(o.value(u"first_seen"_s).toString(), u"2024-02-01T00:00:00.000Z"_s);
+    QCOMPARE(o.value(u"last_seen"_s).toString(), u"2024-02-29T23:59:59.999Z"_s);
+    o = dated(PartialDate(DatePoint::fromDate(2024, 3, 25)));
+    QCOMPARE(o.value(u"first_seen"_s).toString(), u"2024-03-25T00:00:00.000Z"_s);
+    QCOMPARE(o.value(u"last_seen"_s).toString(), u"2024-03-25T23:59:59.999Z"_s);
+    o = dated(PartialDate::range(DatePoint::fromYearMonth(2019, 8), DatePoint::fromYearMonth(2024, 3)));
+    QCOMPARE(o.value(u"first_seen"_s).toString(), u"2019-08-01T00:00:00.000Z"_s);
+    QCOMPARE(o.value(u"last_seen"_s).toString(), u"2024-03-31T23:59:59.999Z"_s);
+    o = dated(PartialDate::openEnd(DatePoint::fromYear(2018))); // "since 2018": the end stays open
+    QCOMPARE(o.value(u"first_seen"_s).toString(), u"2018-01-01T00:00:00.000Z"_s);
+    QVERIFY(!o.contains(u"last_seen"_s));
+    o = dated(PartialDate::openStart(DatePoint::fromYear(2022)));
+    QVERIFY(!o.contains(u"first_seen"_s));
+    QCOMPARE(o.value(u"last_seen"_s).toString(), u"2022-12-31T23:59:59.999Z"_s);
+
+    // Another tool reading the export gets the same periods back; our own import reads x_ exactly.
+    const Conversion back = caseFromStix(stixBundle(builtIn(), {FixedTime, false}), u"builtin.stix.json"_s);
+    QVERIFY(!hasErrors(back.problems));
+    QCOMPARE(back.kase.events, builtIn().events);
 }
 
 void tst_StixExport::claimsDisputesAndNotes()
@@ -215,6 +250,14 @@ void tst_StixExport::claimsDisputesAndNotes()
     QCOMPARE(mayHave.value(u"x_attribution_timeline_confidence_wording"_s).toString(), u"may have"_s);
     const QJsonObject believe = objectFor(objects, u"claim"_s, u"cl-uk-intel-intent"_s);
     QVERIFY(!believe.contains(u"confidence"_s));
+    // The researcher's remark about how long the campaign ran is a note, not an attribution by him.
+    const QJsonObject covington = objectFor(objects, u"claim"_s, u"cl-covington"_s);
+    QCOMPARE(covington.value(u"type"_s).toString(), u"note"_s);
+    QVERIFY(covington.value(u"content"_s).toString().startsWith(kase.claim(u"cl-covington"_s)->statement));
+    QCOMPARE(covington.value(u"object_refs"_s).toArray().first(),
+             objectFor(objects, u"actor"_s, u"apt31"_s).value(u"id"_s));
+    QVERIFY(covington.value(u"abstract"_s).toString().contains(u"does not show it as an attribution"_s));
+    QCOMPARE(covington.value(u"authors"_s).toArray().first().toString(), u"Michael Covington"_s);
     // A group that speaks gets an identity to author its claims; a claim without an event is a note.
     const QJsonObject hultquist = objectFor(objects, u"claim"_s, u"cl-hultquist"_s);
     QCOMPARE(hultquist.value(u"type"_s).toString(), u"note"_s);
@@ -245,6 +288,151 @@ void tst_StixExport::claimsDisputesAndNotes()
     const QJsonObject duration = objectFor(objects, u"disagreement"_s, u"d-duration"_s);
     QCOMPARE(duration.value(u"type"_s).toString(), u"note"_s);
     QVERIFY(duration.value(u"content"_s).toString().contains(u"Version 3: "_s));
+}
+
+void tst_StixExport::onlyAttributionsAreAttributedTo()
+{
+    const Case kase = builtIn();
+    const QJsonArray objects = objectsOf(stixBundle(kase, {FixedTime, false}));
+    QStringList attributions;
+    for (const QJsonValue &v : objects) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"relationship_type"_s).toString() == u"attributed-to"_s) {
+            attributions << o.value(u"x_attribution_timeline_claim"_s).toObject().value(u"id"_s).toString();
+        }
+    }
+    attributions.sort();
+    // The list docs/exchange/stix.md gives, "Which claims are attributions".
+    const QStringList expected {
+        u"cl-doj-apt31-mss"_s,        u"cl-london-apt31-lawmakers"_s,
+        u"cl-microsoft-wave"_s,       u"cl-ncsc-ec"_s,
+        u"cl-ncsc-ec-stole"_s,        u"cl-ncsc-recon"_s,
+        u"cl-nz-parliament"_s,        u"cl-uk-attributes-ec"_s,
+        u"cl-uk-officials-recon"_s,   u"cl-uk-sanctioned-responsible"_s,
+        u"cl-us-apt31-backed"_s,      u"cl-us-sectors"_s,
+        u"cl-us-uk-identify-apt31"_s,
+    };
+    QCOMPARE(attributions, expected);
+    // Nothing is dropped: every claim has its object, with its statement and wording verbatim.
+    for (const Claim &c : kase.claims) {
+        const QJsonObject o = objectFor(objects, u"claim"_s, c.id);
+        QVERIFY2(!o.isEmpty(), qPrintable(c.id));
+        const QString text = o.value(u"description"_s).toString() + o.value(u"content"_s).toString()
+            + o.value(u"explanation"_s).toString();
+        QVERIFY2(text.contains(c.statement), qPrintable(c.id));
+        if (!c.confidence.isEmpty()) {
+            QVERIFY2(text.contains(u"“"_s + c.confidence + u"”"_s), qPrintable(c.id));
+        }
+    }
+    // Lisa Monaco, who is no attributor in the case, states the operation's aim: a note.
+    QCOMPARE(objectFor(objects, u"claim"_s, u"cl-monaco-aim"_s).value(u"type"_s).toString(), u"note"_s);
+    // A claim about a published act (an indictment) stays related-to from its report.
+    QCOMPARE(objectFor(objects, u"claim"_s, u"cl-doj-indictment"_s).value(u"relationship_type"_s).toString(),
+             u"related-to"_s);
+
+    // The rule, on a made-up case: the subject listed only as a victim is never attributed to; a speaker who
+    // attributes nowhere does, when the claim has a confidence wording.
+    Case k = kase;
+    for (Claim &c : k.claims) {
+        if (c.id == u"cl-covington"_s) {
+            c.confidence = u"likely"_s;
+        }
+        if (c.id == u"cl-ncsc-recon"_s) {
+            c.subjectId = u"uk-parliamentarians"_s; // a target of that event
+        }
+    }
+    const QJsonArray changed = objectsOf(stixBundle(k, {FixedTime, false}));
+    QCOMPARE(objectFor(changed, u"claim"_s, u"cl-covington"_s).value(u"relationship_type"_s).toString(),
+             u"attributed-to"_s);
+    QCOMPARE(objectFor(changed, u"claim"_s, u"cl-ncsc-recon"_s).value(u"type"_s).toString(), u"note"_s);
+}
+
+void tst_StixExport::importedIdsAreKept()
+{
+    // A bundle imported, made a case and exported again keeps its objects' ids, so that a platform that
+    // already has them does not duplicate them.
+    const auto objectsIn = [](const QString &file) {
+        QFile f(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/") + file);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    };
+    const auto exported = [](const QString &file) {
+        QFile f(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/") + file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return QByteArray();
+        }
+        const Conversion c = caseFromStix(f.readAll(), f.fileName());
+        return hasErrors(c.problems) ? QByteArray() : stixBundle(c.kase, {FixedTime, false});
+    };
+
+    const QJsonArray original = objectsIn(u"oasis-stix21/apt1.json"_s).value(u"objects"_s).toArray();
+    const QJsonArray again = objectsOf(exported(u"oasis-stix21/apt1.json"_s));
+    QVERIFY(!original.isEmpty() && !again.isEmpty());
+    int kept = 0;
+    for (const QJsonValue &v : original) {
+        const QJsonObject o = v.toObject();
+        const QString type = o.value(u"type"_s).toString();
+        if (type == u"threat-actor"_s || type == u"intrusion-set"_s || type == u"identity"_s) {
+            const QJsonObject same = objectById(again, o.value(u"id"_s).toString());
+            QVERIFY2(!same.isEmpty(), qPrintable(o.value(u"id"_s).toString()));
+            QCOMPARE(same.value(u"name"_s), o.value(u"name"_s));
+            ++kept;
+        }
+    }
+    QCOMPARE(kept, 10);
+    // The importer's placeholder for "no created_by_ref" is nobody: no identity, no created_by_ref, and the
+    // claim's object says that the author is not named.
+    int unnamed = 0;
+    for (const QJsonValue &v : again) {
+        const QJsonObject o = v.toObject();
+        QVERIFY(!o.value(u"name"_s).toString().contains(u"Not named in the STIX bundle"_s));
+        QVERIFY(!o.contains(u"created_by_ref"_s));
+        if (o.value(u"x_attribution_timeline_role"_s).toString() == u"claim"_s) {
+            QVERIFY(!o.contains(u"authors"_s));
+            QVERIFY(o.value(u"abstract"_s).toString().contains(u"does not name"_s)
+                    || o.value(u"description"_s).toString().contains(u"names no author"_s));
+            ++unnamed;
+        }
+    }
+    QCOMPARE(unnamed, 11);
+    // Read back, the case is the same, the placeholder included (it travels in the case report's x_).
+    QFile f(QStringLiteral(AT_SOURCE_DIR "/tests/data/reference-data/oasis-stix21/apt1.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Conversion apt1 = caseFromStix(f.readAll(), f.fileName());
+    const Conversion back = caseFromStix(stixBundle(apt1.kase, {FixedTime, false}), u"apt1-again.json"_s);
+    QVERIFY2(!hasErrors(back.problems), qPrintable(back.notes.join(u'\n')));
+    QCOMPARE(back.kase.actors.size(), apt1.kase.actors.size());
+    QVERIFY(back.kase.actor(Stix::UnnamedProducerId.toString()));
+    QCOMPARE(back.kase.claims, apt1.kase.claims);
+
+    // SolarWinds: the campaign, the group, MITRE's identity and the attributed-to relationship keep their ids,
+    // and the relationship is still authored by MITRE.
+    const QByteArray solarWindsBundle
+        = exported(u"second-case-solarwinds/solarwinds-c0024-apt29-bundle-stix21-derived.json"_s);
+    writeForValidation(u"solarwinds-reexported.stix.json"_s, solarWindsBundle);
+    // A case made so that an item's STIX id is also another object's id: nothing is re-used, every id once.
+    Case k = builtIn();
+    const QString sourceIdentity
+        = objectFor(objectsOf(stixBundle(k, {FixedTime, false})), u"source"_s, u"s000"_s).value(u"id"_s).toString();
+    k.actors.first().id = sourceIdentity;
+    k.actors.first().kind = u"person"_s;
+    for (Event &e : k.events) {
+        e.participants.clear();
+    }
+    for (Claim &c : k.claims) {
+        c.attributorId = sourceIdentity;
+        c.subjectId.clear();
+    }
+    const QStringList ids = idsOf(stixBundle(k, {FixedTime, false}));
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+    QVERIFY(ids.contains(sourceIdentity));
+    const QJsonArray solarWinds = objectsOf(solarWindsBundle);
+    const QJsonObject rel = objectById(solarWinds, u"relationship--3b2680f0-aa69-4766-ab41-9123373ffa4e"_s);
+    QCOMPARE(rel.value(u"relationship_type"_s).toString(), u"attributed-to"_s);
+    QCOMPARE(rel.value(u"source_ref"_s).toString(), u"campaign--808d6b30-df4e-4341-8248-724da4bac650"_s);
+    QCOMPARE(rel.value(u"target_ref"_s).toString(), u"intrusion-set--899ce53f-13a0-479b-a0e4-67d46e241542"_s);
+    QCOMPARE(rel.value(u"created_by_ref"_s).toString(), u"identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5"_s);
+    QCOMPARE(objectById(solarWinds, u"identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5"_s).value(u"name"_s).toString(),
+             u"The MITRE Corporation"_s);
 }
 
 void tst_StixExport::confidenceFromAppendixA_data()

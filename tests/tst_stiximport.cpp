@@ -81,6 +81,8 @@ private slots:
     void apt1();
     void solarWinds_data();
     void solarWinds();
+    void campaignDates_data();
+    void campaignDates();
     void invalidFilesAreRejected_data();
     void invalidFilesAreRejected();
     void brokenBundles_data();
@@ -234,7 +236,9 @@ void tst_StixImport::solarWinds()
     QCOMPARE(e.title, u"SolarWinds Compromise"_s);
     QCOMPARE(e.category, u"campaign"_s);
     // first_seen 2019-08-01T05:00Z and last_seen 2021-01-01T06:00Z: the 1st of a month is read as the month,
-    // 1 January as the year; a bare timestamp is not evidence of the day.
+    // 1 January as the year; a bare timestamp is not evidence of the day. The last_seen is no end-of-period
+    // instant, so it is read by the start rules: the year 2021, the period that holds the instant (an end
+    // "in 2021"), never "2020", which would put the end before the instant the bundle gives.
     QCOMPARE(e.date.start().firstDay(), QDate(2019, 8, 1));
     QCOMPARE(e.date.start().precision(), DatePoint::Precision::Month);
     QCOMPARE(e.date.end().firstDay(), QDate(2021, 1, 1));
@@ -260,6 +264,60 @@ void tst_StixImport::solarWinds()
         mandiant += s.url == u"https://www.mandiant.com/resources/blog/unc2452-merged-into-apt29"_s;
     }
     QCOMPARE(mandiant, 1);
+}
+
+void tst_StixImport::campaignDates_data()
+{
+    QTest::addColumn<QString>("firstSeen");
+    QTest::addColumn<QString>("lastSeen");
+    QTest::addColumn<QString>("start"); // the event's date, ISO
+    QTest::addColumn<QString>("end"); // empty for a point date
+
+    // Ends at the last instant of their period, as our export and careful tools write them.
+    QTest::newRow("years") << u"2021-01-01T00:00:00.000Z"_s << u"2022-12-31T23:59:59.999Z"_s << u"2021"_s << u"2022"_s;
+    QTest::newRow("one year") << u"2018-01-01T00:00:00Z"_s << u"2018-12-31T23:59:59Z"_s << u"2018"_s << QString();
+    QTest::newRow("months") << u"2019-08-01T00:00:00.000Z"_s << u"2024-03-31T23:59:59.999Z"_s << u"2019-08"_s
+                            << u"2024-03"_s;
+    QTest::newRow("leap February") << u"2024-02-01T00:00:00.000Z"_s << u"2024-02-29T23:59:59.999Z"_s << u"2024-02"_s
+                                   << QString();
+    QTest::newRow("one day") << u"2024-03-25T00:00:00.000Z"_s << u"2024-03-25T23:59:59.999Z"_s << u"2024-03-25"_s
+                             << QString();
+    QTest::newRow("days") << u"2024-03-05T00:00:00.000Z"_s << u"2024-03-26T23:59:59.999Z"_s << u"2024-03-05"_s
+                          << u"2024-03-26"_s;
+    // An end at a period's first instant (as we wrote them before, and as many tools do): read by the start
+    // rules, as the period that holds the instant.
+    QTest::newRow("end at a year's start")
+        << u"2021-01-01T00:00:00.000Z"_s << u"2022-01-01T00:00:00.000Z"_s << u"2021"_s << u"2022"_s;
+    QTest::newRow("end mid-day") << u"2024-03-05T00:00:00.000Z"_s << u"2024-03-26T14:00:00.000Z"_s << u"2024-03-05"_s
+                                 << u"2024-03-26"_s;
+}
+
+void tst_StixImport::campaignDates()
+{
+    QFETCH(QString, firstSeen);
+    QFETCH(QString, lastSeen);
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    QJsonObject campaign {
+        {u"type"_s, u"campaign"_s},
+        {u"spec_version"_s, u"2.1"_s},
+        {u"id"_s, u"campaign--8c6af861-7b20-41ef-9b59-6344fd872a8f"_s},
+        {u"created"_s, u"2024-04-01T00:00:00.000Z"_s},
+        {u"modified"_s, u"2024-04-01T00:00:00.000Z"_s},
+        {u"name"_s, u"C"_s},
+        {u"first_seen"_s, firstSeen},
+        {u"last_seen"_s, lastSeen},
+    };
+    const QJsonObject bundle {{u"type"_s, u"bundle"_s},
+                              {u"id"_s, u"bundle--9b1e6a4e-3c1f-4a53-9d0e-2f4c8a7b6d10"_s},
+                              {u"objects"_s, QJsonArray {campaign}}};
+    const Conversion c = caseFromStix(QJsonDocument(bundle).toJson(), u"c.json"_s);
+    QVERIFY2(!hasErrors(c.problems), qPrintable(problemsText(c.problems)));
+    QCOMPARE(c.kase.events.size(), 1);
+    const PartialDate &d = c.kase.events.first().date;
+    QCOMPARE(d.start().toIsoString(), start);
+    QCOMPARE(d.end().isValid() ? d.end().toIsoString() : QString(), end);
+    QVERIFY(!d.isOpenEnd() && !d.isOpenStart());
 }
 
 void tst_StixImport::invalidFilesAreRejected_data()

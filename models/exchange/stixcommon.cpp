@@ -156,6 +156,14 @@ QString periodStart(const DatePoint &point)
     return timestamp(QDateTime(point.firstDay(), QTime(0, 0), Qt::UTC));
 }
 
+QString periodEnd(const DatePoint &point)
+{
+    if (!point.isValid()) {
+        return {};
+    }
+    return timestamp(QDateTime(point.lastDay(), QTime(23, 59, 59, 999), Qt::UTC));
+}
+
 QDateTime parseTimestamp(QStringView text)
 {
     static const QRegularExpression rfc3339(
@@ -203,6 +211,27 @@ DatePoint datePointFromTimestamp(const QDateTime &when)
         return DatePoint::fromYearMonth(d.year(), d.month());
     }
     return DatePoint::fromQDate(d);
+}
+
+DatePoint datePointFromEndTimestamp(const QDateTime &when)
+{
+    const QDateTime utc = when.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    if (!d.isValid() || d.year() < 1 || d.year() > 9999) {
+        return {};
+    }
+    // The last second of a day (23:59:59, any fraction): the end of a period that ends with this day.
+    if (t.hour() == 23 && t.minute() == 59 && t.second() == 59) {
+        if (d.month() == 12 && d.day() == 31) {
+            return DatePoint::fromYear(d.year());
+        }
+        if (d.day() == d.daysInMonth()) {
+            return DatePoint::fromYearMonth(d.year(), d.month());
+        }
+        return DatePoint::fromQDate(d);
+    }
+    return datePointFromTimestamp(utc);
 }
 
 bool isIdentifier(QStringView id, QString *type)

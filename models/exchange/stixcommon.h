@@ -26,11 +26,22 @@ QString objectId(const QUuid &caseNamespace, QStringView type, QStringView sort,
 QString timestamp(const QDateTime &when);
 // The first instant of the period a date point names (2021 -> 2021-01-01T00:00:00.000Z).
 QString periodStart(const DatePoint &point);
+// The last instant of the period a date point names, to the millisecond (2021 -> 2021-12-31T23:59:59.999Z,
+// March 2024 -> 2024-03-31T23:59:59.999Z, a day -> that day's 23:59:59.999Z): what every end is written as.
+QString periodEnd(const DatePoint &point);
 // Parses an RFC 3339 timestamp as STIX writes them ("…Z", optional fraction); invalid when it is not one.
 QDateTime parseTimestamp(QStringView text);
 // What a timestamp from another tool can claim as a date point: a timestamp on 1 January is read as
 // a year, on the 1st of a month as a month, otherwise as a day (see the import's date convention).
 DatePoint datePointFromTimestamp(const QDateTime &when);
+// The same for an END timestamp (last_seen): one at the last second of 31 December is read as its year, one
+// at the last second of a month's last day as its month, one at a day's last second as that day; any other
+// timestamp by the start rules above (see docs/exchange/stix.md, "Dates").
+DatePoint datePointFromEndTimestamp(const QDateTime &when);
+
+// The case id the importer gives the actor it makes up for claims whose relationship names no author
+// (no created_by_ref). It is not anybody: the export writes no identity for it and no created_by_ref.
+inline constexpr QLatin1StringView UnnamedProducerId("stix-producer-not-named");
 
 // "type--UUID" with a valid RFC 4122 UUID; the type part is returned in *type.
 bool isIdentifier(QStringView id, QString *type = nullptr);

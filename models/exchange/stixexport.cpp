@@ -75,12 +75,28 @@ QString stixIdentityClass(const QString &kind)
     return organizations.contains(k) ? u"organization"_s : u"unknown"_s;
 }
 
+// Participant roles that name who did an adversary activity (or, for events imported from STIX, to whom
+// a relationship attributes it: "attributed to (per …)").
+bool stixIsAccusedRole(const QString &role)
+{
+    const QString r = role.trimmed().toCaseFolded();
+    return r == u"attacker"_s || r == u"accused"_s || r == u"perpetrator"_s || r.startsWith(u"attributed to"_s);
+}
+
+// Participant roles of a body that attributes: the case shows it making attributions.
+bool stixIsAttributingRole(const QString &role)
+{
+    const QString r = role.trimmed().toCaseFolded();
+    return r == u"attributor"_s || r == u"accuser"_s;
+}
+
 class StixExporter
 {
 public:
-    StixExporter(const Case &kase, const StixExportOptions &options)
+    StixExporter(const Case &kase, const StixExportOptions &options, bool reuseStixIds)
         : m_case(kase)
         , m_options(options)
+        , m_reuseStixIds(reuseStixIds)
         , m_ns(Stix::caseNamespace(kase))
         , m_time(Stix::timestamp(options.timestamp.isValid() ? options.timestamp : QDateTime::currentDateTimeUtc()))
     {
@@ -88,12 +104,25 @@ public:
         m_fragments = written;
     }
 
+    // The bundle; empty when a re-used STIX id collided with another object's id (a case made to do so):
+    // then export again without re-using ids.
     QByteArray run();
 
 private:
     QString id(QStringView type, QStringView sort, QStringView itemId) const
     {
         return Stix::objectId(m_ns, type, sort, itemId);
+    }
+    // The id of a case item's own object: the item's id when it is already a STIX id of that type (the
+    // item came from a STIX bundle), so that a platform that has the original recognises it; else a UUIDv5.
+    QString itemObjectId(QStringView type, QStringView sort, const QString &itemId)
+    {
+        QString idType;
+        if (m_reuseStixIds && Stix::isIdentifier(itemId, &idType) && idType == type && !m_reusedIds.contains(itemId)) {
+            m_reusedIds.insert(itemId);
+            return itemId;
+        }
+        return id(type, sort, itemId);
     }
     QJsonObject base(const QString &stixId) const
     {
@@ -117,6 +146,7 @@ private:
     QString identityForAttributor(const QString &actorId);
     void addJournalistNote(const QString &notes, const QString &about, QStringView sort, const QString &itemId);
     QString claimText(const Claim &c) const;
+    bool isAttribution(const Claim &c) const;
 
     void exportSources();
     void exportActors();
@@ -127,6 +157,7 @@ private:
 
     const Case &m_case;
     const StixExportOptions m_options;
+    const bool m_reuseStixIds;
     const QUuid m_ns;
     const QString m_time;
     QJsonObject m_fragments; // the case as the case writer writes it: x_attribution_timeline_* values
@@ -136,6 +167,8 @@ private:
     QHash<QString, QString> m_eventSdo;
     QHash<QString, QString> m_claimSdo;
     QHash<QString, QString> m_sourceIdentity;
+    QSet<QString> m_reusedIds;
+    QJsonArray m_actorsWithoutObject; // case actors that are nobody in STIX (the importer's placeholder)
 };
 
 QJsonObject StixExporter::articleReference(const Source &s, const QString &quote) const
@@ -198,6 +231,9 @@ void StixExporter::putReferences(QJsonObject &o, const QList<Citation> &citation
 
 QString StixExporter::identityForAttributor(const QString &actorId)
 {
+    if (actorId == Stix::UnnamedProducerId) {
+        return {}; // the bundle it came from names no author: nobody is made up
+    }
     if (m_attributorIdentity.contains(actorId)) {
         return m_attributorIdentity.value(actorId);
     }
@@ -280,8 +316,13 @@ void StixExporter::exportActors()
 {
     for (qsizetype i = 0; i < m_case.actors.size(); ++i) {
         const Actor &a = m_case.actors[i];
+        if (a.id == Stix::UnnamedProducerId) {
+            // "Not named in the STIX bundle" is not an identity: it travels only in the case report's x_.
+            m_actorsWithoutObject.append(fragment(QLatin1StringView("actors"), i));
+            continue;
+        }
         const QString type = stixActorType(a.kind);
-        const QString stixId = id(type, u"actor", a.id);
+        const QString stixId = itemObjectId(type, u"actor", a.id);
         m_actorSdo.insert(a.id, stixId);
         QJsonObject o = base(stixId);
         o.insert(u"name"_s, a.name);
@@ -347,7 +388,7 @@ void StixExporter::exportEvents()
     for (qsizetype i = 0; i < m_case.events.size(); ++i) {
         const Event &e = m_case.events[i];
         const bool campaign = stixIsAdversaryActivity(e.category);
-        const QString stixId = id(campaign ? u"campaign" : u"report", u"event", e.id);
+        const QString stixId = itemObjectId(campaign ? u"campaign" : u"report", u"event", e.id);
         m_eventSdo.insert(e.id, stixId);
     }
     const QString caseReport = id(u"report", u"case", u"case");
@@ -360,8 +401,9 @@ void StixExporter::exportEvents()
         if (!e.summary.isEmpty()) {
             o.insert(u"description"_s, e.summary);
         }
-        // Timestamps are the first instant of the period each end names; the precision and the whole
-        // partial date (with its provenance) are in the x_ properties.
+        // A start is the first instant of the period it names, an end the last instant of its period
+        // (2022 -> 2022-12-31T23:59:59.999Z); a point date is its whole period, first_seen to last_seen; an
+        // open end stays absent. The precision and the whole partial date (with its provenance) are in x_.
         const PartialDate &d = e.date;
         QJsonObject dateInfo;
         dateInfo.insert(u"display"_s, d.toDisplayString());
@@ -378,7 +420,9 @@ void StixExporter::exportEvents()
                 o.insert(u"first_seen"_s, Stix::periodStart(d.start()));
             }
             if (d.end().isValid()) {
-                o.insert(u"last_seen"_s, Stix::periodStart(d.end()));
+                o.insert(u"last_seen"_s, Stix::periodEnd(d.end()));
+            } else if (d.start().isValid() && !d.isOpenEnd()) {
+                o.insert(u"last_seen"_s, Stix::periodEnd(d.start()));
             }
         } else {
             const DatePoint when = d.start().isValid() ? d.start() : d.end();
@@ -435,6 +479,45 @@ QString StixExporter::claimText(const Claim &c) const
     return text;
 }
 
+// A claim is exported as attributed-to only when the case shows it as an attribution (docs/exchange/stix.md,
+// "Which claims are attributions"): its event is an adversary activity; its subject is named in that event
+// as the one who did it (attacker, accused, "attributed to …") or is not among the event's participants at
+// all (never when the event lists it only as a target, victim, ...); and its speaker attributes: the
+// speaker is an attributor or accuser in some event of the case, or the claim carries a confidence
+// wording, or the event's own participant list says the subject is attributed to it.
+bool StixExporter::isAttribution(const Claim &c) const
+{
+    const Event *e = m_case.event(c.eventId);
+    if (!e || c.subjectId.isEmpty() || !m_case.actor(c.subjectId) || !stixIsAdversaryActivity(e->category)) {
+        return false;
+    }
+    bool subjectListed = false;
+    bool subjectAccused = false;
+    bool subjectAttributedInEvent = false;
+    for (const Participant &p : e->participants) {
+        if (p.actorId == c.subjectId) {
+            subjectListed = true;
+            subjectAccused = subjectAccused || stixIsAccusedRole(p.role);
+            subjectAttributedInEvent
+                = subjectAttributedInEvent || p.role.trimmed().toCaseFolded().startsWith(u"attributed to"_s);
+        }
+    }
+    if (subjectListed && !subjectAccused) {
+        return false;
+    }
+    if (!c.confidence.trimmed().isEmpty() || subjectAttributedInEvent) {
+        return true;
+    }
+    for (const Event &other : m_case.events) {
+        for (const Participant &p : other.participants) {
+            if (p.actorId == c.attributorId && stixIsAttributingRole(p.role)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void StixExporter::exportClaims()
 {
     // Each claim's own object first, so that a dispute can point at what it disputes.
@@ -443,12 +526,15 @@ void StixExporter::exportClaims()
         if (!c.disputes.isEmpty()) {
             type = u"opinion"_s;
         } else if (!c.eventId.isEmpty() && !c.subjectId.isEmpty() && m_eventSdo.contains(c.eventId)
-                   && m_actorSdo.contains(c.subjectId)) {
+                   && m_actorSdo.contains(c.subjectId)
+                   && (!m_eventSdo.value(c.eventId).startsWith(u"campaign--"_s) || isAttribution(c))) {
+            // An attribution of a campaign, or a claim about a published act (a report): related-to.
             type = u"relationship"_s;
         } else {
+            // Everything else, including what a speaker says about a campaign without attributing it.
             type = u"note"_s;
         }
-        m_claimSdo.insert(c.id, id(type, u"claim", c.id));
+        m_claimSdo.insert(c.id, itemObjectId(type, u"claim", c.id));
     }
     for (qsizetype i = 0; i < m_case.claims.size(); ++i) {
         const Claim &c = m_case.claims[i];
@@ -459,6 +545,7 @@ void StixExporter::exportClaims()
         if (!author.isEmpty()) {
             o.insert(u"created_by_ref"_s, author);
         }
+        const bool unnamed = c.attributorId == Stix::UnnamedProducerId;
         const QString authorName = attributor ? attributor->name : c.attributorId;
         if (stixId.startsWith(u"opinion--"_s)) {
             QJsonArray refs;
@@ -474,13 +561,18 @@ void StixExporter::exportClaims()
             o.insert(u"opinion"_s, u"disagree"_s);
             o.insert(u"object_refs"_s, refs);
             o.insert(u"explanation"_s, claimText(c));
-            o.insert(u"authors"_s, QJsonArray {authorName});
+            if (!unnamed) {
+                o.insert(u"authors"_s, QJsonArray {authorName});
+            }
         } else if (stixId.startsWith(u"relationship--"_s)) {
             const QString event = m_eventSdo.value(c.eventId);
             o.insert(u"relationship_type"_s, event.startsWith(u"campaign--"_s) ? u"attributed-to"_s : u"related-to"_s);
             o.insert(u"source_ref"_s, event);
             o.insert(u"target_ref"_s, m_actorSdo.value(c.subjectId));
-            stixPut(o, u"description"_s, authorName + u": "_s + claimText(c));
+            stixPut(o, u"description"_s,
+                    (unnamed ? u"(The bundle this claim was imported from names no author: no created_by_ref.) "_s
+                             : authorName + u": "_s)
+                        + claimText(c));
         } else {
             QString about = m_actorSdo.value(c.subjectId);
             if (about.isEmpty()) {
@@ -489,9 +581,19 @@ void StixExporter::exportClaims()
             if (about.isEmpty()) {
                 about = m_actorSdo.value(c.attributorId);
             }
-            stixPut(o, u"abstract"_s, u"Claim by "_s + authorName);
+            if (about.isEmpty()) {
+                about = id(u"report", u"case", u"case");
+            }
+            QString abstract = unnamed ? u"Claim whose author the bundle it was imported from does not name"_s
+                                       : u"Claim by "_s + authorName;
+            if (m_eventSdo.value(c.eventId).startsWith(u"campaign--"_s) && !c.subjectId.isEmpty()) {
+                abstract += u" (about the campaign; the case does not show it as an attribution)"_s;
+            }
+            stixPut(o, u"abstract"_s, abstract);
             o.insert(u"content"_s, claimText(c));
-            o.insert(u"authors"_s, QJsonArray {authorName});
+            if (!unnamed) {
+                o.insert(u"authors"_s, QJsonArray {authorName});
+            }
             o.insert(u"object_refs"_s, QJsonArray {about});
         }
         if (!c.confidence.isEmpty()) {
@@ -596,9 +698,22 @@ QByteArray StixExporter::run()
     if (!m_case.description.isEmpty()) {
         caseInfo.insert(u"description"_s, m_case.description);
     }
+    if (!m_actorsWithoutObject.isEmpty()) {
+        caseInfo.insert(u"actors_without_object"_s, m_actorsWithoutObject);
+    }
     report.insert(u"x_attribution_timeline_case"_s, caseInfo);
     report.insert(u"x_attribution_timeline_role"_s, u"case"_s);
     m_objects.prepend(report);
+    if (!m_reusedIds.isEmpty()) {
+        QSet<QString> ids;
+        for (const QJsonValue &v : std::as_const(m_objects)) {
+            const QString objectId = v.toObject().value(u"id"_s).toString();
+            if (ids.contains(objectId)) {
+                return {};
+            }
+            ids.insert(objectId);
+        }
+    }
 
     QJsonObject bundle;
     bundle.insert(u"type"_s, u"bundle"_s);
@@ -611,7 +726,8 @@ QByteArray StixExporter::run()
 
 QByteArray stixBundle(const Case &kase, const StixExportOptions &options)
 {
-    return StixExporter(kase, options).run();
+    const QByteArray bundle = StixExporter(kase, options, true).run();
+    return !bundle.isEmpty() ? bundle : StixExporter(kase, options, false).run();
 }
 
 } // namespace AT

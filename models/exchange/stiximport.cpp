@@ -373,6 +373,11 @@ void StixImporter::readOwn()
                     root.insert(key, c.value(key));
                 }
             }
+            // Actors the export wrote no object for (the placeholder for an author a bundle did not name).
+            for (const QJsonValue &v : c.value(u"actors_without_object"_s).toArray()) {
+                actors.append(v);
+                actorAt.append(p);
+            }
         }
         if (o.contains(StixOwnSource)) {
             QJsonObject s = o.value(StixOwnSource).toObject();
@@ -492,7 +497,7 @@ QString StixImporter::nameOf(const QString &stixId) const
 QString StixImporter::actorForIdentity(const QString &stixId)
 {
     if (stixId.isEmpty()) {
-        const QString unnamed = u"stix-producer-not-named"_s;
+        const QString unnamed = Stix::UnnamedProducerId.toString();
         if (!m_out.kase.actor(unnamed)) {
             Actor a;
             a.id = unnamed;
@@ -658,7 +663,9 @@ void StixImporter::readForeign()
     const QString provenanceNote
         = u"From the STIX object's timestamps. A timestamp on 1 January is read as its year and one on the 1st of a "
           "month as its month: tools write the first instant of a period they know only roughly, so a bare "
-          "timestamp is not taken as evidence of the day."_s;
+          "timestamp is not taken as evidence of the day. A last_seen at the last second of 31 December is read "
+          "as its year, at the last second of a month as its month; any other last_seen by the same rules as a "
+          "start, so one at the start of a year names that year (the period that holds the instant)."_s;
     auto isOwn = [](const QJsonObject &o) { return o.contains(StixOwnRole); };
     // Actors first, so that relationships and authors find them.
     for (const QJsonObject &o : std::as_const(m_objects)) {
@@ -730,7 +737,7 @@ void StixImporter::readForeign()
             const QString first = o.value(u"first_seen"_s).toString();
             const QString last = o.value(u"last_seen"_s).toString();
             const DatePoint start = Stix::datePointFromTimestamp(Stix::parseTimestamp(first));
-            const DatePoint end = Stix::datePointFromTimestamp(Stix::parseTimestamp(last));
+            const DatePoint end = Stix::datePointFromEndTimestamp(Stix::parseTimestamp(last));
             DateProvenance provenance;
             provenance.kind = DateProvenance::Kind::Inferred;
             if (start.isValid() && end.isValid()) {
@@ -856,7 +863,8 @@ Conversion StixImporter::run()
     }
     if (events > 0) {
         m_out.notes << u"Campaign dates: a timestamp on 1 January is read as its year and one on the 1st of a month "
-                       "as its month; other timestamps as their day (UTC)."_s;
+                       "as its month; a last_seen at the last second of 31 December as its year and at the last "
+                       "second of a month as its month; other timestamps as their day (UTC)."_s;
     }
     if (m_referenceSources > 0) {
         m_out.notes
