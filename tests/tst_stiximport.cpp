@@ -194,6 +194,15 @@ void tst_StixImport::apt1()
     QVERIFY(unit);
     QCOMPARE(unit->kind, u"threat actor"_s);
     QCOMPARE(actorNamed(c.kase, u"Wang Dong"_s)->kind, u"person"_s);
+    // What a case has no field for is named, not dropped without a word (the journalist review found
+    // APT1's first_seen and the threat actors' roles gone silently).
+    QVERIFY2(c.notes.contains(u"Properties of the objects read that a case has no place for were not kept (type, "
+                              "property, objects): identity contact_information (4), identity sectors (4), "
+                              "intrusion-set first_seen (1), intrusion-set primary_motivation (1), intrusion-set "
+                              "resource_level (1), report report_types (1), threat-actor primary_motivation (5), "
+                              "threat-actor resource_level (5), threat-actor roles (5), threat-actor sophistication "
+                              "(1), threat-actor threat_actor_types (5)."_s),
+             qPrintable(c.notes.join(u'\n')));
     // APT1 is attributed to Unit 61398; the bundle does not say by whom, and the case says so.
     const Claim *toUnit = nullptr;
     for (const Claim &claim : c.kase.claims) {

@@ -99,6 +99,9 @@ private:
     void relationshipClaim(const QJsonObject &o);
     void opinionClaim(const QJsonObject &o);
     void leftOut(const QString &type) { ++m_leftOut[type]; }
+    // Counts, by type and name, the properties of an object read into the case that the case keeps
+    // nothing of (besides those every object has and `kept`), so that the notes can name them.
+    void notKept(const QJsonObject &o, std::initializer_list<QStringView> kept);
 
     const QByteArray &m_json;
     const QString m_file;
@@ -109,6 +112,7 @@ private:
     QList<qsizetype> m_indexes; // each kept object's index in the bundle
     QHash<QString, qsizetype> m_byId; // STIX id -> position in m_objects
     QMap<QString, int> m_leftOut;
+    QMap<QString, int> m_notKept; // "intrusion-set first_seen" -> objects
     // STIX id -> case id, for objects that became case items
     QHash<QString, QString> m_actorOf;
     QHash<QString, QString> m_eventOf;
@@ -619,6 +623,7 @@ void StixImporter::relationshipClaim(const QJsonObject &o)
         c.statement += u" (STIX confidence %1 of 100)"_s.arg(o.value(u"confidence"_s).toInt());
     }
     referencesOf(o);
+    notKept(o, {u"relationship_type", u"source_ref", u"target_ref", u"confidence"});
     m_claimOf.insert(c.id, c.id);
     m_out.kase.claims.append(c);
     // The timeline shows the actor on the campaign, in the role the relationship gives it.
@@ -631,6 +636,26 @@ void StixImporter::relationshipClaim(const QJsonObject &o)
                     : u"attributed to (per "_s + (author ? author->name : c.attributorId) + u')';
                 e.participants.append(Participant {m_actorOf.value(to), role});
             }
+        }
+    }
+}
+
+void StixImporter::notKept(const QJsonObject &o, std::initializer_list<QStringView> kept)
+{
+    static const QStringList everyObject {u"type"_s,
+                                          u"id"_s,
+                                          u"spec_version"_s,
+                                          u"created"_s,
+                                          u"modified"_s,
+                                          u"created_by_ref"_s,
+                                          u"external_references"_s,
+                                          u"name"_s,
+                                          u"description"_s};
+    const QString type = o.value(u"type"_s).toString();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString key = it.key();
+        if (!everyObject.contains(key) && std::find(kept.begin(), kept.end(), QStringView(key)) == kept.end()) {
+            ++m_notKept[type + u' ' + key];
         }
     }
 }
@@ -655,6 +680,7 @@ void StixImporter::opinionClaim(const QJsonObject &o)
     c.statement = (explanation.isEmpty() ? u"Disputes the claims it refers to"_s : explanation) + u" (STIX opinion: "_s
         + opinion + u')';
     c.disputes = disputes;
+    notKept(o, {u"opinion", u"explanation", u"object_refs"});
     m_out.kase.claims.append(c);
 }
 
@@ -703,6 +729,7 @@ void StixImporter::readForeign()
             }
         }
         referencesOf(o);
+        notKept(o, {u"aliases", u"identity_class"});
         m_actorOf.insert(a.id, a.id);
         m_out.kase.actors.append(a);
     }
@@ -762,6 +789,7 @@ void StixImporter::readForeign()
             }
             e.date.setProvenance(provenance);
             referencesOf(o);
+            notKept(o, {u"aliases", u"objective", u"first_seen", u"last_seen"});
             m_eventOf.insert(e.id, e.id);
             m_out.kase.events.append(e);
         } else if (type == u"report"_s) {
@@ -785,6 +813,7 @@ void StixImporter::readForeign()
             m_out.kase.sources.append(s);
             ++m_referenceSources;
             referencesOf(o);
+            notKept(o, {u"published", u"object_refs"});
         }
     }
     for (const QJsonObject &o : std::as_const(m_objects)) {
@@ -885,6 +914,21 @@ Conversion StixImporter::run()
         m_out.notes << u"%1 left out: a case has no place for %2."_s.arg(
             stixPlural(it.value(), it.key() + u" object was"_s, it.key() + u" objects were"_s),
             it.value() == 1 ? u"it"_s : u"them"_s);
+    }
+    if (!m_notKept.isEmpty()) {
+        // Named, not silently dropped: what the objects said that a case has no field for.
+        constexpr qsizetype Named = 40;
+        QStringList named;
+        for (auto it = m_notKept.cbegin(); it != m_notKept.cend() && named.size() < Named; ++it) {
+            named << u"%1 (%2)"_s.arg(it.key()).arg(it.value());
+        }
+        QString list = named.join(u", "_s);
+        if (m_notKept.size() > Named) {
+            list += u" and %1 more"_s.arg(m_notKept.size() - Named);
+        }
+        m_out.notes << u"Properties of the objects read that a case has no place for were not kept (type, property, "
+                       "objects): "_s
+                + list + u'.';
     }
     // The case is shown as it is, without the case reader: its quotes from texts it does not hold say so.
     markReferenceOnlyCitations(m_out.kase);
