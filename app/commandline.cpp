@@ -136,8 +136,8 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         QStringLiteral("NAME"));
     const QCommandLineOption laneOption(
         QStringLiteral("lane"),
-        QStringLiteral("TimelineJS groups: by category (default) or by actor (with --export timelinejs)."),
-        QStringLiteral("category|actor"));
+        QStringLiteral("TimelineJS groups: by category (default), by actor, or none (with --export timelinejs)."),
+        QStringLiteral("category|actor|none"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("The file to write."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Export size in pixels (default 1920x1080)."),
@@ -237,8 +237,10 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
             }
             if (lane.compare(QLatin1String("actor"), Qt::CaseInsensitive) == 0) {
                 m_lane = TimelineLane::Actor;
+            } else if (lane.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+                m_lane = TimelineLane::None;
             } else if (lane.compare(QLatin1String("category"), Qt::CaseInsensitive) != 0) {
-                print(stderr, QStringLiteral("--lane must be category or actor, not \"%1\".\n").arg(lane));
+                print(stderr, QStringLiteral("--lane must be category, actor or none, not \"%1\".\n").arg(lane));
                 return 2;
             }
         }

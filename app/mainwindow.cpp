@@ -902,9 +902,18 @@ void MainWindow::exportDataInteractively(const QString &name)
 bool MainWindow::exportDataTo(const QString &name, const QString &path, QString *error)
 {
     DataExportOptions options;
-    // TimelineJS groups as the timeline's lanes do, where they are by actor.
-    options.lane
-        = m_timeline->laneMode() == TimelineView::LaneMode::Actor ? TimelineLane::Actor : TimelineLane::Category;
+    // TimelineJS groups as the timeline's lanes: by actor, by category, or none.
+    switch (m_timeline->laneMode()) {
+    case TimelineView::LaneMode::Actor:
+        options.lane = TimelineLane::Actor;
+        break;
+    case TimelineView::LaneMode::None:
+        options.lane = TimelineLane::None;
+        break;
+    case TimelineView::LaneMode::Category:
+        options.lane = TimelineLane::Category;
+        break;
+    }
     return writeFileAtomically(path, writeDataExport(name, m_document->kase(), options), error);
 }
 

@@ -23,6 +23,11 @@ foreach(name case stix timelinejs html ftm annotations)
     endif()
 endforeach()
 run(--export timelinejs --lane actor --output ${OUT}/builtin-timelinejs-actor.json)
+run(--export timelinejs --lane none --output ${OUT}/builtin-timelinejs-none.json)
+file(READ ${OUT}/builtin-timelinejs-none.json none)
+if(none MATCHES "\"group\"")
+    message(FATAL_ERROR "--lane none still writes groups")
+endif()
 
 # STIX -> case -> --check, as the README shows.
 run(--export case --output ${OUT}/apt1-case.json ${REFDATA}/oasis-stix21/apt1.json)

@@ -126,6 +126,8 @@ private Q_SLOTS:
         QVERIFY(window.openCase(QString()));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("import")));
         QTemporaryDir dir;
+        // TimelineJS groups follow the timeline's lanes (below); by category here, as --export's default.
+        window.timeline()->setLaneMode(TimelineView::LaneMode::Category);
         for (const DataExport &e : dataExports()) {
             QAction *action = window.findChild<QAction *>(QStringLiteral("export-") + e.name);
             QVERIFY2(action, qPrintable(e.name));
@@ -144,7 +146,7 @@ private Q_SLOTS:
                 QCOMPARE(written, writeDataExport(e.name, window.document()->kase()));
             }
         }
-        // TimelineJS groups follow the timeline's lanes when they are by actor.
+        // By actor.
         window.timeline()->setLaneMode(TimelineView::LaneMode::Actor);
         const QString path = dir.filePath(QStringLiteral("by-actor.json"));
         QString error;
@@ -154,6 +156,12 @@ private Q_SLOTS:
         DataExportOptions byActor;
         byActor.lane = TimelineLane::Actor;
         QCOMPARE(f.readAll(), writeDataExport(u"timelinejs", window.document()->kase(), byActor));
+        // No lanes, no groups: TimelineJS stacks the slides itself.
+        window.timeline()->setLaneMode(TimelineView::LaneMode::None);
+        QVERIFY(window.exportDataTo(QStringLiteral("timelinejs"), path, &error));
+        QFile none(path);
+        QVERIFY(none.open(QIODevice::ReadOnly));
+        QVERIFY(!none.readAll().contains("\"group\""));
         // A folder that cannot be written says why.
         QVERIFY(!window.exportDataTo(QStringLiteral("stix"), QStringLiteral("/nonexistent/x.json"), &error));
         QVERIFY(error.contains(QLatin1String("/nonexistent/x.json")));

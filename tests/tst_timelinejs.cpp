@@ -280,6 +280,15 @@ void TstTimelineJs::groupsByCategoryAndByActor()
         QCOMPARE(slideOf(byCategory, id).value(QStringLiteral("group")).toString(), category);
         QCOMPARE(slideOf(byActor, id).value(QStringLiteral("group")).toString(), actor);
     }
+    // No lane: no slide has a group, and the notes say where categories and actors went.
+    QStringList notes;
+    const QJsonObject none = parse(timelineJsJson(kase, TimelineLane::None, &notes));
+    for (const QJsonValue &v : none.value(QStringLiteral("events")).toArray()) {
+        QVERIFY(!v.toObject().contains(QStringLiteral("group")));
+    }
+    QCOMPARE(none.value(QStringLiteral("events")).toArray().size(), kase.events.size());
+    QVERIFY(notes.contains(QStringLiteral("No groups: TimelineJS stacks the slides in rows of its own; categories and "
+                                          "actors are in each slide's text.")));
 }
 
 void TstTimelineJs::uniqueIdsAreEventIdsValidAsHtmlIds_data()

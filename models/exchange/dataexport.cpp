@@ -18,7 +18,7 @@ const QList<DataExport> &dataExports()
          QStringLiteral("a STIX 2.1 bundle: report, actors, attributed-to relationships, opinions, notes"),
          QStringLiteral("json"), QStringLiteral("STIX 2.1 bundles (*.json)")},
         {QStringLiteral("timelinejs"), QStringLiteral("TimelineJS JSON"),
-         QStringLiteral("TimelineJS3 JSON: one slide per event with its citations (--lane category|actor)"),
+         QStringLiteral("TimelineJS3 JSON: one slide per event with its citations (--lane category|actor|none)"),
          QStringLiteral("json"), QStringLiteral("TimelineJS JSON (*.json)")},
         {QStringLiteral("html"), QStringLiteral("Web Page (HTML)"),
          QStringLiteral("one self-contained HTML page: timeline, citations, disagreements, actors, sources"),

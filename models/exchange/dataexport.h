@@ -25,7 +25,7 @@ const DataExport *dataExport(QStringView name);
 
 struct DataExportOptions
 {
-    TimelineLane lane = TimelineLane::Category; // TimelineJS groups: the event's category or its actor
+    TimelineLane lane = TimelineLane::Category; // TimelineJS groups: the event's category, its actor, or none
 };
 
 // The bytes of export `name` of `kase`; empty when the name is unknown.

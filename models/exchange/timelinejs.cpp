@@ -272,11 +272,13 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane, QStringList *note
         QString group;
         if (lane == TimelineLane::Category) {
             group = event.category.trimmed().isEmpty() ? QStringLiteral("(no category)") : event.category;
-        } else {
+        } else if (lane == TimelineLane::Actor) {
             const Participant *p = tljsLaneParticipant(event);
             group = p ? tljsActorName(kase, p->actorId) : QStringLiteral("(no actor named)");
         }
-        slide.insert(QStringLiteral("group"), tljsEscape(tljsEscape(group)));
+        if (lane != TimelineLane::None) {
+            slide.insert(QStringLiteral("group"), tljsEscape(tljsEscape(group)));
+        }
         QJsonObject text;
         text.insert(QStringLiteral("headline"), tljsEscape(event.title));
         text.insert(QStringLiteral("text"), tljsEventHtml(kase, event));
@@ -332,7 +334,10 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane, QStringList *note
                                          "stated as such); their slides show it in words (display_date).")
                               .arg(uncertain));
         }
-        notes->append(lane == TimelineLane::Category
+        notes->append(lane == TimelineLane::None
+                          ? QStringLiteral("No groups: TimelineJS stacks the slides in rows of its "
+                                           "own; categories and actors are in each slide's text.")
+                          : lane == TimelineLane::Category
                           ? QStringLiteral("Each slide's group is its event's category.")
                           : QStringLiteral("Each slide's group is one actor of its event: the first attacker, else "
                                            "the first accused, else the first participant; TimelineJS has one group "
@@ -873,7 +878,7 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
         if (!group.isEmpty() && !groupsSeen.contains(group)) {
             groupsSeen << group;
         }
-        if (lane == TimelineLane::Category || s.era) {
+        if (lane != TimelineLane::Actor || s.era) {
             e.category = s.era    ? QStringLiteral("TimelineJS era")
                 : group.isEmpty() ? QStringLiteral("(no group)")
                                   : group;
@@ -917,7 +922,7 @@ Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName, T
     } else {
         summary << QStringLiteral("The file has no text, so the case has no source.");
     }
-    if (lane == TimelineLane::Category) {
+    if (lane != TimelineLane::Actor) {
         summary << QStringLiteral("%1 groups became categories%2; slides without a group are in the category "
                                   "\u201c(no group)\u201d, eras in \u201cTimelineJS era\u201d.")
                        .arg(groupsSeen.size())

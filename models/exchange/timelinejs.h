@@ -8,8 +8,9 @@
 
 namespace AT {
 
-// Which lane (TimelineJS "group") an event goes in: its category, or one of its actors.
-enum class TimelineLane : quint8 { Category, Actor };
+// Which lane (TimelineJS "group") an event goes in: its category, one of its actors, or none (no
+// groups: TimelineJS then stacks the slides in as few rows as it can, which suits an embed).
+enum class TimelineLane : quint8 { Category, Actor, None };
 
 // The case as Knight Lab's TimelineJS 3 JSON (docs/exchange/timelinejs.md): a title slide and one
 // slide per event. Every piece of case text is HTML-escaped for the fields TimelineJS renders as
@@ -24,8 +25,8 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane = TimelineLane::Ca
 // A TimelineJS JSON file as a case. The file is the case's one source (its title slide's headline
 // as the title; publisher, URL and date unknown), its text the slides' plain text, one block per
 // slide; every event cites its own slide's block. Groups become categories (or, with
-// TimelineLane::Actor, actors). Slides whose years are outside 1..9999 are left out with a note
-// each; media are never fetched. Errors (with the JSON path, the rule and the fix) stop the open.
+// TimelineLane::Actor, actors; None reads them as categories too). Slides whose years are outside 1..9999 are left out
+// with a note each; media are never fetched. Errors (with the JSON path, the rule and the fix) stop the open.
 Conversion caseFromTimelineJs(const QByteArray &json, const QString &fileName,
                               TimelineLane lane = TimelineLane::Category);
 
