@@ -1,6 +1,6 @@
 // The TimelineJS export for the browser test (timelinejs_in_chromium.py), through the real exporter:
 //
-//   timelinejs_export [--lane category|actor] [--hostile] (--builtin | CASE.json) OUT.json
+//   timelinejs_export [--lane category|actor|none] [--hostile] (--builtin | CASE.json) OUT.json
 //
 // Writes the TimelineJS JSON of the case to OUT.json and prints "events N" (the case's event count,
 // which the test expects as slides) and the exporter's notes. --hostile adds events, actors,
@@ -103,7 +103,10 @@ int main(int argc, char **argv)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == QLatin1String("--lane") && i + 1 < args.size()) {
-            lane = args.at(++i) == QLatin1String("actor") ? TimelineLane::Actor : TimelineLane::Category;
+            const QString name = args.at(++i);
+            lane = name == QLatin1String("actor") ? TimelineLane::Actor
+                : name == QLatin1String("none")   ? TimelineLane::None
+                                                  : TimelineLane::Category;
         } else if (a == QLatin1String("--hostile")) {
             hostile = true;
         } else if (a == QLatin1String("--builtin")) {
@@ -115,7 +118,7 @@ int main(int argc, char **argv)
         }
     }
     if (casePath.isEmpty() || outPath.isEmpty()) {
-        err << "usage: timelinejs_export [--lane category|actor] [--hostile] (--builtin | CASE.json) OUT.json\n";
+        err << "usage: timelinejs_export [--lane category|actor|none] [--hostile] (--builtin | CASE.json) OUT.json\n";
         return 2;
     }
     const CaseLoad load = CaseReader::readFile(casePath);

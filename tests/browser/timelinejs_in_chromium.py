@@ -3,7 +3,7 @@
 
   timelinejs_in_chromium.py --exporter PATH --out DIR [--screenshot PNG]
 
-For the built-in case (in both lanes) and for tests/data/hostile-markup.json with hostile items added
+For the built-in case (in all three lanes: category, actor, none) and for tests/data/hostile-markup.json with hostile items added
 by the exporter helper (in both lanes), it exports the TimelineJS JSON with the real exporter, writes
 a page that loads TimelineJS from tests/browser/node_modules (no network), builds the timeline,
 and reads the DOM after the scripts ran (tests/browser/headless.py --dom). It asserts one slide per
@@ -205,6 +205,7 @@ def main():
     runs = [
         ("builtin-category", ["--builtin"], False, args.screenshot),
         ("builtin-actor", ["--lane", "actor", "--builtin"], False, None),
+        ("builtin-none", ["--lane", "none", "--builtin"], False, None),
         ("hostile-category", ["--hostile", hostile_case], True, None),
         ("hostile-actor", ["--lane", "actor", "--hostile", hostile_case], True, None),
     ]
