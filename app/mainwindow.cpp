@@ -651,6 +651,7 @@ bool MainWindow::finishOpen(const QString &path, CaseLoader::Result &result)
 
 void MainWindow::updateStatus()
 {
+    updateEmptyTimelineText();
     if (!m_case) {
         m_status->clear();
         return;
@@ -668,6 +669,34 @@ void MainWindow::updateStatus()
         text += QStringLiteral(" \u00b7 %1 of a reference only").arg(counts.referenceOnly);
     }
     m_status->setText(text);
+}
+
+void MainWindow::updateEmptyTimelineText()
+{
+    if (!m_case) {
+        return;
+    }
+    const QString make = QStringLiteral("select a passage in the source reader, then Case > New Event from Selection "
+                                        "(Ctrl+Alt+E).");
+    const bool anyText = std::any_of(m_case->sources.cbegin(), m_case->sources.cend(),
+                                     [](const Source &s) { return !s.referenceOnly; });
+    QString text;
+    if (!m_case->events.isEmpty()) {
+        text = QStringLiteral("No event matches the filter.\nEsc, or Edit > Clear Filter, shows every event again.");
+    } else if (anyText) {
+        text = QStringLiteral("No events to show.\nTo make one, ") + make;
+    } else if (!m_case->sources.isEmpty()) {
+        // An imported case may name its articles without holding their texts: nothing to select yet.
+        text = QStringLiteral("No events to show.\nThis case's sources are references only: their texts are not in "
+                              "it. Add an article with its text (Case > Add Source from File) or re-import one "
+                              "(Case > Re-import Source Shown); then ")
+            + make;
+    } else {
+        text = QStringLiteral("No events to show.\nAdd an article (Case > Add Source from File or from Pasted Text); "
+                              "then ")
+            + make;
+    }
+    m_timeline->setEmptyText(text);
 }
 
 void MainWindow::addRecent(const QString &path)

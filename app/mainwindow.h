@@ -138,6 +138,7 @@ private:
     // Esc: in the search field with text, clears the search; anywhere else, every filter.
     void escape();
     void updateStatus();
+    void updateEmptyTimelineText();
     void updateRecentMenu();
     void addRecent(const QString &path);
     // Shows the loaded case, or its problems in a dialog; `path` as asked (empty: built-in).

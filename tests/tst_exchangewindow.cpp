@@ -4,7 +4,9 @@
 #include "casedocument.h"
 #include "casereader.h"
 #include "dataexport.h"
+#include "eventfilter.h"
 #include "mainwindow.h"
+#include "selectionstate.h"
 #include "timelineview.h"
 #include "windowtest.h"
 
@@ -54,6 +56,9 @@ private Q_SLOTS:
         QVERIFY(window.document()->isModified());
         QVERIFY(!window.document()->kase().actors.isEmpty());
         QVERIFY(window.windowTitle().contains(QLatin1String("[*]")));
+        // No events and no text to cite from: the empty timeline says what to do instead.
+        QVERIFY2(window.timeline()->emptyText().contains(QLatin1String("sources are references only")),
+                 qPrintable(window.timeline()->emptyText()));
     }
 
     void ourOwnBundleComesBackWithItsQuotes()
@@ -108,6 +113,20 @@ private Q_SLOTS:
         // The problem itself at once, not only behind Show Details.
         QVERIFY2(shown.contains(QLatin1String("invalid_timestamp.json: modified: error:")), qPrintable(shown));
         QCOMPARE(window.document()->kase().title, title);
+    }
+
+    void emptyTimelineSaysWhy()
+    {
+        MainWindow window;
+        QVERIFY(window.openCase(QString()));
+        EventFilter filter;
+        filter.text = QStringLiteral("no event has these words zqxj");
+        window.selection()->setFilter(filter);
+        QVERIFY2(window.timeline()->emptyText().startsWith(QLatin1String("No event matches the filter.")),
+                 qPrintable(window.timeline()->emptyText()));
+        window.newCase();
+        QVERIFY2(window.timeline()->emptyText().contains(QLatin1String("Add an article")),
+                 qPrintable(window.timeline()->emptyText()));
     }
 
     void aNewCaseHasItsOwnId()

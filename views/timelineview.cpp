@@ -359,6 +359,16 @@ QList<QPair<TimelineScale::Tick, QRectF>> TimelineView::visibleTicks() const
     return TimelinePainter::ticks(layout(), font());
 }
 
+void TimelineView::setEmptyText(const QString &text)
+{
+    if (text != m_emptyText) {
+        m_emptyText = text;
+        if (m_rows.count() == 0) {
+            update();
+        }
+    }
+}
+
 void TimelineView::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
@@ -370,9 +380,7 @@ void TimelineView::paintEvent(QPaintEvent *event)
         // Nothing to draw (a new case, or a filter that leaves nothing): say so, and how events come.
         p.fillRect(rect(), palette().base());
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect().adjusted(24, 12, -24, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                   QStringLiteral("No events to show.\nTo make one, select a passage in the source reader, then "
-                                  "Case > New Event from Selection (Ctrl+Alt+E)."));
+        p.drawText(rect().adjusted(24, 12, -24, -12), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
     } else {
         TimelinePainter(m_rows, m_categoryColors, palette(), font(), state, &m_elidedLabels)
             .paint(p, layout(), event->region());

@@ -63,6 +63,9 @@ public:
     // Linear, compressed (empty stretches shrink to breaks, busy days widen), or automatic: the
     // compressed axis where the linear one, showing everything, would fold events into clusters.
     void setAxisMode(AxisMode mode);
+    // What the empty timeline says (why it is empty and how events come); the window sets it.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
     AxisMode axisMode() const { return m_axisMode; }
     bool usesCompressedAxis() const { return m_scale.compressed(); }
 
@@ -142,6 +145,8 @@ private:
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<SelectionState> m_selection;
+    QString m_emptyText = QStringLiteral("No events to show.\nTo make one, select a passage in the source reader, "
+                                         "then Case > New Event from Selection (Ctrl+Alt+E).");
     // The visible window (mirrors the selection state's); its width follows the layout's plot.
     mutable TimelineScale m_scale;
     TimelineRows m_rows; // the model's rows, in time order, shared
