@@ -75,6 +75,11 @@ browser_packages() {
     local dir=tests/browser
     if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
         echo "== npm ci in $dir"
+        # Node.js trusts its own copy of the public CAs; with the system's store added, a machine
+        # whose administrator installed a local CA (an egress proxy's) reaches the registry as apt
+        # and git do.
+        local cas=/etc/ssl/certs/ca-certificates.crt
+        if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$cas" ]; then export NODE_EXTRA_CA_CERTS=$cas; fi
         (cd "$dir" && npm ci --no-audit --no-fund)
     fi
 }
