@@ -258,6 +258,12 @@ void tst_HtmlPage::builtinCaseIsComplete()
     QVERIFY(html.contains(QStringLiteral("generated from its case file on 1 May 2024 at 12:00 UTC")));
     QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
     QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+    // The confidence words' band, as the app shows it: beside the verbatim words, twice in the case
+    // (the NCSC's "highly likely" and "likely"), said to be a reading aid.
+    QVERIFY(html.contains(QStringLiteral("\u201c<span class=\"wording\" dir=\"auto\">highly likely</span>\u201d <span "
+                                         "class=\"band\">(PHIA: 80\u201390% on the ")));
+    QCOMPARE(html.count(QStringLiteral("<span class=\"band\">")), 2);
+    QVERIFY(html.contains(QStringLiteral("a reading aid: whether the speaker used this scale is not known)</span>")));
 
     QString error;
     const QList<SvgRow> rows = svgRows(timelineSvgs(html), &error);

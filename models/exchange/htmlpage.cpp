@@ -2,6 +2,7 @@
 
 #include "categorycolor.h"
 #include "citationcopy.h"
+#include "estimative.h"
 
 #include <QColor>
 #include <QHash>
@@ -1152,6 +1153,11 @@ void HpPage::writeClaims()
             if (c.confidenceValue && !c.yardstick.simplified().isEmpty()) {
                 o += QStringLiteral(" (") + QString::number(*c.confidenceValue) + QStringLiteral(" of 100 on the <bdi>")
                     + hpText(c.yardstick) + QStringLiteral("</bdi>)");
+            } else if (const std::optional<EstimativeBand> band = estimativeBand(m_case, c)) {
+                // As the app shows it: beside the words, never instead of them, and said to be a reading aid.
+                o += QStringLiteral(" <span class=\"band\">(") + hpText(band->label()) + QStringLiteral(" on the ")
+                    + hpText(band->scaleName) + QStringLiteral("; ") + hpText(band->why)
+                    + QStringLiteral("; a reading aid: whether the speaker used this scale is not known)</span>");
             }
         }
         o += QStringLiteral("</p>\n");
