@@ -3,6 +3,7 @@
 #include "categorycolor.h"
 #include "citationcopy.h"
 #include "estimative.h"
+#include "markup.h"
 
 #include <QColor>
 #include <QHash>
@@ -52,40 +53,10 @@ QString hpVisible(QStringView text)
     return out;
 }
 
-// Markup characters as references that mean the same in HTML text, in an attribute value (either
-// quote) and in XML (the inline SVG): nothing in a case opens a tag, an entity or an attribute.
-QString hpEscapeMarkup(QStringView text)
-{
-    QString out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QStringLiteral("&amp;");
-            break;
-        case u'<':
-            out += QStringLiteral("&lt;");
-            break;
-        case u'>':
-            out += QStringLiteral("&gt;");
-            break;
-        case u'"':
-            out += QStringLiteral("&quot;");
-            break;
-        case u'\'':
-            out += QStringLiteral("&#39;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 // One-line case text (a title, a name): whitespace runs as one space.
 QString hpText(const QString &text)
 {
-    return hpEscapeMarkup(hpVisible(text.simplified()));
+    return markupEscaped(hpVisible(text.simplified()));
 }
 
 // Case text that may run over several lines (a quote, a summary, a note): line breaks of every kind
@@ -97,7 +68,7 @@ QString hpLines(const QString &text)
     for (const char16_t c : {u'\r', u'\f', u'\v', u'\u2028', u'\u2029', u'\u0085'}) {
         t.replace(QChar(c), QLatin1Char('\n'));
     }
-    return hpEscapeMarkup(hpVisible(t.trimmed()));
+    return markupEscaped(hpVisible(t.trimmed()));
 }
 
 // The URL to link to: http or https with a host, fully percent-encoded (no space, quote or angle
@@ -827,7 +798,7 @@ void HpPage::writeTimelineRow(const HpRow &r, bool separator)
     for (qsizetype i = 0; i < r.dateLines.size(); ++i) {
         o += QStringLiteral("<text class=\"row-date\" x=\"") + hpNum(Margin) + QStringLiteral("\" y=\"")
             + hpNum(r.top + 13 + 14 * double(i)) + QStringLiteral("\" font-size=\"") + hpNum(DateSize)
-            + QStringLiteral("\" fill=\"#4a5058\">") + hpEscapeMarkup(r.dateLines[i]) + QStringLiteral("</text>\n");
+            + QStringLiteral("\" fill=\"#4a5058\">") + markupEscaped(r.dateLines[i]) + QStringLiteral("</text>\n");
     }
     // The mark, as the app's timeline draws it (see its legend).
     double markLeft = stripLeft;
@@ -900,7 +871,7 @@ void HpPage::writeTimelineRow(const HpRow &r, bool separator)
             + QStringLiteral("\" y=\"") + hpNum(r.top + FirstLine + 13 + TitleLine * double(i))
             + QStringLiteral("\" font-size=\"") + hpNum(TitleSize)
             + (rtl ? QStringLiteral("\" direction=\"rtl\" text-anchor=\"start") : QString())
-            + QStringLiteral("\" unicode-bidi=\"isolate\" fill=\"#0b3f73\">") + hpEscapeMarkup(r.titleLines[i])
+            + QStringLiteral("\" unicode-bidi=\"isolate\" fill=\"#0b3f73\">") + markupEscaped(r.titleLines[i])
             + QStringLiteral("</text>\n");
     }
     o += QStringLiteral("</a>\n");
@@ -968,7 +939,7 @@ void HpPage::writeCitations(const QList<Citation> &citations)
                 + QStringLiteral(", ");
             const QString web = hpWebUrl(s->url);
             if (!web.isEmpty()) {
-                m_out += QStringLiteral("<a href=\"") + hpEscapeMarkup(web)
+                m_out += QStringLiteral("<a href=\"") + markupEscaped(web)
                     + QStringLiteral("\" rel=\"noreferrer noopener nofollow\">") + hpText(s->url)
                     + QStringLiteral("</a>");
             } else if (!s->url.simplified().isEmpty()) {
@@ -1374,7 +1345,7 @@ void HpPage::writeSources()
         const QString web = hpWebUrl(s.url);
         if (!web.isEmpty()) {
             row(QStringLiteral("URL"),
-                QStringLiteral("<a href=\"") + hpEscapeMarkup(web)
+                QStringLiteral("<a href=\"") + markupEscaped(web)
                     + QStringLiteral("\" rel=\"noreferrer noopener nofollow\">") + hpText(s.url)
                     + QStringLiteral("</a>"));
         } else if (!s.url.simplified().isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "anchoring.h"
 #include "htmltext.h"
+#include "markup.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -25,40 +26,10 @@ namespace AT {
 
 namespace {
 
-// Case text as HTML text: the five characters that can start or end markup or an attribute value.
-// The single quote matters: TimelineJS's linkify puts the URLs it finds into href='...'.
-QString tljsEscape(QStringView text)
-{
-    QString out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1String("&amp;");
-            break;
-        case '<':
-            out += QLatin1String("&lt;");
-            break;
-        case '>':
-            out += QLatin1String("&gt;");
-            break;
-        case '"':
-            out += QLatin1String("&quot;");
-            break;
-        case '\'':
-            out += QLatin1String("&#39;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 // Multi-line case text in a paragraph: escaped, its line breaks as <br>.
 QString tljsLines(QStringView text)
 {
-    return tljsEscape(text.trimmed()).replace(QLatin1Char('\n'), QLatin1String(" <br>"));
+    return markupEscaped(text.trimmed()).replace(QLatin1Char('\n'), QLatin1String(" <br>"));
 }
 
 // TimelineJS's linkify turns "www.…" up to the next white space into a link; were our own markup
@@ -144,19 +115,19 @@ QString tljsSourceLine(const Case &kase, const QString &sourceId)
 {
     const Source *source = kase.source(sourceId);
     if (!source) {
-        return QStringLiteral("source ") + tljsEscape(sourceId);
+        return QStringLiteral("source ") + markupEscaped(sourceId);
     }
-    QString title = tljsEscape(displayTitle(*source));
+    QString title = markupEscaped(displayTitle(*source));
     if (tljsIsWebUrl(source->url)) {
-        title = QStringLiteral("<a href=\"%1\">%2</a>").arg(tljsEscape(source->url), title);
+        title = QStringLiteral("<a href=\"%1\">%2</a>").arg(markupEscaped(source->url), title);
     }
     QStringList parts {title};
     parts << (source->publisher.isEmpty() ? QStringLiteral("publisher unknown")
-                                          : QStringLiteral("publisher: ") + tljsEscape(source->publisher));
+                                          : QStringLiteral("publisher: ") + markupEscaped(source->publisher));
     parts << (source->published.isValid() ? QStringLiteral("published ") + source->published.toDisplayString()
                                           : QStringLiteral("publication date unknown"));
     if (!source->url.isEmpty() && !tljsIsWebUrl(source->url)) {
-        parts << QStringLiteral("address: ") + tljsEscape(source->url);
+        parts << QStringLiteral("address: ") + markupEscaped(source->url);
     }
     return parts.join(QStringLiteral(" \u00b7 "));
 }
@@ -167,12 +138,12 @@ QString tljsEventHtml(const Case &kase, const Event &event)
     if (!event.summary.trimmed().isEmpty()) {
         html += QStringLiteral("<p>%1</p>").arg(tljsLines(event.summary));
     }
-    html += QStringLiteral("<p><b>When:</b> %1</p>").arg(tljsEscape(event.date.describe()));
-    html += QStringLiteral("<p><b>Category:</b> %1</p>").arg(tljsEscape(event.category));
+    html += QStringLiteral("<p><b>When:</b> %1</p>").arg(markupEscaped(event.date.describe()));
+    html += QStringLiteral("<p><b>Category:</b> %1</p>").arg(markupEscaped(event.category));
     if (!event.participants.isEmpty()) {
         QStringList who;
         for (const Participant &p : event.participants) {
-            who << QStringLiteral("%1 (%2)").arg(tljsEscape(tljsActorName(kase, p.actorId)), tljsEscape(p.role));
+            who << QStringLiteral("%1 (%2)").arg(markupEscaped(tljsActorName(kase, p.actorId)), markupEscaped(p.role));
         }
         html += QStringLiteral("<p><b>Who:</b> %1</p>").arg(who.join(QStringLiteral(", ")));
     }
@@ -185,7 +156,7 @@ QString tljsEventHtml(const Case &kase, const Event &event)
         if (!d) {
             continue;
         }
-        html += QStringLiteral("<p><b>Disputed:</b> %1</p><ul>").arg(tljsEscape(d->question));
+        html += QStringLiteral("<p><b>Disputed:</b> %1</p><ul>").arg(markupEscaped(d->question));
         for (const DisagreementVersion &v : d->versions) {
             QStringList from;
             for (const Citation &c : v.citations) {
@@ -195,9 +166,9 @@ QString tljsEventHtml(const Case &kase, const Event &event)
                     from << name;
                 }
             }
-            html += QStringLiteral("<li>%1").arg(tljsEscape(v.statement));
+            html += QStringLiteral("<li>%1").arg(markupEscaped(v.statement));
             if (!from.isEmpty()) {
-                html += QStringLiteral(" (%1)").arg(tljsEscape(from.join(QStringLiteral("; "))));
+                html += QStringLiteral(" (%1)").arg(markupEscaped(from.join(QStringLiteral("; "))));
             }
             html += QStringLiteral("</li>");
         }
@@ -266,7 +237,7 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane, QStringList *note
         if (tljsIsUncertain(date)) {
             // TimelineJS strips the markup of display_date and group, then shows the rest as HTML:
             // escaped twice, case text comes out as text.
-            slide.insert(QStringLiteral("display_date"), tljsEscape(tljsEscape(tljsDisplayDate(date))));
+            slide.insert(QStringLiteral("display_date"), markupEscaped(markupEscaped(tljsDisplayDate(date))));
             ++uncertain;
         }
         QString group;
@@ -277,10 +248,10 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane, QStringList *note
             group = p ? tljsActorName(kase, p->actorId) : QStringLiteral("(no actor named)");
         }
         if (lane != TimelineLane::None) {
-            slide.insert(QStringLiteral("group"), tljsEscape(tljsEscape(group)));
+            slide.insert(QStringLiteral("group"), markupEscaped(markupEscaped(group)));
         }
         QJsonObject text;
-        text.insert(QStringLiteral("headline"), tljsEscape(event.title));
+        text.insert(QStringLiteral("headline"), markupEscaped(event.title));
         text.insert(QStringLiteral("text"), tljsEventHtml(kase, event));
         slide.insert(QStringLiteral("text"), text);
         slides.append(slide);
@@ -298,13 +269,13 @@ QByteArray timelineJsJson(const Case &kase, TimelineLane lane, QStringList *note
     if (!unplaced.isEmpty()) {
         QStringList names;
         for (const QString &t : std::as_const(unplaced)) {
-            names << QStringLiteral("<li>%1</li>").arg(tljsEscape(t));
+            names << QStringLiteral("<li>%1</li>").arg(markupEscaped(t));
         }
         titleHtml += QStringLiteral("<p>Not on this timeline because the case gives no date for them:</p><ul>%1</ul>")
                          .arg(names.join(QString()));
     }
     QJsonObject titleText;
-    titleText.insert(QStringLiteral("headline"), tljsEscape(kase.title));
+    titleText.insert(QStringLiteral("headline"), markupEscaped(kase.title));
     titleText.insert(QStringLiteral("text"), tljsBreakBeforeTags(titleHtml));
     QJsonObject title;
     title.insert(QStringLiteral("unique_id"), titleId);
