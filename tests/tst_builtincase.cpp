@@ -160,6 +160,11 @@ void tst_BuiltinCase::namedEvents_data()
         << QStringLiteral("ev-2024-03-threadmicro-report") << QStringLiteral("Mar 2024") << 2 << 1;
     QTest::newRow("NSA and Huawei") << QStringLiteral("ev-nsa-huawei") << QStringLiteral("\u2026 \u2013 25 Mar 2024")
                                     << 3 << 1;
+    // Undated in their articles: no later than the announcement they are reported with.
+    QTest::newRow("APT 31 techniques") << QStringLiteral("ev-apt31-techniques")
+                                       << QStringLiteral("\u2026 \u2013 25 Mar 2024") << 3 << 1;
+    QTest::newRow("China and the West: tensions")
+        << QStringLiteral("ev-china-west-tensions") << QStringLiteral("\u2026 \u2013 25 Mar 2024") << 3 << 2;
 }
 
 void tst_BuiltinCase::namedEvents()
