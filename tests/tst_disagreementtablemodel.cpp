@@ -53,12 +53,20 @@ void tst_DisagreementTableModel::builtinElectoralCommission()
         return e.id == QLatin1String("ev-2021-22-electoral-commission");
     });
     session.selection()->setCurrentEvent(it - events.cbegin());
-    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.columnCount(), 5); // the question and up to four versions
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Which group breached the Electoral Commission?"));
     QCOMPARE(model.index(0, 0).data(DisagreementKindRole).toString(), QStringLiteral("conflict"));
     QVERIFY(model.index(1, 2).data().toString().startsWith(QStringLiteral("Millions more individuals' data")));
     QVERIFY(!model.index(1, 4).data().isValid()); // this point has two versions only
+    // "Millions" beside "tens of millions" is only less specific, and reads so.
+    QCOMPARE(model.index(1, 0).data(DisagreementKindRole).toString(), QStringLiteral("specificity"));
+    QVERIFY(model.index(1, 0)
+                .data(DisagreementCardRole)
+                .toString()
+                .startsWith(QStringLiteral(
+                    "How many people's data did the Electoral Commission breach reach?\nNot a conflict: one account "
+                    "is only less specific than another.\n")));
 }
 
 void tst_DisagreementTableModel::specificityIsNoConflict()
