@@ -303,6 +303,10 @@ void tst_CaseReader::badField_data()
         "title, summary, category, date, participants, citations, tags, disagreements, notes");
     row("disagreement with one version", "disagreements[0].versions[1]", "undefined",
         "case.json: disagreements[0].versions: error: a disagreement needs at least two competing versions, found 1");
+    row("disagreement of specificity", "disagreements[0].kind", "\"specificity\"", "");
+    row("disagreement kind unknown", "disagreements[0].kind", "\"contradiction\"",
+        "case.json: disagreements[0].kind: error: unknown kind of disagreement \"contradiction\"; use conflict (the "
+        "accounts cannot both be true as written) or specificity (one is only less specific than another)");
     row("tags wrong type", "events[0].tags", R"(["ok", 3])",
         "case.json: events[0].tags[1]: error: expected a string, found a number");
     row("html and bidi in title are kept as text", "events[0].title", "\"<script>alert(1)</script>\\u202e\"", "");

@@ -51,7 +51,7 @@ constexpr const char *FullCase = R"({
         {"id": "uk", "name": "UK government", "kind": "government"}
     ],
     "disagreements": [
-        {"id": "d1", "question": "Did China do wrong?", "versions": [
+        {"id": "d1", "question": "Did China do wrong?", "kind": "specificity", "versions": [
             {"statement": "The UK acted on its findings",
              "citations": [{"source": "s1", "quote": "the UK said it summoned the Chinese Ambassador", "start": 10, "end": 56}]},
             {"statement": "China denies wrongdoing",

@@ -165,12 +165,16 @@ void tst_EditForms::untouchedClaimsComeBackExactly()
 
 void tst_EditForms::untouchedDisagreementsComeBackExactly()
 {
+    int specificity = 0;
     for (const Disagreement &d : m_case->disagreements) {
         DisagreementDialog dialog(*m_case, d);
         QVERIFY2(dialog.value() == d, qPrintable(d.id));
+        specificity += d.kind == Disagreement::Kind::Specificity ? 1 : 0;
+        QCOMPARE(dialog.kindCombo()->currentData().toInt(), int(d.kind));
         QVERIFY(dialog.okButton()->isEnabled());
         QCOMPARE(dialog.versionGrid()->rowCount(), d.versions.size());
     }
+    QVERIFY(specificity > 0); // both kinds come back as they were
 }
 
 void tst_EditForms::caseHeading()
@@ -462,6 +466,10 @@ void tst_EditForms::newDisagreementWithTwoVersions()
     DisagreementDialog dialog(*m_case, fresh);
     QCOMPARE(dialog.windowTitle(), QStringLiteral("New disputed point"));
     QTest::keyClicks(dialog.questionEdit(), QStringLiteral("Who sent the mails?"));
+    // A new point is a conflict until the journalist says one account is only less specific.
+    QCOMPARE(dialog.kindCombo()->count(), 2);
+    QCOMPARE(dialog.kindCombo()->currentData().toInt(), int(Disagreement::Kind::Conflict));
+    QCOMPARE(dialog.kindCombo()->accessibleName(), QStringLiteral("Kind"));
     QTest::mouseClick(dialog.versionGrid()->addButton(), Qt::LeftButton);
     QTest::keyClicks(dialog.versionStatement(0), QStringLiteral("APT31"));
     QVERIFY(!dialog.okButton()->isEnabled()); // one version is no disagreement
@@ -473,6 +481,10 @@ void tst_EditForms::newDisagreementWithTwoVersions()
     const Disagreement d = dialog.value();
     QCOMPARE(d.id, fresh.id);
     QCOMPARE(d.question, QStringLiteral("Who sent the mails?"));
+    QCOMPARE(d.kind, Disagreement::Kind::Conflict);
+    dialog.kindCombo()->setCurrentIndex(dialog.kindCombo()->findData(int(Disagreement::Kind::Specificity)));
+    QVERIFY(dialog.kindCombo()->currentText().contains(QStringLiteral("less")));
+    QCOMPARE(dialog.value().kind, Disagreement::Kind::Specificity);
     QCOMPARE(d.versions.size(), 2);
     QCOMPARE(d.versions.at(0).statement, QStringLiteral("APT31"));
     QCOMPARE(d.versions.at(1).statement, QStringLiteral("Someone else"));

@@ -271,7 +271,7 @@ void tst_EventFilter::listFiltersMatchEveryEvent()
                         && (filter.role.isEmpty() || p.role == filter.role));
             }
             const bool categoryOk = filter.categories.isEmpty() || filter.categories.contains(ev.category);
-            const bool disputedOk = !filter.disputedOnly || !ev.disagreements.isEmpty();
+            const bool disputedOk = !filter.disputedOnly || kase->isDisputed(ev);
             const bool textOk = filter.text.isEmpty() || index.searchText(e).contains(filter.text);
             if (actorOk && categoryOk && disputedOk && textOk) {
                 expected << e;

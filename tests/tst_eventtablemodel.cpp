@@ -24,6 +24,7 @@ private Q_SLOTS:
     void timelineRowsInTimeOrder();
     void largeCaseSortsByCollation();
     void roles();
+    void specificityIsNotDisputed();
     void newCaseResets();
 
 private:
@@ -175,6 +176,31 @@ void tst_EventTableModel::roles()
         campaign.data(DateDescriptionRole).toString(),
         QStringLiteral(
             "c. \u2026 \u2013 25 Mar 2024 (range, from unknown to day precision; approximate; stated in the source)"));
+}
+
+// An event whose only point is one where an account is only less specific is not disputed: it says
+// "less specific", sorts after the disputed ones, and the disputed-only filter leaves it out.
+void tst_EventTableModel::specificityIsNotDisputed()
+{
+    QByteArray json = Test::SmallCase;
+    json.replace("\"question\": \"How long?\",", "\"question\": \"How long?\", \"kind\": \"specificity\",");
+    m_session->setCase(Test::loadCase(json));
+    QCOMPARE(Test::snapshot(*m_model),
+             QStringLiteral(
+                 "2021\u201322 | Register breach | intrusion | APT31 | 1 | only less specific\n"
+                 "Mar 2024 | Denial | denial | Chinese government | 1 | \n"
+                 "25 Mar 2024 | Sanctions | sanction | UK government, Wuhan Xiaoruizhi | 1 | \n"
+                 "c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | only less specific"));
+    QCOMPARE(m_model->index(0, 0).data(DisputedRole).toBool(), false);
+    EventFilter f;
+    f.disputedOnly = true;
+    m_session->selection()->setFilter(f);
+    QCOMPARE(m_model->rowCount(), 0);
+    m_session->selection()->setFilter({});
+    m_model->sort(EventTableModel::DisputedColumn, Qt::DescendingOrder);
+    QCOMPARE(m_model->index(0, EventTableModel::DisputedColumn).data().toString(),
+             QStringLiteral("only less specific"));
+    QCOMPARE(m_model->index(3, EventTableModel::DisputedColumn).data().toString(), QString());
 }
 
 void tst_EventTableModel::newCaseResets()

@@ -320,7 +320,7 @@ void tst_MainWindow::claimsAndDisagreementsSideBySide()
     QVERIFY(wordings.contains(QStringLiteral("likely")));
     QVERIFY(wordings.contains(QStringLiteral("may have")));
     QAbstractItemModel *disputes = panel->disagreementView()->model();
-    QCOMPARE(disputes->rowCount(), 3);
+    QCOMPARE(disputes->rowCount(), 5);
     QVERIFY(disputes->columnCount() >= 3); // the question and at least two versions side by side
     QVERIFY(panel->disagreementView()->isVisibleTo(panel));
 }

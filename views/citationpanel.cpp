@@ -54,7 +54,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     , m_details(new QLabel)
     , m_notes(new QLabel)
     , m_claimsLabel(sectionLabel(QStringLiteral("Who says what")))
-    , m_disagreementsLabel(sectionLabel(QStringLiteral("Where the sources disagree")))
+    , m_disagreementsLabel(sectionLabel(QStringLiteral("Where the accounts differ")))
     , m_citations(new QListView)
     , m_claims(new QListView)
     , m_disagreements(new QListView)
@@ -78,7 +78,7 @@ CitationPanel::CitationPanel(QWidget *parent)
     }
     m_citations->setAccessibleName(QStringLiteral("Citations of the selected event"));
     m_claims->setAccessibleName(QStringLiteral("Who says what: claims about the selected event"));
-    m_disagreements->setAccessibleName(QStringLiteral("Where the sources disagree"));
+    m_disagreements->setAccessibleName(QStringLiteral("Where the accounts differ"));
 
     m_claimSection = section(m_claimsLabel, m_claims);
     m_disagreementSection = section(m_disagreementsLabel, m_disagreements);

@@ -14,8 +14,9 @@ class CaseSession;
 class SelectionState;
 
 // For the selected event: what it is, every citation (quote, source, anchor status), the claims
-// about it with their wording side by side, and where sources disagree, the versions next to
-// each other. All text is shown as plain text.
+// about it with their wording side by side, and where the accounts differ, the versions next to
+// each other, each point saying whether they conflict or one is only less specific. All text is shown
+// as plain text.
 class CitationPanel final : public QWidget
 {
     Q_OBJECT

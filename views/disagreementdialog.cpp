@@ -1,5 +1,6 @@
 #include "disagreementdialog.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +15,7 @@ DisagreementDialog::DisagreementDialog(const Case &kase, const Disagreement &dis
     : FormDialog(kase, parent)
     , m_disagreement(disagreement)
     , m_question(new QLineEdit)
+    , m_kind(new QComboBox)
     , m_versionGrid(new RowGrid({QStringLiteral("Version"), QStringLiteral("Citations")}, {4, 5},
                                 QStringLiteral("&Add version"), QStringLiteral("No versions yet.")))
 {
@@ -23,6 +25,14 @@ DisagreementDialog::DisagreementDialog(const Case &kase, const Disagreement &dis
     m_question->setAccessibleName(QStringLiteral("Question"));
     m_question->setPlaceholderText(QStringLiteral("The disputed point, e.g. Which group breached the register?"));
     setKeptText(m_question, &m_keptQuestion, disagreement.question);
+    // Fixed wordings, not case text: the combo box shows them as they are.
+    m_kind->addItem(QStringLiteral("Conflict: the accounts cannot both be true as written"),
+                    static_cast<int>(Disagreement::Kind::Conflict));
+    m_kind->addItem(QStringLiteral("Less specific: one account only says less than another (not a conflict)"),
+                    static_cast<int>(Disagreement::Kind::Specificity));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(disagreement.kind)));
+    m_kind->setAccessibleName(QStringLiteral("Kind"));
+    guardWheel(m_kind);
     for (const DisagreementVersion &v : disagreement.versions) {
         addVersion(v);
     }
@@ -30,6 +40,7 @@ DisagreementDialog::DisagreementDialog(const Case &kase, const Disagreement &dis
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(plainLabel(QStringLiteral("&Question:"), m_question), m_question);
+    form->addRow(plainLabel(QStringLiteral("&Kind:"), m_kind), m_kind);
     QScrollArea *versions = scrolled(m_versionGrid);
     versions->setMinimumHeight(200);
     auto *body = new QVBoxLayout;
@@ -73,6 +84,7 @@ Disagreement DisagreementDialog::value() const
 {
     Disagreement d = m_disagreement;
     d.question = keptText(m_question, m_keptQuestion);
+    d.kind = static_cast<Disagreement::Kind>(m_kind->currentData().toInt());
     d.versions.clear();
     for (const VersionRow &row : m_versions) {
         d.versions.append({keptText(row.statement, row.keptStatement), row.citations->citations()});

@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace AT {
 
 EventTablePanel::EventTablePanel(QWidget *parent)
@@ -67,7 +69,11 @@ void EventTablePanel::setModel(EventTableModel *events)
     header->resizeSection(EventTableModel::DateColumn,
                           fm.horizontalAdvance(QStringLiteral("c. 25 Mar 2024 \u2013 \u2026")) + 16);
     header->resizeSection(EventTableModel::SourcesColumn, fm.horizontalAdvance(QStringLiteral("Sources")) + 24);
-    header->resizeSection(EventTableModel::DisputedColumn, fm.horizontalAdvance(QStringLiteral("Disputed")) + 24);
+    // Wide enough for "only less specific": a point where one account is only less specific is no dispute.
+    header->resizeSection(EventTableModel::DisputedColumn,
+                          std::max(fm.horizontalAdvance(QStringLiteral("Disputed")),
+                                   fm.horizontalAdvance(QStringLiteral("only less specific")))
+                              + 16);
     header->resizeSection(EventTableModel::TitleColumn, 260);
     header->resizeSection(EventTableModel::CategoryColumn, 110);
     header->resizeSection(EventTableModel::ActorsColumn, 200);

@@ -72,4 +72,55 @@ const Disagreement *Case::disagreement(QStringView id) const
     return findById(disagreements, id);
 }
 
+bool Case::isDisputed(const Event &event) const
+{
+    return std::any_of(event.disagreements.cbegin(), event.disagreements.cend(), [this](const QString &id) {
+        const Disagreement *d = disagreement(id);
+        return !d || d->kind == Disagreement::Kind::Conflict;
+    });
+}
+
+QString disagreementKindName(Disagreement::Kind kind)
+{
+    switch (kind) {
+    case Disagreement::Kind::Conflict:
+        return QStringLiteral("conflict");
+    case Disagreement::Kind::Specificity:
+        return QStringLiteral("specificity");
+    }
+    return {};
+}
+
+std::optional<Disagreement::Kind> disagreementKindFromName(QStringView name)
+{
+    for (auto kind : {Disagreement::Kind::Conflict, Disagreement::Kind::Specificity}) {
+        if (name == disagreementKindName(kind)) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+QString disagreementKindText(Disagreement::Kind kind)
+{
+    switch (kind) {
+    case Disagreement::Kind::Conflict:
+        return QStringLiteral("The accounts conflict");
+    case Disagreement::Kind::Specificity:
+        return QStringLiteral("Not a conflict: one account is only less specific than another");
+    }
+    return {};
+}
+
+QString disagreementKindLabel(Disagreement::Kind kind)
+{
+    switch (kind) {
+    case Disagreement::Kind::Conflict:
+        return QStringLiteral("Disputed");
+    case Disagreement::Kind::Specificity:
+        return QStringLiteral("Less specific (not a conflict)");
+    }
+    return {};
+}
+
 } // namespace AT

@@ -116,11 +116,26 @@ struct DisagreementVersion
 // A disputed point: one question, the competing versions the sources give.
 struct Disagreement
 {
+    // Conflict: the accounts cannot both be true as written. Specificity: one account is only less
+    // specific than another (a broader term, a list that names fewer, no number, name or date where
+    // another gives one); that is a difference worth showing, and never called a conflict.
+    enum class Kind : quint8 { Conflict, Specificity };
+
     QString id;
     QString question;
+    Kind kind = Kind::Conflict;
     QList<DisagreementVersion> versions;
     friend bool operator==(const Disagreement &, const Disagreement &) = default;
 };
+
+// "conflict", "specificity": the case file's names.
+QString disagreementKindName(Disagreement::Kind kind);
+std::optional<Disagreement::Kind> disagreementKindFromName(QStringView name);
+// How readers are told the kind, as a sentence without its full stop: "The accounts conflict", "Not a
+// conflict: one account is only less specific than another".
+QString disagreementKindText(Disagreement::Kind kind);
+// A short label to head the point with: "Disputed", "Less specific (not a conflict)".
+QString disagreementKindLabel(Disagreement::Kind kind);
 
 struct Case
 {
@@ -140,6 +155,9 @@ struct Case
     const Event *event(QStringView id) const;
     const Claim *claim(QStringView id) const;
     const Disagreement *disagreement(QStringView id) const;
+    // The event is part of a disputed point whose accounts conflict (or of one the case does not
+    // hold, which cannot be known not to); an event whose points are all of specificity is not.
+    bool isDisputed(const Event &event) const;
 
     // Calls f(citation) for every citation in the case, wherever it sits.
     template<typename F> void forEachCitation(F &&f) { forEachCitationImpl(*this, f); }

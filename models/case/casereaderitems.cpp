@@ -254,6 +254,15 @@ void Reader::readDisagreements(const JsonArray &arr, const Path &path)
         Disagreement d;
         d.id = id(obj, p, m_disagreementIds, QStringLiteral("disagreement"));
         d.question = string(obj, QLatin1StringView("question"), p, true);
+        const QString kindName = string(obj, QLatin1StringView("kind"), p, false);
+        if (const auto kind = disagreementKindFromName(kindName)) {
+            d.kind = *kind;
+        } else if (!kindName.isEmpty()) {
+            error(p.child(QLatin1StringView("kind")),
+                  QStringLiteral("unknown kind of disagreement \"%1\"; use conflict (the accounts cannot both be "
+                                 "true as written) or specificity (one is only less specific than another)")
+                      .arg(kindName));
+        }
         const Path vp = p.child(QLatin1StringView("versions"));
         const JsonArray versions = array(obj, QLatin1StringView("versions"), p, true);
         if (obj.value(QLatin1StringView("versions")).isArray() && versions.size() < 2) {

@@ -182,6 +182,10 @@ inline constexpr Field AffiliationFields[] = {
 inline constexpr Field DisagreementFields[] = {
     field("id", Type::String, Yes, "unique among disagreements"),
     field("question", Type::String, Yes, "the disputed point, e.g. \"Which group breached the Electoral Commission?\""),
+    field("kind", Type::String, No,
+          "`conflict` (the default: the accounts cannot both be true as written) or `specificity` (one account is "
+          "only less specific than another, e.g. \"millions\" beside \"tens of millions\", \"on Monday\" beside a "
+          "date, a list that names fewer: shown as such, never as a conflict)"),
     field("versions", Type::Array, Kind::Version, Yes, "the competing versions, at least two"),
 };
 

@@ -172,6 +172,9 @@ QByteArray CaseWriter::toJson(const Case &kase)
         QJsonObject o;
         o.insert(key<Kind::Disagreement>("id"), d.id);
         o.insert(key<Kind::Disagreement>("question"), d.question);
+        if (d.kind != Disagreement::Kind::Conflict) { // the default, left out as older files do
+            o.insert(key<Kind::Disagreement>("kind"), disagreementKindName(d.kind));
+        }
         QJsonArray versions;
         for (const DisagreementVersion &v : d.versions) {
             QJsonObject vo;

@@ -225,8 +225,11 @@ QByteArray webAnnotations(const Case &kase)
     for (const Disagreement &d : kase.disagreements) {
         for (qsizetype i = 0; i < d.versions.size(); ++i) {
             w.add({QStringLiteral("disagreement"), d.id + QStringLiteral("/versions/") + QString::number(i),
-                   QStringLiteral("Disputed point \u201c%1\u201d, one version: %2")
-                       .arg(d.question, d.versions[i].statement)},
+                   QStringLiteral("%1 \u201c%2\u201d, one version: %3")
+                       .arg(d.kind == Disagreement::Kind::Conflict
+                                ? QStringLiteral("Disputed point")
+                                : QStringLiteral("Point where one account is only less specific (not a conflict),"),
+                            d.question, d.versions[i].statement)},
                   d.versions[i].citations, u"citations");
         }
     }

@@ -303,7 +303,10 @@ QByteArray ftmEntities(const Case &kase)
     for (const Disagreement &d : kase.disagreements) {
         FtmEntity e(ftmEntityId(kase, u"disagreement", d.id), QStringLiteral("Note"));
         e.add(QStringLiteral("summary"), d.question);
-        QStringList lines {QStringLiteral("Disputed: ") + d.question};
+        QStringList lines {disagreementKindLabel(d.kind) + QStringLiteral(": ") + d.question};
+        if (d.kind != Disagreement::Kind::Conflict) {
+            lines << disagreementKindText(d.kind) + QLatin1Char('.');
+        }
         QList<Citation> citations;
         for (const DisagreementVersion &v : d.versions) {
             lines << QStringLiteral("Version: ") + v.statement;

@@ -858,8 +858,8 @@ void HpPage::writeTimelineRow(const HpRow &r, bool separator)
             o += QStringLiteral("</g>\n");
             markLeft = x0;
         }
-        if (!ev.disagreements.isEmpty()) {
-            // The red badge: the sources disagree about this event.
+        if (m_case.isDisputed(ev)) {
+            // The red badge: the sources disagree about this event (points of specificity only are no dispute).
             o += QStringLiteral("<circle class=\"disputed\" cx=\"") + hpNum(std::max(markLeft, stripLeft - 2))
                 + QStringLiteral("\" cy=\"") + hpNum(markTop - 1) + QStringLiteral("\" r=\"4\" fill=\"")
                 + hpColor(DisputedRed) + QStringLiteral("\"/>\n");
@@ -993,8 +993,10 @@ void HpPage::writeEvent(qsizetype e)
         o += QStringLiteral("Category: <bdi>") + hpText(ev.category) + QStringLiteral("</bdi> \u00b7 ");
     }
     o += QStringLiteral("Reported by %1 of the case\u2019s sources").arg(sources.size());
-    if (!ev.disagreements.isEmpty()) {
+    if (m_case.isDisputed(ev)) {
         o += QStringLiteral(" \u00b7 <strong>the sources disagree</strong>");
+    } else if (!ev.disagreements.isEmpty()) {
+        o += QStringLiteral(" \u00b7 some sources are less specific than others");
     }
     o += QStringLiteral("</p>\n");
     if (!ev.summary.trimmed().isEmpty()) {
@@ -1065,6 +1067,7 @@ void HpPage::writeDispute(const Disagreement &d, qsizetype index, bool withId, b
         o += QStringLiteral(" id=\"") + hpAnchor(QLatin1StringView("dp"), index, d.id) + QLatin1Char('"');
     }
     o += QStringLiteral(">\n<p class=\"question\" dir=\"auto\">") + hpText(d.question) + QStringLiteral("</p>\n");
+    o += QStringLiteral("<p class=\"meta\">") + disagreementKindText(d.kind) + QStringLiteral(".</p>\n");
     if (d.versions.isEmpty()) {
         o += QStringLiteral("<p>No version is recorded.</p>\n");
     } else {

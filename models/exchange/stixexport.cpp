@@ -641,7 +641,11 @@ void StixExporter::exportDisagreements()
         if (refs.isEmpty()) {
             refs.append(caseReport);
         }
-        QString content = u"Disputed: "_s + d.question;
+        const QString heading = disagreementKindLabel(d.kind) + u": "_s + d.question;
+        QString content = heading;
+        if (d.kind != Disagreement::Kind::Conflict) {
+            content += u"\n"_s + disagreementKindText(d.kind) + u'.';
+        }
         QList<Citation> citations;
         for (qsizetype v = 0; v < d.versions.size(); ++v) {
             const DisagreementVersion &version = d.versions[v];
@@ -653,7 +657,7 @@ void StixExporter::exportDisagreements()
             citations += version.citations;
         }
         QJsonObject o = base(id(u"note", u"disagreement", d.id));
-        stixPut(o, u"abstract"_s, u"Disputed: "_s + d.question);
+        stixPut(o, u"abstract"_s, heading);
         o.insert(u"content"_s, content);
         o.insert(u"object_refs"_s, refs);
         putReferences(o, citations);

@@ -156,7 +156,8 @@ QString tljsEventHtml(const Case &kase, const Event &event)
         if (!d) {
             continue;
         }
-        html += QStringLiteral("<p><b>Disputed:</b> %1</p><ul>").arg(markupEscaped(d->question));
+        html += QStringLiteral("<p><b>%1:</b> %2</p><ul>")
+                    .arg(markupEscaped(disagreementKindLabel(d->kind)), markupEscaped(d->question));
         for (const DisagreementVersion &v : d->versions) {
             QStringList from;
             for (const Citation &c : v.citations) {

@@ -206,12 +206,24 @@ QString markdownSummary(const Case &kase)
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                    .arg(cell(e.date.toDisplayString()), cell(e.title), cell(e.category),
                         QString::number(distinctSources(e.citations)),
-                        e.disagreements.isEmpty() ? QString() : QStringLiteral("yes"));
+                        kase.isDisputed(e)              ? QStringLiteral("yes")
+                            : e.disagreements.isEmpty() ? QString()
+                                                        : QStringLiteral("only less specific"));
     }
 
     out += QStringLiteral("\n### Disputed points\n");
+    const auto conflicts = std::count_if(kase.disagreements.cbegin(), kase.disagreements.cend(),
+                                         [](const Disagreement &d) { return d.kind == Disagreement::Kind::Conflict; });
+    if (!kase.disagreements.isEmpty()) {
+        out += QStringLiteral("\n%1 where the accounts conflict; %2 where one account is only less specific than "
+                              "another (not a conflict).\n")
+                   .arg(countOf(conflicts, QStringLiteral("point"), QStringLiteral("points")),
+                        countOf(kase.disagreements.size() - conflicts, QStringLiteral("point"),
+                                QStringLiteral("points")));
+    }
     for (const Disagreement &d : kase.disagreements) {
         out += QStringLiteral("\n#### %1\n\n").arg(text(d.question));
+        out += QStringLiteral("_%1._\n\n").arg(disagreementKindText(d.kind));
         for (const DisagreementVersion &v : d.versions) {
             QStringList from;
             for (const Citation &c : v.citations) {

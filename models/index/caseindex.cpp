@@ -1,5 +1,7 @@
 #include "caseindex.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <atomic>
 #include <limits>
@@ -246,6 +248,14 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase, const std::atomic<bool> *
     m_participantOffsets.append(0);
     m_sourceOffsets.append(0);
     QList<qint32> sources;
+    // An event is disputed when it is part of a point whose accounts conflict (Case::isDisputed); the
+    // points of specificity are looked up once rather than per event.
+    QSet<QString> specificity;
+    for (const Disagreement &d : c.disagreements) {
+        if (d.kind == Disagreement::Kind::Specificity) {
+            specificity.insert(d.id);
+        }
+    }
     for (qsizetype r = 0; r < n; ++r) {
         if ((r & 4095) == 0) {
             if (stop()) {
@@ -292,7 +302,8 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase, const std::atomic<bool> *
         item.openStart = ev.date.isOpenStart();
         item.openEnd = ev.date.isOpenEnd();
         item.approximate = ev.date.isApproximate();
-        item.disputed = !ev.disagreements.isEmpty();
+        item.disputed = std::any_of(ev.disagreements.cbegin(), ev.disagreements.cend(),
+                                    [&specificity](const QString &id) { return !specificity.contains(id); });
     }
     searchText.join();
     if (stop()) {

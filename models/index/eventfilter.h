@@ -24,7 +24,7 @@ struct EventFilter
     bool byFirstDay = false;
     QSet<QString> sources; // source ids; an event matches when one of them cites it
     QSet<QString> claimedBy; // attributor (actor) ids; an event matches when one of them makes a claim about it
-    bool disputedOnly = false;
+    bool disputedOnly = false; // events whose sources conflict (Case::isDisputed)
 
     bool isEmpty() const { return *this == EventFilter {}; }
     friend bool operator==(const EventFilter &, const EventFilter &) = default;

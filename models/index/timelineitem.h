@@ -27,7 +27,7 @@ struct TimelineItem
     bool openStart = false;
     bool openEnd = false;
     bool approximate = false;
-    bool disputed = false;
+    bool disputed = false; // part of a point whose accounts conflict (Case::isDisputed), not of specificity only
 };
 
 // Every row of the event model at once, in time order, for a view that places all of them (the

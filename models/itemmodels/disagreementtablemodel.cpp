@@ -51,9 +51,15 @@ QVariant DisagreementTableModel::data(const QModelIndex &index, int role) const
     }
     const Case &kase = m_session->kase();
     const Disagreement &d = kase.disagreements[m_rows[index.row()]];
+    if (role == DisagreementKindRole) {
+        return disagreementKindName(d.kind);
+    }
+    if (role == Qt::ToolTipRole) {
+        return QString(disagreementKindText(d.kind) + QLatin1Char('.'));
+    }
     if (index.column() == 0) {
         if (role == DisagreementCardRole) {
-            QString card = d.question;
+            QString card = d.question + QLatin1Char('\n') + disagreementKindText(d.kind) + QLatin1Char('.');
             for (qsizetype v = 0; v < d.versions.size(); ++v) {
                 card += QStringLiteral("\n\u25B8 ") + d.versions[v].statement;
                 for (const Citation &c : d.versions[v].citations) {

@@ -8,7 +8,9 @@ namespace AT {
 class CaseSession;
 
 // The disputed points of the current event, one row each: the question, then each competing
-// version in its own column, so that what the sources say stands side by side.
+// version in its own column, so that what the sources say stands side by side. Every cell tells the
+// point's kind (DisagreementKindRole, and the tooltip in words): accounts that conflict, or one that
+// is only less specific than another, which is not a conflict.
 class DisagreementTableModel final : public QAbstractTableModel
 {
     Q_OBJECT

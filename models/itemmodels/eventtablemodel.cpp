@@ -109,7 +109,10 @@ const QList<qsizetype> &EventTableModel::sortedOrder(int column)
         byKey([&](qsizetype e) { return index.eventSources(e).size(); });
         break;
     case DisputedColumn:
-        byKey([&](qsizetype e) { return index.isDisputed(e); });
+        // Conflicting accounts first, then points where one account is only less specific.
+        byKey([&](qsizetype e) {
+            return index.isDisputed(e) ? 2 : index.kase().events[e].disagreements.isEmpty() ? 0 : 1;
+        });
         break;
     default:
         break;
@@ -236,7 +239,10 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         case SourcesColumn:
             return sources;
         case DisputedColumn:
-            return e.disagreements.isEmpty() ? QString() : QStringLiteral("disputed");
+            // A point where one account is only less specific is no dispute, and does not read as one.
+            return ci.isDisputed(event)     ? QStringLiteral("disputed")
+                : e.disagreements.isEmpty() ? QString()
+                                            : QStringLiteral("only less specific");
         }
         return {};
     case Qt::ToolTipRole:
@@ -250,7 +256,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         case SourcesColumn:
             return sources;
         case DisputedColumn:
-            return !e.disagreements.isEmpty();
+            return ci.isDisputed(event) ? 2 : e.disagreements.isEmpty() ? 0 : 1;
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -307,7 +313,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case CitationCountRole:
         return static_cast<int>(e.citations.size());
     case DisputedRole:
-        return !e.disagreements.isEmpty();
+        return ci.isDisputed(event);
     }
     return {};
 }

@@ -26,7 +26,7 @@ enum Role {
     ParticipantsRole, // QStringList of "name (role)"
     SourceCountRole, // int, number of distinct sources citing the event
     CitationCountRole, // int; on sources too (SourceListModel): the citations of the source
-    DisputedRole, // bool: the event is part of a disputed point
+    DisputedRole, // bool: the event is part of a disputed point whose accounts conflict (not only of specificity)
     SortRole, // a value that sorts the column correctly
     // The journalist's own notes (on events, actors and claims): never what a source says, and
     // shown apart from it.
@@ -76,7 +76,10 @@ enum Role {
     // Disputed points (DisagreementTableModel): column 0 is the question, columns 1.. the versions.
     VersionStatementRole = Qt::UserRole + 350, // QString
     VersionQuotesRole, // QStringList, "“quote” — source title"
-    DisagreementCardRole, // QString, on column 0: the question and every version with its quotes
+    DisagreementCardRole, // QString, on column 0: the question, its kind and every version with its quotes
+    // QString, on every column: the point's kind as the case file names it, "conflict" or "specificity"
+    // (one account is only less specific than another: not a conflict); the tooltip says it in words.
+    DisagreementKindRole,
 
     // Charts (ChartModel): what a row stands for, to filter on (a year, an actor id, a count).
     ChartKeyRole = Qt::UserRole + 380,
