@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace AT {
 
@@ -85,19 +87,40 @@ struct Token
 {
     qsizetype begin = 0; // in the text, UTF-16 units
     qsizetype end = 0;
-    QString key; // case-folded; apostrophes straight; digits ASCII; the dots of "U.S." and commas of numbers out
-    QString stem; // the key without a possessive, a plural "s" or apostrophes: "china's" and "chinas" are "china"
+    // In Words::keys: case-folded; apostrophes straight; digits ASCII; the dots of "U.S." and the
+    // commas of numbers left out.
+    qsizetype keyAt = 0;
+    qsizetype keyLength = 0;
+    // In Words::stems: the key without a possessive, a plural "s" or apostrophes ("china's" and
+    // "chinas" are "china").
+    qsizetype stemAt = 0;
+    qsizetype stemLength = 0;
     bool joined = false; // only spaces, hyphens or en dashes stand between it and the previous word
     bool dashBefore = false; // exactly one hyphen or en dash, and nothing else: "2021-22"
     bool sentenceStart = false;
+    bool quoteStart = false; // the first word of one of several texts tokenised together
     bool firstUpper = false;
-    int uppers = 0; // upper- or title-case letters
-    int letters = 0;
     bool digits = false;
     bool cased = false; // has a letter of a cased script
     bool uncased = false; // a word of letters without case
+    int uppers = 0; // upper- or title-case letters
+    int letters = 0;
     bool allLower() const { return uppers == 0; }
     bool acronym() const { return uppers >= 2 && uppers == letters; }
+    bool lettersOnly() const { return cased && !digits; }
+};
+
+// The words of one or more texts, their keys and stems in two shared buffers rather than two
+// strings a word: a summary has dozens of words, a case hundreds of thousands of summaries.
+struct Words
+{
+    QList<Token> list;
+    QString keys;
+    QString stems;
+    qsizetype size() const { return list.size(); }
+    const Token &operator[](qsizetype i) const { return list[i]; }
+    QStringView key(qsizetype i) const { return QStringView(keys).sliced(list[i].keyAt, list[i].keyLength); }
+    QStringView stem(qsizetype i) const { return QStringView(stems).sliced(list[i].stemAt, list[i].stemLength); }
 };
 
 char32_t decode(QStringView s, qsizetype i, qsizetype *length)
@@ -111,30 +134,37 @@ char32_t decode(QStringView s, qsizetype i, qsizetype *length)
     return c.unicode();
 }
 
-QString stemOf(const QString &key, const Token &t)
+void putCodePoint(QChar *s, qsizetype &at, char32_t c)
 {
-    QString stem = key;
-    if (stem.endsWith(QLatin1StringView("'s"))) {
-        stem.chop(2);
+    if (QChar::requiresSurrogates(c)) {
+        s[at++] = QChar(QChar::highSurrogate(c));
+        s[at++] = QChar(QChar::lowSurrogate(c));
+    } else {
+        s[at++] = QChar(char16_t(c));
     }
-    stem.remove(QLatin1Char('\''));
-    // A plural: "Americans" is "American". Words only; "US", "Ross" and "NCSC" keep their "s".
-    if (!t.digits && !t.uncased && stem.size() > 3 && stem.endsWith(QLatin1Char('s'))
-        && !stem.endsWith(QLatin1StringView("ss"))) {
-        stem.chop(1);
-    }
-    return stem;
 }
 
-QList<Token> tokenize(QStringView text)
+// Appends the words of `text` to `out`.
+void tokenize(QStringView text, Words &out)
 {
-    QList<Token> out;
+    const qsizetype first = out.list.size();
+    // A key is never longer than its word (case folding and digits map one code point to one), nor a
+    // stem than its key: both are written in place, and the buffers cut to size at the end.
+    qsizetype keyEnd = out.keys.size();
+    qsizetype stemEnd = out.stems.size();
+    out.keys.resize(keyEnd + text.size());
+    out.stems.resize(stemEnd + text.size());
+    QChar *const keys = out.keys.data();
+    QChar *const stems = out.stems.data();
+    out.list.reserve(out.list.size() + text.size() / 4);
     bool sentence = true;
     bool other = false; // punctuation other than hyphens since the previous word
     bool space = false;
     int dashes = 0;
     const qsizetype n = text.size();
     qsizetype i = 0;
+    auto peek
+        = [&](qsizetype at, qsizetype *len) { return at < n ? classify(decode(text, at, len)) : CharClass::Other; };
     while (i < n) {
         qsizetype length = 1;
         const char32_t c = decode(text, i, &length);
@@ -152,39 +182,42 @@ QList<Token> tokenize(QStringView text)
             i += length;
             continue;
         }
+        const bool firstOfText = out.list.size() == first;
         Token t;
         t.begin = i;
         t.sentenceStart = sentence;
-        t.joined = !out.isEmpty() && !other;
-        t.dashBefore = !out.isEmpty() && !other && !space && dashes == 1;
+        t.quoteStart = firstOfText;
+        t.joined = !firstOfText && !other;
+        t.dashBefore = !firstOfText && !other && !space && dashes == 1;
+        t.keyAt = keyEnd;
         sentence = false;
         other = false;
         space = false;
         dashes = 0;
         const bool uncasedWord = k == CharClass::Uncased;
-        QString raw;
         CharClass last = CharClass::Other;
         int segment = 0; // letters since the word's start or its last dot
         bool dotted = false;
-        auto peek
-            = [&](qsizetype at, qsizetype *len) { return at < n ? classify(decode(text, at, len)) : CharClass::Other; };
         while (i < n) {
             const char32_t d = decode(text, i, &length);
             const CharClass dk = classify(d);
             const bool fits
                 = uncasedWord ? dk == CharClass::Uncased : (dk == CharClass::Cased || dk == CharClass::Digit);
-            if (fits || (dk == CharClass::Mark && !raw.isEmpty())) {
+            if (fits || (dk == CharClass::Mark && last != CharClass::Other)) {
                 if (dk == CharClass::Digit) {
-                    raw += QLatin1Char(char('0' + QChar::digitValue(d)));
+                    keys[keyEnd++] = QLatin1Char(char('0' + QChar::digitValue(d)));
                     t.digits = true;
                 } else {
-                    raw += QStringView(text).sliced(i, length);
+                    char32_t folded = d < 0x80 ? char32_t(d >= U'A' && d <= U'Z' ? d + 32 : d) : QChar::toCaseFolded(d);
+                    if (QChar::requiresSurrogates(folded) && length == 1) {
+                        folded = d; // never longer than the word: the buffer holds as much as the text
+                    }
+                    putCodePoint(keys, keyEnd, folded);
                 }
                 if (dk == CharClass::Cased || dk == CharClass::Uncased) {
-                    if (raw.size() == length) {
-                        t.firstUpper = QChar::isUpper(d) || QChar::isTitleCase(d);
-                    }
-                    t.uppers += QChar::isUpper(d) || QChar::isTitleCase(d);
+                    const bool upper = QChar::isUpper(d) || QChar::isTitleCase(d);
+                    t.firstUpper = t.firstUpper || (last == CharClass::Other && upper);
+                    t.uppers += upper;
                     ++t.letters;
                     ++segment;
                     t.cased = t.cased || dk == CharClass::Cased;
@@ -203,14 +236,14 @@ QList<Token> tokenize(QStringView text)
             const CharClass next = peek(i + length, &nextLength);
             // "China’s", "O'Brien": an apostrophe between letters.
             if (dk == CharClass::Apostrophe && last == CharClass::Cased && next == CharClass::Cased) {
-                raw += QLatin1Char('\'');
+                keys[keyEnd++] = QLatin1Char('\'');
                 i += length;
                 continue;
             }
             // "10,000" and "1.5": a comma or point between digits.
             if ((d == U',' || d == U'.') && last == CharClass::Digit && next == CharClass::Digit) {
                 if (d == U'.') {
-                    raw += QLatin1Char('.');
+                    keys[keyEnd++] = QLatin1Char('.');
                 }
                 i += length;
                 continue;
@@ -234,141 +267,227 @@ QList<Token> tokenize(QStringView text)
             break;
         }
         t.end = i;
-        t.key = raw.toCaseFolded();
-        t.stem = stemOf(t.key, t);
-        out.append(std::move(t));
+        t.keyLength = keyEnd - t.keyAt;
+        // The stem: no possessive, no apostrophes, no plural "s" ("US", "Ross" and "NCSC" keep theirs).
+        QStringView key(keys + t.keyAt, t.keyLength);
+        if (key.endsWith(QLatin1StringView("'s"))) {
+            key.chop(2);
+        }
+        t.stemAt = stemEnd;
+        for (const QChar ch : key) {
+            if (ch != QLatin1Char('\'')) {
+                stems[stemEnd++] = ch;
+            }
+        }
+        t.stemLength = stemEnd - t.stemAt;
+        if (t.lettersOnly() && t.stemLength > 3 && stems[stemEnd - 1] == QLatin1Char('s')
+            && stems[stemEnd - 2] != QLatin1Char('s')) {
+            --stemEnd;
+            --t.stemLength;
+        }
+        out.list.append(t);
     }
+    out.keys.resize(keyEnd);
+    out.stems.resize(stemEnd);
+}
+
+Words tokenize(QStringView text)
+{
+    Words out;
+    tokenize(text, out);
     return out;
 }
 
 // ---- Numbers and dates ------------------------------------------------------------------------
 
+template<size_t N> constexpr QLatin1StringView ascii(const char (&s)[N])
+{
+    return QLatin1StringView(s, qsizetype(N - 1));
+}
+
+bool same(QStringView word, QLatin1StringView name)
+{
+    return word.size() == name.size() && word == name;
+}
+
+// The words that say a number or name a day or a month, looked up without making a string.
+struct KnownWord
+{
+    int cardinal = 0; // 2 to 20, and the tens to 90
+    bool scale = false; // "hundred", "million", "dozen", ...
+    QLatin1StringView date; // the month or weekday it names: "march" for "mar"
+};
+
+const KnownWord *knownWord(QStringView word)
+{
+    if (word.size() < 3 || word.size() > 9) {
+        return nullptr;
+    }
+    static const std::unordered_map<std::u16string_view, KnownWord> Known = [] {
+        std::unordered_map<std::u16string_view, KnownWord> m;
+        struct Cardinal
+        {
+            std::u16string_view word;
+            int value;
+        };
+        for (const Cardinal &c : {Cardinal {u"two", 2},        Cardinal {u"three", 3},     Cardinal {u"four", 4},
+                                  Cardinal {u"five", 5},       Cardinal {u"six", 6},       Cardinal {u"seven", 7},
+                                  Cardinal {u"eight", 8},      Cardinal {u"nine", 9},      Cardinal {u"ten", 10},
+                                  Cardinal {u"eleven", 11},    Cardinal {u"twelve", 12},   Cardinal {u"thirteen", 13},
+                                  Cardinal {u"fourteen", 14},  Cardinal {u"fifteen", 15},  Cardinal {u"sixteen", 16},
+                                  Cardinal {u"seventeen", 17}, Cardinal {u"eighteen", 18}, Cardinal {u"nineteen", 19},
+                                  Cardinal {u"twenty", 20},    Cardinal {u"thirty", 30},   Cardinal {u"forty", 40},
+                                  Cardinal {u"fifty", 50},     Cardinal {u"sixty", 60},    Cardinal {u"seventy", 70},
+                                  Cardinal {u"eighty", 80},    Cardinal {u"ninety", 90}}) {
+            m[c.word].cardinal = c.value;
+        }
+        for (const std::u16string_view w : {u"hundred", u"thousand", u"million", u"billion", u"trillion", u"dozen"}) {
+            m[w].scale = true;
+        }
+        struct Date
+        {
+            std::u16string_view word;
+            QLatin1StringView name;
+        };
+        for (const Date &d : {Date {u"january", ascii("january")},
+                              Date {u"february", ascii("february")},
+                              Date {u"march", ascii("march")},
+                              Date {u"april", ascii("april")},
+                              Date {u"may", ascii("may")},
+                              Date {u"june", ascii("june")},
+                              Date {u"july", ascii("july")},
+                              Date {u"august", ascii("august")},
+                              Date {u"september", ascii("september")},
+                              Date {u"october", ascii("october")},
+                              Date {u"november", ascii("november")},
+                              Date {u"december", ascii("december")},
+                              Date {u"jan", ascii("january")},
+                              Date {u"feb", ascii("february")},
+                              Date {u"mar", ascii("march")},
+                              Date {u"apr", ascii("april")},
+                              Date {u"jun", ascii("june")},
+                              Date {u"jul", ascii("july")},
+                              Date {u"aug", ascii("august")},
+                              Date {u"sep", ascii("september")},
+                              Date {u"sept", ascii("september")},
+                              Date {u"oct", ascii("october")},
+                              Date {u"nov", ascii("november")},
+                              Date {u"dec", ascii("december")},
+                              Date {u"monday", ascii("monday")},
+                              Date {u"tuesday", ascii("tuesday")},
+                              Date {u"wednesday", ascii("wednesday")},
+                              Date {u"thursday", ascii("thursday")},
+                              Date {u"friday", ascii("friday")},
+                              Date {u"saturday", ascii("saturday")},
+                              Date {u"sunday", ascii("sunday")}}) {
+            m[d.word].date = d.name;
+        }
+        return m;
+    }();
+    const auto it = Known.find(std::u16string_view(word.utf16(), size_t(word.size())));
+    return it == Known.end() ? nullptr : &it->second;
+}
+
 int cardinal(QStringView word)
 {
-    static const QHash<QString, int> words = [] {
-        QHash<QString, int> h;
-        const char *names[] = {"two",     "three",     "four",     "five",     "six",      "seven",    "eight",
-                               "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
-                               "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-        int value = 2;
-        for (const char *name : names) {
-            h.insert(QString::fromLatin1(name), value++);
-        }
-        const char *tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-        value = 30;
-        for (const char *name : tens) {
-            h.insert(QString::fromLatin1(name), value);
-            value += 10;
-        }
-        return h;
-    }();
-    return words.value(word.toString(), 0);
+    const KnownWord *known = knownWord(word);
+    return known ? known->cardinal : 0;
 }
 
 bool isScaleWord(QStringView stem)
 {
-    for (const char *w : {"hundred", "thousand", "million", "billion", "trillion", "dozen"}) {
-        if (stem == QLatin1StringView(w)) {
-            return true;
-        }
+    const KnownWord *known = knownWord(stem);
+    return known && known->scale;
+}
+
+QString numberText(QStringView digits)
+{
+    while (digits.size() > 1 && digits.front() == QLatin1Char('0') && digits[1].isDigit()) {
+        digits = digits.sliced(1);
     }
-    return false;
+    return QLatin1Char('#') + digits;
 }
 
 // "#2021" for "2021", "#7" for "7" and "seven", "w:million" for "millions": what a number says.
 // Empty for a word that is no number. "one" is left out: it is a pronoun as often as a number.
-QString numberKey(const Token &t)
+QString numberKey(const Words &words, qsizetype i)
 {
-    if (t.digits && !t.cased && !t.uncased) {
-        QString digits = t.key;
-        while (digits.size() > 1 && digits.startsWith(QLatin1Char('0')) && digits[1].isDigit()) {
-            digits.remove(0, 1);
-        }
-        return QLatin1Char('#') + digits;
+    const Token &t = words[i];
+    const QStringView key = words.key(i);
+    if (t.digits && !t.cased) {
+        return numberText(key);
     }
-    if (t.digits && t.cased) {
+    if (t.digits) {
         // "1990s", "14th", "5m", "3bn"
         qsizetype d = 0;
-        while (d < t.key.size() && (t.key[d].isDigit() || t.key[d] == QLatin1Char('.'))) {
+        while (d < key.size() && (key[d].isDigit() || key[d] == QLatin1Char('.'))) {
             ++d;
         }
-        const QStringView suffix = QStringView(t.key).sliced(d);
-        static const QSet<QString> suffixes {QStringLiteral("st"), QStringLiteral("nd"), QStringLiteral("rd"),
-                                             QStringLiteral("th"), QStringLiteral("s"),  QStringLiteral("m"),
-                                             QStringLiteral("bn"), QStringLiteral("k")};
-        if (d > 0 && suffixes.contains(suffix.toString())) {
-            QString digits = t.key.left(d);
-            while (digits.size() > 1 && digits.startsWith(QLatin1Char('0')) && digits[1].isDigit()) {
-                digits.remove(0, 1);
+        const QStringView suffix = key.sliced(d);
+        static constexpr QLatin1StringView Suffixes[]
+            = {ascii("st"), ascii("nd"), ascii("rd"), ascii("th"), ascii("s"), ascii("m"), ascii("bn"), ascii("k")};
+        for (const QLatin1StringView sfx : Suffixes) {
+            if (d > 0 && same(suffix, sfx)) {
+                return numberText(key.left(d));
             }
-            return QLatin1Char('#') + digits;
         }
         return {};
     }
-    if (t.digits || !t.cased) {
+    if (!t.cased) {
         return {};
     }
-    if (const int value = cardinal(t.key)) {
+    if (const int value = cardinal(key)) {
         return QLatin1Char('#') + QString::number(value);
     }
-    if (cardinal(t.stem) || isScaleWord(t.stem)) {
-        return QStringLiteral("w:") + t.stem;
+    const QStringView stem = words.stem(i);
+    if (cardinal(stem) || isScaleWord(stem)) {
+        return QStringLiteral("w:") + stem;
     }
     return {};
 }
 
-// "d:march" for "March", "Mar" and "march"; "d:monday" for "Monday" and "Mondays". Capitalised
+// "d:march" for "March", "Mar" and "MARCH"; "d:monday" for "Monday" and "Mondays". Capitalised
 // words only, and "May" not at the start of a sentence, where it is as often the verb.
-QString dateKey(const Token &t)
+QString dateKey(const Words &words, qsizetype i)
 {
-    if (!t.firstUpper || t.digits || t.uncased) {
+    const Token &t = words[i];
+    if (!t.firstUpper || !t.lettersOnly() || t.letters < 3 || t.letters > 10) {
         return {};
     }
-    static const QHash<QString, QString> names = [] {
-        QHash<QString, QString> h;
-        const char *full[] = {"january",   "february",  "march",   "april",    "may",      "june",   "july",
-                              "august",    "september", "october", "november", "december", "monday", "tuesday",
-                              "wednesday", "thursday",  "friday",  "saturday", "sunday"};
-        for (const char *name : full) {
-            h.insert(QString::fromLatin1(name), QStringLiteral("d:") + QString::fromLatin1(name));
-        }
-        const char *abbreviations[][2]
-            = {{"jan", "january"},    {"feb", "february"}, {"mar", "march"},    {"apr", "april"},
-               {"jun", "june"},       {"jul", "july"},     {"aug", "august"},   {"sep", "september"},
-               {"sept", "september"}, {"oct", "october"},  {"nov", "november"}, {"dec", "december"}};
-        for (const auto &a : abbreviations) {
-            h.insert(QString::fromLatin1(a[0]), QStringLiteral("d:") + QString::fromLatin1(a[1]));
-        }
-        return h;
-    }();
-    if (t.key == QLatin1StringView("may") && t.sentenceStart) {
+    const QStringView key = words.key(i);
+    if (t.sentenceStart && same(key, ascii("may"))) {
         return {};
     }
-    QString key = names.value(t.key);
-    if (key.isEmpty() && t.stem != t.key) {
-        key = names.value(t.stem); // "Mondays"
+    for (const QStringView word : {key, words.stem(i)}) { // the stem: "Mondays"
+        if (const KnownWord *known = knownWord(word); known && !known->date.isEmpty()) {
+            return QStringLiteral("d:") + known->date;
+        }
     }
-    return key;
+    return {};
 }
 
 // A year range "2021-22" or "2021–2022": the second number, written out ("2022"); empty otherwise.
-QString rangeEnd(const Token &first, const Token &second)
+QString rangeEnd(const Words &words, qsizetype first)
 {
-    if (!second.dashBefore || first.key.size() != 4 || !first.digits || first.cased || second.cased || !second.digits
-        || (second.key.size() != 2 && second.key.size() != 4)) {
+    const Token &a = words[first];
+    const Token &b = words[first + 1];
+    const QStringView from = words.key(first);
+    const QStringView to = words.key(first + 1);
+    if (!b.dashBefore || b.quoteStart || !a.digits || a.cased || !b.digits || b.cased || from.size() != 4
+        || (to.size() != 2 && to.size() != 4)) {
         return {};
     }
     bool ok1 = false;
     bool ok2 = false;
-    const int from = first.key.toInt(&ok1);
-    int to = second.key.toInt(&ok2);
+    const int start = from.toInt(&ok1);
+    int end = to.toInt(&ok2);
     if (!ok1 || !ok2) {
         return {};
     }
-    if (second.key.size() == 2) {
-        to += from / 100 * 100;
+    if (to.size() == 2) {
+        end += start / 100 * 100;
     }
-    return to > from ? QString::number(to) : QString();
+    return end > start ? QString::number(end) : QString();
 }
 
 // ---- Looking in quotes ------------------------------------------------------------------------
@@ -382,8 +501,12 @@ bool isWordUnit(QChar c)
 // inside a longer one either ("10" is not in "10,000").
 bool containsWord(QStringView hay, QStringView needle, Qt::CaseSensitivity cs, bool number)
 {
-    if (needle.isEmpty()) {
+    if (needle.isEmpty() || needle.size() > hay.size()) {
         return false;
+    }
+    // The case as written is the usual one, and far quicker to look for.
+    if (cs == Qt::CaseInsensitive && containsWord(hay, needle, Qt::CaseSensitive, number)) {
+        return true;
     }
     const bool wordStart = isWordUnit(needle.front());
     const bool wordEnd = isWordUnit(needle.back());
@@ -427,20 +550,20 @@ public:
     // only; with `notLowerCase`, none may be all lower case (the acronym "US" is not the word "us").
     bool containsSequence(QStringView target, bool stems, bool withinPhrase, bool notLowerCase) const
     {
-        const Tokens &t = tokens();
-        const qsizetype n = t.words.size();
+        const Words &words = tokens().words;
+        const qsizetype n = words.size();
         for (qsizetype s = 0; s < n; ++s) {
             qsizetype matched = 0;
             for (qsizetype w = s; w < n; ++w) {
-                const Token &word = t.words[w];
-                if (w > s && (t.quoteStart[w] || (withinPhrase && !word.joined))) {
+                const Token &word = words[w];
+                if (w > s && (word.quoteStart || (withinPhrase && !word.joined))) {
                     break;
                 }
                 if (notLowerCase && word.cased && word.allLower()) {
                     break;
                 }
-                const QString &piece = stems ? word.stem : word.key;
-                if (!target.sliced(matched).startsWith(piece)) {
+                const QStringView piece = stems ? words.stem(w) : words.key(w);
+                if (piece.isEmpty() || !target.sliced(matched).startsWith(piece)) {
                     break;
                 }
                 matched += piece.size();
@@ -454,13 +577,11 @@ public:
 
     bool hasNumber(const QString &key) const { return tokens().numbers.contains(key); }
     bool hasDate(const QString &key) const { return tokens().dates.contains(key); }
-    bool isEmpty() const { return m_texts.isEmpty(); }
 
 private:
     struct Tokens
     {
-        QList<Token> words;
-        QList<bool> quoteStart;
+        Words words;
         QSet<QString> numbers;
         QSet<QString> dates;
     };
@@ -469,37 +590,35 @@ private:
         if (!m_tokens) {
             Tokens t;
             for (QStringView q : m_texts) {
-                QList<Token> words = tokenize(q);
-                for (qsizetype i = 0; i < words.size(); ++i) {
-                    const Token &w = words[i];
-                    if (QString key = numberKey(w); !key.isEmpty()) {
-                        t.numbers.insert(key);
-                    } else if (w.digits && w.cased) {
-                        // "APT31" says 31 as well.
-                        QString digits;
-                        for (const QChar c : w.key) {
-                            if (c.isDigit()) {
-                                digits += c;
-                            } else if (!digits.isEmpty()) {
-                                t.numbers.insert(QLatin1Char('#') + digits);
-                                digits.clear();
-                            }
-                        }
-                        if (!digits.isEmpty()) {
-                            t.numbers.insert(QLatin1Char('#') + digits);
-                        }
-                    }
-                    if (i > 0) {
-                        if (const QString end = rangeEnd(words[i - 1], w); !end.isEmpty()) {
-                            t.numbers.insert(QLatin1Char('#') + end);
+                tokenize(q, t.words);
+            }
+            const Words &words = t.words;
+            for (qsizetype i = 0; i < words.size(); ++i) {
+                const Token &w = words[i];
+                if (QString key = numberKey(words, i); !key.isEmpty()) {
+                    t.numbers.insert(key);
+                } else if (w.digits && w.cased) {
+                    // "APT31" says 31 as well.
+                    const QStringView key = words.key(i);
+                    qsizetype run = -1;
+                    for (qsizetype c = 0; c <= key.size(); ++c) {
+                        const bool digit = c < key.size() && key[c].isDigit();
+                        if (digit && run < 0) {
+                            run = c;
+                        } else if (!digit && run >= 0) {
+                            t.numbers.insert(numberText(key.sliced(run, c - run)));
+                            run = -1;
                         }
                     }
-                    if (QString key = dateKey(w); !key.isEmpty()) {
-                        t.dates.insert(key);
-                    }
-                    t.quoteStart.append(i == 0);
                 }
-                t.words.append(std::move(words));
+                if (i > 0) {
+                    if (const QString end = rangeEnd(words, i - 1); !end.isEmpty()) {
+                        t.numbers.insert(QLatin1Char('#') + end);
+                    }
+                }
+                if (QString key = dateKey(words, i); !key.isEmpty()) {
+                    t.dates.insert(key);
+                }
             }
             m_tokens = std::move(t);
         }
@@ -538,16 +657,20 @@ struct CaseChecker::Names
     };
     QList<QList<Form>> forms; // per actor
     QHash<QString, QList<qsizetype>> actorsByStems; // which actors a name (its stems run together) names
+    QSet<QString> firstStems; // the stem of each name's first word: where a name may start
     qsizetype maxWords = 0;
 
-    // Whether `quotes` name any of the actors by any of their names.
+    // Whether `quotes` name any of the actors by any of their names: verbatim first, which needs
+    // no tokens, then word by word.
     bool named(const QList<qsizetype> &actors, const Quotes &quotes) const
     {
-        for (const qsizetype a : actors) {
-            for (const Form &f : forms[a]) {
-                if (quotes.containsWord(f.text, Qt::CaseInsensitive)
-                    || quotes.containsSequence(f.stems, true, true, false)) {
-                    return true;
+        for (const bool verbatim : {true, false}) {
+            for (const qsizetype a : actors) {
+                for (const Form &f : forms[a]) {
+                    if (verbatim ? quotes.containsWord(f.text, Qt::CaseInsensitive)
+                                 : quotes.containsSequence(f.stems, true, true, false)) {
+                        return true;
+                    }
                 }
             }
         }
@@ -568,19 +691,20 @@ CaseChecker::CaseChecker(const QList<Actor> &actors)
         for (const QString &text : std::as_const(texts)) {
             // The name up to its first punctuation: "Two individuals sanctioned (not named in the
             // sources)" is named as "Two individuals sanctioned".
-            const QList<Token> words = tokenize(text);
+            const Words words = tokenize(text);
             QString stems;
             qsizetype count = 0;
-            for (const Token &w : words) {
-                if (count > 0 && !w.joined) {
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                if (count > 0 && !words[w].joined) {
                     break;
                 }
-                stems += w.stem;
+                stems += words.stem(w);
                 ++count;
             }
             if (stems.isEmpty()) {
                 continue;
             }
+            names->firstStems.insert(words.stem(0).toString());
             names->maxWords = std::max(names->maxWords, count);
             QList<qsizetype> &named = names->actorsByStems[stems];
             if (!named.contains(a)) {
@@ -597,7 +721,7 @@ CaseChecker::~CaseChecker() = default;
 
 QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> &quoteTexts) const
 {
-    const QList<Token> words = tokenize(text);
+    const Words words = tokenize(text);
     enum class Kind : quint8 { None, Name, Number, Date };
     struct Word
     {
@@ -612,16 +736,16 @@ QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> 
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Token &t = words[i];
         Word &w = ws[i];
-        if (QString key = numberKey(t); !key.isEmpty()) {
+        if (QString key = numberKey(words, i); !key.isEmpty()) {
             w.kind = Kind::Number;
             w.key = std::move(key);
             if (i > 0 && ws[i - 1].kind == Kind::Number && !ws[i - 1].inRange && ws[i - 1].rangeEnd.isEmpty()) {
-                if (const QString end = rangeEnd(words[i - 1], t); !end.isEmpty()) {
+                if (const QString end = rangeEnd(words, i - 1); !end.isEmpty()) {
                     ws[i - 1].rangeEnd = QLatin1Char('#') + end;
                     w.inRange = true;
                 }
             }
-        } else if (QString date = dateKey(t); !date.isEmpty()) {
+        } else if (QString date = dateKey(words, i); !date.isEmpty()) {
             w.kind = Kind::Date;
             w.key = std::move(date);
         } else if (t.cased && t.letters >= 2
@@ -638,13 +762,20 @@ QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> 
     auto span = [&](qsizetype from, qsizetype to) { // words [from, to], as they stand in the text
         return text.sliced(words[from].begin, words[to].end - words[from].begin);
     };
+    auto verbatim = [&](qsizetype j) { // a word as it stands, without a possessive: "China" of "China’s"
+        QStringView w = span(j, j);
+        if (words.key(j).endsWith(QLatin1StringView("'s")) && w.size() > 2) {
+            w.chop(2);
+        }
+        return w;
+    };
 
     // A known actor's name, or another of its names, in the quotes supports the name. One the quotes
     // do not support is reported whole, as the case names the actor.
     const Names &names = *m_names;
     QList<qsizetype> mentionEnd(words.size(), -1);
     for (qsizetype i = 0; i < words.size(); ++i) {
-        if (!words[i].cased || words[i].allLower() || names.actorsByStems.isEmpty()) {
+        if (!words[i].cased || words[i].allLower() || !names.firstStems.contains(words.stem(i).toString())) {
             continue;
         }
         QString stems;
@@ -654,7 +785,7 @@ QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> 
             if (j > i && !words[j].joined) {
                 break;
             }
-            stems += words[j].stem;
+            stems += words.stem(j);
             if (const auto it = names.actorsByStems.constFind(stems); it != names.actorsByStems.constEnd()) {
                 longest = j;
                 actors = &*it;
@@ -689,7 +820,7 @@ QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> 
         QString stems;
         for (qsizetype j = i; j <= last; ++j) {
             acronym = acronym || words[j].acronym();
-            stems += words[j].stem;
+            stems += words.stem(j);
         }
         const Qt::CaseSensitivity cs = acronym ? Qt::CaseSensitive : Qt::CaseInsensitive;
         if (last > i
@@ -702,9 +833,9 @@ QStringList CaseChecker::unsupported(QStringView text, const QList<QStringView> 
                 if (ws[j].kind != Kind::Name) {
                     continue; // a number of the name is looked for as a number
                 }
-                const Token &t = words[j];
-                ws[j].supported = quotes.containsWord(span(j, j), t.acronym() ? Qt::CaseSensitive : Qt::CaseInsensitive)
-                    || quotes.containsSequence(t.stem, true, true, t.acronym());
+                const bool a = words[j].acronym();
+                ws[j].supported = quotes.containsWord(verbatim(j), a ? Qt::CaseSensitive : Qt::CaseInsensitive)
+                    || quotes.containsSequence(words.stem(j), true, true, a);
             }
         }
         i = last;
@@ -771,11 +902,7 @@ bool CaseChecker::isQuoted(QStringView wording, const QList<QStringView> &passag
     if (quotes.containsWord(wording, Qt::CaseInsensitive)) {
         return true;
     }
-    QString keys;
-    for (const Token &t : tokenize(wording)) {
-        keys += t.key;
-    }
-    return !keys.isEmpty() && quotes.containsSequence(keys, false, false, false);
+    return quotes.containsSequence(tokenize(wording).keys, false, false, false);
 }
 
 namespace {
