@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace AT;
@@ -187,6 +188,7 @@ private Q_SLOTS:
     void unsupported();
     void nonLatinText_data();
     void nonLatinText();
+    void anyTextGivesWordsOfTheText();
     void beyondQuotesInAnEvent();
     void beyondQuotesInAClaim();
     void eventDateProvenanceCitationsCount();
@@ -358,6 +360,50 @@ void tst_CaseChecks::nonLatinText_data()
 void tst_CaseChecks::nonLatinText()
 {
     unsupported();
+}
+
+// Whatever the text, what is reported is a piece of it that starts and ends with a letter or digit
+// (or the last dot of "U.S."), and the checker neither crashes nor reads or writes outside its
+// buffers: random texts of scripts, marks, digits, apostrophes, dots, dashes and broken surrogates.
+void tst_CaseChecks::anyTextGivesWordsOfTheText()
+{
+    const QString alphabet = QStringLiteral(
+        "aZ Ns's.,-\u2013\u2019'U.S.09\uFF12\u0661\u0301\u0436\u0416\u4E2D\u6587\u00DF\u0130\u01C5\u1E9E: ;()\"");
+    const QList<QString> extras {
+        QString(QChar(0xD800)),       QString(QChar(0xDC00)),       QStringLiteral("\U0001F6A8"),
+        QStringLiteral("\U0001D7D9"), QStringLiteral("\U00010400"), QStringLiteral("Mar"),
+        QStringLiteral("May"),        QStringLiteral("seven"),      QStringLiteral("2021-22")};
+    QRandomGenerator random(17);
+    auto randomText = [&] {
+        QString text;
+        const int length = random.bounded(1, 40);
+        for (int i = 0; i < length; ++i) {
+            const int pick = random.bounded(int(alphabet.size() + extras.size()));
+            text += pick < alphabet.size() ? QString(alphabet[pick]) : extras[pick - alphabet.size()];
+        }
+        return text;
+    };
+    QList<Actor> actors(1);
+    actors[0].id = QStringLiteral("x");
+    actors[0].name = QStringLiteral("Mar\u0301 Ž U.S. 31");
+    const CaseChecker checker(actors);
+    auto isWordUnit = [](QChar c) { return c.isLetterOrNumber() || c.isMark() || c.isSurrogate(); };
+    for (int round = 0; round < 3000; ++round) {
+        const QString text = randomText();
+        const QString quote = randomText();
+        const QStringList found = checker.unsupported(text, {quote});
+        for (const QString &piece : found) {
+            QVERIFY2(!piece.isEmpty() && text.contains(piece), qPrintable(text + QStringLiteral(" | ") + piece));
+            // The last dot of "U.S." is part of it.
+            QVERIFY2(isWordUnit(piece.front()) && (isWordUnit(piece.back()) || piece.back() == QLatin1Char('.')),
+                     qPrintable(piece));
+        }
+        // A text is always quoted by itself.
+        QVERIFY2(checker.unsupported(text, {text}).isEmpty() || text.contains(QChar(0xD800))
+                     || text.contains(QChar(0xDC00)),
+                 qPrintable(text));
+        CaseChecker::isQuoted(text, {quote});
+    }
 }
 
 void tst_CaseChecks::beyondQuotesInAnEvent()
