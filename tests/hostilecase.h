@@ -138,6 +138,11 @@ inline Case hostileCase()
     c.citations = {hostileCitation(s1, hostile(QStringLiteral("quote one")))};
     c.disagreements = {QStringLiteral("<d>")};
     c.notes = hostile(QStringLiteral("claim notes"));
+    // Its wording is not in its quote (casechecks.h): accepted, for a reason as hostile as the rest.
+    AcceptedWarning accepted;
+    accepted.rule = QStringLiteral("confidence-not-quoted");
+    accepted.reason = hostile(QStringLiteral("reason"));
+    c.acceptedWarnings = {accepted};
     Claim c2;
     c2.id = QStringLiteral("denial");
     c2.attributorId = a.id;

@@ -15,7 +15,8 @@
 
 namespace AT::Test {
 
-// Four events with mixed date precisions, accents, an alias and a disputed point.
+// Four events with mixed date precisions, accents, an alias and a disputed point; a claim whose
+// confidence wording its quote lacks, accepted (casechecks.h).
 inline constexpr const char *SmallCase = R"({
     "format": "attribution-timeline-case", "version": 1, "title": "Small",
     "sources": [
@@ -50,7 +51,9 @@ inline constexpr const char *SmallCase = R"({
     ],
     "claims": [
         {"id": "c1", "attributor": "uk", "subject": "apt31", "event": "breach", "statement": "APT31 did it",
-         "confidence": "highly likely", "citations": [{"source": "a", "quote": "Zirconium hit", "start": 0, "end": 13}]},
+         "confidence": "highly likely", "citations": [{"source": "a", "quote": "Zirconium hit", "start": 0, "end": 13}],
+         "acceptedWarnings": [{"rule": "confidence-not-quoted",
+                               "reason": "a fixture: the wording stands for one its short source does not give"}]},
         {"id": "c2", "attributor": "cn", "subject": "cn", "event": "breach", "statement": "We did not",
          "confidence": null, "citations": [{"source": "b", "quote": "Beijing denied it", "start": 0, "end": 17}], "disputes": ["c1"]}
     ]

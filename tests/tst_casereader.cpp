@@ -300,7 +300,7 @@ void tst_CaseReader::badField_data()
         "case.json: claims[0].confidenceValue: error: must be between 0 and 100, found 140");
     row("unknown key", "events[0].colour", "\"red\"",
         "case.json: events[0]: warning: unknown key \"colour\" is ignored and will not be saved; known keys: id, "
-        "title, summary, category, date, participants, citations, tags, disagreements, notes");
+        "title, summary, category, date, participants, citations, tags, disagreements, notes, acceptedWarnings");
     row("disagreement with one version", "disagreements[0].versions[1]", "undefined",
         "case.json: disagreements[0].versions: error: a disagreement needs at least two competing versions, found 1");
     row("disagreement of specificity", "disagreements[0].kind", "\"specificity\"", "");

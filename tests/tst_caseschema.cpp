@@ -58,23 +58,25 @@ constexpr const char *FullCase = R"({
              "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81}]}]}
     ],
     "events": [
-        {"id": "e1", "title": "UK summons the Chinese Ambassador", "summary": "The UK summoned the ambassador.",
+        {"id": "e1", "title": "UK summons the Chinese Ambassador", "summary": "On Monday the UK summoned the ambassador.",
          "category": "diplomatic", "tags": ["summons"], "disagreements": ["d1"],
          "date": {"start": "2024-03-25"},
          "participants": [{"actor": "uk", "role": "summoner"}, {"actor": "cn", "role": "summoned"}],
          "citations": [{"source": "s1", "quote": "the UK said it summoned the Chinese Ambassador", "start": 10, "end": 56,
                         "prefix": "On Monday ", "suffix": ". China"}],
-         "notes": "Ask the embassy for the date"}
+         "notes": "Ask the embassy for the date",
+         "acceptedWarnings": [{"rule": "beyond-quotes", "reason": "Monday is in the prefix, just before the quote"}]}
     ],
     "claims": [
-        {"id": "c1", "attributor": "uk", "subject": "cn", "event": "e1", "statement": "China warranted a summons",
+        {"id": "c1", "attributor": "uk", "subject": "cn", "event": "e1", "statement": "The UK found China warranted a summons",
          "confidence": "said", "confidenceValue": 90, "yardstick": "a test scale",
          "date": {"start": "2024-03-25", "end": "2024-03-26", "approximate": true, "qualifier": "by",
                   "provenance": {"kind": "relative", "expression": "On Monday", "reference": "2024-03-26",
                                  "note": "the report's publication day",
                                  "citations": [{"source": "s1", "quote": "On Monday", "start": 0, "end": 9}]}},
          "citations": [{"source": "s1", "quote": "said it summoned", "start": 17, "end": 33}], "disagreements": ["d1"],
-         "notes": "Not in the other reports"},
+         "notes": "Not in the other reports",
+         "acceptedWarnings": [{"rule": "beyond-quotes", "reason": "the quote's sentence names both"}]},
         {"id": "c2", "attributor": "cn", "subject": "cn", "event": "e1", "statement": "No wrongdoing",
          "confidence": null, "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81},
                                            {"source": "s3", "quote": "denied any wrongdoing"}],

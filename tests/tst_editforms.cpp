@@ -96,6 +96,7 @@ private Q_SLOTS:
     void untouchedActorsComeBackExactly();
     void untouchedClaimsComeBackExactly();
     void untouchedDisagreementsComeBackExactly();
+    void editsKeepAcceptedWarnings();
     void caseHeading();
     void newEventThroughTheWidgets();
     void participantsAddAndRemove();
@@ -161,6 +162,37 @@ void tst_EditForms::untouchedClaimsComeBackExactly()
         withWording += c.confidence.isEmpty() ? 0 : 1;
     }
     QVERIFY(withWording > 0);
+}
+
+// The forms do not show what an event or a claim accepts of the checker (casechecks.h), and must not
+// drop it: an edit changes what was edited and keeps the acceptances.
+void tst_EditForms::editsKeepAcceptedWarnings()
+{
+    AcceptedWarning accepted;
+    accepted.rule = QStringLiteral("beyond-quotes");
+    accepted.reason = QStringLiteral("the summary names the group by the name the case uses");
+    Event e = m_case->events.first();
+    e.acceptedWarnings = {accepted};
+    EventDialog eventDialog(*m_case, e);
+    eventDialog.titleEdit()->setText(QStringLiteral("A new title"));
+    eventDialog.summaryEdit()->setPlainText(QStringLiteral("A new summary."));
+    QCOMPARE(eventDialog.value().title, QStringLiteral("A new title"));
+    QCOMPARE(eventDialog.value().acceptedWarnings, e.acceptedWarnings);
+
+    Claim c = m_case->claims.first();
+    accepted.rule = QStringLiteral("confidence-not-quoted");
+    c.acceptedWarnings = {accepted};
+    ClaimDialog claimDialog(*m_case, c);
+    claimDialog.statementEdit()->setPlainText(QStringLiteral("A new statement."));
+    QCOMPARE(claimDialog.value().statement, QStringLiteral("A new statement."));
+    QCOMPARE(claimDialog.value().acceptedWarnings, c.acceptedWarnings);
+
+    // And through an edit of the case, as the window applies it.
+    Case kase = *m_case;
+    kase.events.first() = e;
+    CaseEdit edit(kase, QStringLiteral("Edit event"));
+    QVERIFY(edit.replace(eventDialog.value()));
+    QCOMPARE(edit.kase().events.first().acceptedWarnings, e.acceptedWarnings);
 }
 
 void tst_EditForms::untouchedDisagreementsComeBackExactly()

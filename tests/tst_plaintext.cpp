@@ -100,13 +100,18 @@ QByteArray nastyCase()
                                                       {QStringLiteral("role"), nasty(QStringLiteral("role"))}}}},
                             {QStringLiteral("citations"), QJsonArray {citation(text, eventQuote)}}};
     };
-    const QJsonObject claim {{QStringLiteral("id"), QStringLiteral("c1")},
-                             {QStringLiteral("attributor"), QStringLiteral("a2")},
-                             {QStringLiteral("subject"), QStringLiteral("a1")},
-                             {QStringLiteral("event"), QStringLiteral("e1")},
-                             {QStringLiteral("statement"), nasty(QStringLiteral("statement"))},
-                             {QStringLiteral("confidence"), nasty(QStringLiteral("wording"))},
-                             {QStringLiteral("citations"), QJsonArray {citation(text, claimQuote)}}};
+    const QJsonObject claim {
+        {QStringLiteral("id"), QStringLiteral("c1")},
+        {QStringLiteral("attributor"), QStringLiteral("a2")},
+        {QStringLiteral("subject"), QStringLiteral("a1")},
+        {QStringLiteral("event"), QStringLiteral("e1")},
+        {QStringLiteral("statement"), nasty(QStringLiteral("statement"))},
+        {QStringLiteral("confidence"), nasty(QStringLiteral("wording"))},
+        {QStringLiteral("citations"), QJsonArray {citation(text, claimQuote)}},
+        // The wording is not in the quote (casechecks.h): accepted.
+        {QStringLiteral("acceptedWarnings"),
+         QJsonArray {QJsonObject {{QStringLiteral("rule"), QStringLiteral("confidence-not-quoted")},
+                                  {QStringLiteral("reason"), nasty(QStringLiteral("reason"))}}}}};
     const QJsonObject kase {
         {QStringLiteral("format"), QStringLiteral("attribution-timeline-case")},
         {QStringLiteral("version"), 1},

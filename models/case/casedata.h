@@ -66,6 +66,15 @@ struct Actor
     friend bool operator==(const Actor &, const Actor &) = default;
 };
 
+// A warning of the case checker (casechecks.h) that the author has read and accepts for one event or
+// claim, and why. It is then counted by --check rather than listed.
+struct AcceptedWarning
+{
+    QString rule; // a rule id: "beyond-quotes", "confidence-not-quoted", "relative-expression-not-quoted"
+    QString reason; // the author's, in a sentence
+    friend bool operator==(const AcceptedWarning &, const AcceptedWarning &) = default;
+};
+
 struct Participant
 {
     QString actorId;
@@ -85,6 +94,7 @@ struct Event
     QStringList tags;
     QStringList disagreements; // ids of the disputed points this event is part of
     QString notes; // the journalist's own, never what a source says
+    QList<AcceptedWarning> acceptedWarnings;
     friend bool operator==(const Event &, const Event &) = default;
 };
 
@@ -103,6 +113,7 @@ struct Claim
     QStringList disputes; // ids of the claims this one disputes (a denial links to what it denies)
     QStringList disagreements;
     QString notes; // the journalist's own, never what a source says
+    QList<AcceptedWarning> acceptedWarnings;
     friend bool operator==(const Claim &, const Claim &) = default;
 };
 

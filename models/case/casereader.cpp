@@ -4,6 +4,8 @@
 
 #include <QUuid>
 
+#include <numeric>
+
 namespace AT {
 
 namespace Reading {
@@ -206,6 +208,7 @@ CaseLoad Reader::read(QByteArray data)
     m_control.report(ReadControl::Checking, 0);
     readSources(array(obj, QLatin1StringView("sources"), root, true), root.child(QLatin1StringView("sources")));
     readActors(array(obj, QLatin1StringView("actors"), root, false), root.child(QLatin1StringView("actors")));
+    m_checker = std::make_unique<CaseChecker>(m_case.actors);
     readDisagreements(array(obj, QLatin1StringView("disagreements"), root, false),
                       root.child(QLatin1StringView("disagreements")));
     readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
@@ -230,6 +233,11 @@ qsizetype CaseLoad::errorCount() const
 qsizetype CaseLoad::warningCount() const
 {
     return problemCount() - errorCount();
+}
+
+qsizetype CaseLoad::acceptedWarningCount() const
+{
+    return std::accumulate(acceptedWarnings.cbegin(), acceptedWarnings.cend(), qsizetype(0));
 }
 
 CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)

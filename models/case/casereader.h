@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QLatin1StringView>
+#include <QMap>
 #include <QStringList>
 
 #include <atomic>
@@ -19,6 +20,9 @@ struct CaseLoad
     // Found beyond those listed: counted, so that the totals are true.
     qsizetype unlistedErrors = 0;
     qsizetype unlistedWarnings = 0;
+    // Warnings of the checker rules (casechecks.h) that items accept with "acceptedWarnings": not
+    // among the problems, and counted here by rule id so that no report is silent about them.
+    QMap<QString, qsizetype> acceptedWarnings;
     // Stopped through ReadControl::cancel: nothing was kept and nothing is reported.
     bool cancelled = false;
     // Set when the file was another tool's format turned into a case ("STIX bundle"), with what the
@@ -29,6 +33,7 @@ struct CaseLoad
     qsizetype errorCount() const;
     qsizetype warningCount() const;
     qsizetype problemCount() const { return problems.size() + unlistedErrors + unlistedWarnings; }
+    qsizetype acceptedWarningCount() const;
 };
 
 // Lets a caller on another thread follow a read and stop it.

@@ -356,6 +356,31 @@ QString Reader::id(const JsonObject &obj, const Path &path, QSet<QString> &seen,
     return value;
 }
 
+QList<AcceptedWarning> Reader::acceptedWarnings(const JsonObject &obj, const Path &path)
+{
+    const JsonArray arr = array(obj, QLatin1StringView("acceptedWarnings"), path, false);
+    const Path ap = path.child(QLatin1StringView("acceptedWarnings"));
+    QList<AcceptedWarning> out;
+    out.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        JsonObject ao;
+        if (!object(arr[i], ap.at(i), &ao)) {
+            continue;
+        }
+        checkKeys(ao, CaseSchema::Kind::AcceptedWarning, ap.at(i));
+        AcceptedWarning accepted;
+        accepted.rule = string(ao, QLatin1StringView("rule"), ap.at(i), true);
+        accepted.reason = string(ao, QLatin1StringView("reason"), ap.at(i), true);
+        if (!accepted.rule.isEmpty() && !CheckRule::isKnown(accepted.rule)) {
+            error(ap.at(i).child(QLatin1StringView("rule")),
+                  QStringLiteral("unknown rule \"%1\"; the rules that can be accepted are %2")
+                      .arg(accepted.rule, CheckRule::knownList()));
+        }
+        out.append(std::move(accepted));
+    }
+    return out;
+}
+
 void Reader::actorRef(const QString &actorId, const Path &path)
 {
     if (!actorId.isEmpty() && !m_actorIds.contains(actorId)) {

@@ -9,6 +9,7 @@
 //                         claims
 
 #include "anchoring.h"
+#include "casechecks.h"
 #include "casereader.h"
 #include "caseschema.h"
 #include "jsondocument.h"
@@ -115,6 +116,7 @@ private:
         load.problems = m_problems;
         load.unlistedErrors = m_unlistedErrors;
         load.unlistedWarnings = m_unlistedWarnings;
+        load.acceptedWarnings = m_acceptedWarnings;
         return load;
     }
     CaseLoad stopped()
@@ -154,6 +156,25 @@ private:
     void error(const Path &path, const QString &message) { problem(Problem::Severity::Error, path, message); }
     void warning(const Path &path, const QString &message) { problem(Problem::Severity::Warning, path, message); }
 
+    // The checker rules on an item read without errors of its own (casechecks.h): its warnings are
+    // listed like any other, what it accepts is counted.
+    void reportChecks(const ItemCheck &check, const Path &path)
+    {
+        for (const CheckFinding &f : check.warnings) {
+            if (m_problems.size() >= CaseReader::MaxProblems) {
+                ++m_unlistedWarnings;
+                continue;
+            }
+            m_problems.append(Problem {Problem::Severity::Warning, m_file, path.toString() + QLatin1Char('.') + f.field,
+                                       0, 0, f.message});
+        }
+        for (const QLatin1StringView rule : check.accepted) {
+            ++m_acceptedWarnings[QString(rule)];
+        }
+    }
+    std::unique_ptr<CaseChecker> m_checker; // made once the actors are read
+    QMap<QString, qsizetype> m_acceptedWarnings;
+
     // Warns of each key the schema does not list for this kind of object.
     void checkKeys(const JsonObject &obj, CaseSchema::Kind kind, const Path &path);
     bool object(const JsonValue &v, const Path &path, JsonObject *out);
@@ -168,6 +189,7 @@ private:
     QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *listed = nullptr);
     std::optional<Citation> citation(const JsonValue &v, const Path &path);
     QString id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what);
+    QList<AcceptedWarning> acceptedWarnings(const JsonObject &obj, const Path &path);
     void actorRef(const QString &id, const Path &path);
     // The pooled copy of a string that recurs throughout a case (categories, roles), so a million
     // events hold a few shared strings rather than a million copies.

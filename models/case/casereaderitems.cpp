@@ -343,6 +343,10 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
                       QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
             }
         }
+        e.acceptedWarnings = acceptedWarnings(obj, p);
+        if (m_errors == errorsBefore) {
+            reportChecks(m_checker->checkEvent(e), p);
+        }
         keep(m_case.events, std::move(e), errorsBefore);
     }
 }
@@ -417,6 +421,10 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
                 error(p.child(QLatin1StringView("disagreements")).at(j),
                       QStringLiteral("no disagreement has the id \"%1\"").arg(c.disagreements[j]));
             }
+        }
+        c.acceptedWarnings = acceptedWarnings(obj, p);
+        if (m_errors == errorsBefore) {
+            reportChecks(m_checker->checkClaim(c), p);
         }
         keep(m_case.claims, std::move(c), errorsBefore);
     }

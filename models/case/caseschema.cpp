@@ -33,6 +33,8 @@ QString kindName(Kind kind)
         return QStringLiteral("Participant");
     case Kind::Claim:
         return QStringLiteral("Claim");
+    case Kind::AcceptedWarning:
+        return QStringLiteral("AcceptedWarning");
     }
     return {};
 }

@@ -30,6 +30,7 @@ enum class Kind {
     Event,
     Participant,
     Claim,
+    AcceptedWarning, // a checker warning an event or a claim accepts
 };
 
 enum class Type {
@@ -209,6 +210,8 @@ inline constexpr Field EventFields[] = {
     field("tags", Type::StringArray, No, "free labels"),
     field("disagreements", Type::StringArray, No, "ids of the disputed points the event is part of"),
     field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
+    field("acceptedWarnings", Type::Array, Kind::AcceptedWarning, No,
+          "warnings of the checker rules the author accepts for this event, each with the reason"),
 };
 
 inline constexpr Field ParticipantFields[] = {
@@ -233,13 +236,22 @@ inline constexpr Field ClaimFields[] = {
     field("disputes", Type::StringArray, No, "ids of the claims it disputes: a denial links to what it denies"),
     field("disagreements", Type::StringArray, No, "ids of the disputed points the claim is part of"),
     field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
+    field("acceptedWarnings", Type::Array, Kind::AcceptedWarning, No,
+          "warnings of the checker rules the author accepts for this claim, each with the reason"),
+};
+
+inline constexpr Field AcceptedWarningFields[] = {
+    field("rule", Type::String, Yes,
+          "`beyond-quotes`, `confidence-not-quoted` or `relative-expression-not-quoted`; another id is an error"),
+    field("reason", Type::String, Yes, "why the author accepts the warning, in a sentence"),
 };
 
 } // namespace Detail
 
-inline constexpr std::array<Kind, 13> Kinds = {
-    Kind::Case,        Kind::Source, Kind::Citation,    Kind::Date,  Kind::Provenance,   Kind::Actor,   Kind::Alias,
-    Kind::Affiliation, Kind::Event,  Kind::Participant, Kind::Claim, Kind::Disagreement, Kind::Version,
+inline constexpr std::array<Kind, 14> Kinds = {
+    Kind::Case,    Kind::Source,          Kind::Citation, Kind::Date,        Kind::Provenance, Kind::Actor,
+    Kind::Alias,   Kind::Affiliation,     Kind::Event,    Kind::Participant, Kind::Claim,      Kind::Disagreement,
+    Kind::Version, Kind::AcceptedWarning,
 };
 
 // The keys of a kind of object, in the order the reader lists them.
@@ -272,6 +284,8 @@ constexpr std::span<const Field> fields(Kind kind)
         return Detail::ParticipantFields;
     case Kind::Claim:
         return Detail::ClaimFields;
+    case Kind::AcceptedWarning:
+        return Detail::AcceptedWarningFields;
     }
     return {};
 }

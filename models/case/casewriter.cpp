@@ -90,6 +90,18 @@ QJsonObject dateToJson(const PartialDate &d, const QSet<QString> &referenceOnly)
     return o;
 }
 
+QJsonArray acceptedToJson(const QList<AcceptedWarning> &accepted)
+{
+    QJsonArray arr;
+    for (const AcceptedWarning &a : accepted) {
+        QJsonObject o;
+        o.insert(key<Kind::AcceptedWarning>("rule"), a.rule);
+        o.insert(key<Kind::AcceptedWarning>("reason"), a.reason);
+        arr.append(o);
+    }
+    return arr;
+}
+
 } // namespace
 
 QByteArray CaseWriter::toJson(const Case &kase)
@@ -207,6 +219,9 @@ QByteArray CaseWriter::toJson(const Case &kase)
         putIfNotEmpty(o, key<Kind::Event>("tags"), e.tags);
         putIfNotEmpty(o, key<Kind::Event>("disagreements"), e.disagreements);
         putIfNotEmpty(o, key<Kind::Event>("notes"), e.notes);
+        if (!e.acceptedWarnings.isEmpty()) {
+            o.insert(key<Kind::Event>("acceptedWarnings"), acceptedToJson(e.acceptedWarnings));
+        }
         events.append(o);
     }
     root.insert(key<Kind::Case>("events"), events);
@@ -233,6 +248,9 @@ QByteArray CaseWriter::toJson(const Case &kase)
         putIfNotEmpty(o, key<Kind::Claim>("disputes"), c.disputes);
         putIfNotEmpty(o, key<Kind::Claim>("disagreements"), c.disagreements);
         putIfNotEmpty(o, key<Kind::Claim>("notes"), c.notes);
+        if (!c.acceptedWarnings.isEmpty()) {
+            o.insert(key<Kind::Claim>("acceptedWarnings"), acceptedToJson(c.acceptedWarnings));
+        }
         claims.append(o);
     }
     root.insert(key<Kind::Case>("claims"), claims);

@@ -110,6 +110,17 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
         out += QStringLiteral(" (first %1 listed; fix those first)").arg(load.problems.size());
     }
     out += QLatin1Char('\n');
+    if (const qsizetype accepted = load.acceptedWarningCount(); accepted > 0) {
+        // Never silent: what the case accepts is counted, and where the reasons are is said.
+        QStringList rules;
+        for (auto it = load.acceptedWarnings.cbegin(); it != load.acceptedWarnings.cend(); ++it) {
+            rules << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        }
+        out += QStringLiteral("Accepted: %1 (%2), not listed; each event or claim gives its reason in "
+                              "\"acceptedWarnings\"\n")
+                   .arg(countOf(accepted, QStringLiteral("warning"), QStringLiteral("warnings")),
+                        rules.join(QStringLiteral(", ")));
+    }
     for (const Problem &p : load.problems) {
         out += p.toString() + QLatin1Char('\n');
     }
