@@ -72,6 +72,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(window.exportDataTo(QStringLiteral("stix"), path, &error), qPrintable(error));
         const qsizetype events = window.document()->kase().events.size();
+        qsizetype cited = 0;
+        window.document()->kase().forEachCitation([&](const Citation &) { ++cited; });
         QSignalSpy finished(&window, &MainWindow::caseOpenFinished);
         answerNextMessageBox(QStringLiteral("OK"));
         window.openCaseInBackground(path);
@@ -80,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(window.document()->kase().sources.first().referenceOnly);
         auto *status = window.findChild<QLabel *>(QStringLiteral("caseStatus"));
         QVERIFY(status);
-        QVERIFY2(status->text().contains(QStringLiteral("0 of 233 citations anchored \u00b7 233 of a reference only")),
+        QVERIFY2(status->text().contains(
+                     QStringLiteral("0 of %1 citations anchored \u00b7 %1 of a reference only").arg(cited)),
                  qPrintable(status->text()));
     }
 

@@ -260,11 +260,13 @@ void tst_StixExport::claimsDisputesAndNotes()
              u"STIX 2.1 Appendix A, WEP: Highly likely/Almost Certain"_s);
     QVERIFY(ncsc.value(u"description"_s).toString().contains(u"“highly likely”"_s));
     // Wording on no scale: no number, the words kept.
-    const QJsonObject mayHave = objectFor(objects, u"claim"_s, u"cl-uk-sanctioned-responsible"_s);
-    QVERIFY(!mayHave.contains(u"confidence"_s));
-    QCOMPARE(mayHave.value(u"x_attribution_timeline_confidence_wording"_s).toString(), u"may have"_s);
     const QJsonObject believe = objectFor(objects, u"claim"_s, u"cl-uk-intel-intent"_s);
     QVERIFY(!believe.contains(u"confidence"_s));
+    QCOMPARE(believe.value(u"x_attribution_timeline_confidence_wording"_s).toString(), u"believe"_s);
+    // A claim the source states flatly has no wording at all.
+    const QJsonObject flat = objectFor(objects, u"claim"_s, u"cl-uk-sanctioned-responsible"_s);
+    QVERIFY(!flat.contains(u"confidence"_s));
+    QVERIFY(!flat.contains(u"x_attribution_timeline_confidence_wording"_s));
     // The researcher's remark about how long the campaign ran is a note, not an attribution by him.
     const QJsonObject covington = objectFor(objects, u"claim"_s, u"cl-covington"_s);
     QCOMPARE(covington.value(u"type"_s).toString(), u"note"_s);
