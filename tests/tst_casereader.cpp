@@ -146,6 +146,8 @@ private Q_SLOTS:
     void changedSourceText();
     void missingFile();
     void roundTrip();
+    void approximateEndsRoundTrip_data();
+    void approximateEndsRoundTrip();
     void referenceOnly();
     void referenceOnlyProblems_data();
     void referenceOnlyProblems();
@@ -271,8 +273,23 @@ void tst_CaseReader::badField_data()
     row("unknown provenance", "events[0].date", R"({"start": "2024-02", "provenance": {"kind": "guessed"}})",
         "case.json: events[0].date.provenance.kind: error: unknown provenance \"guessed\"; use stated, relative or "
         "inferred");
-    row("approximate not bool", "events[0].date", R"({"start": "2024", "approximate": "yes"})",
-        "case.json: events[0].date.approximate: error: expected true or false, found a string");
+    row("approximate neither bool nor an end", "events[0].date", R"({"start": "2024", "approximate": "yes"})",
+        "case.json: events[0].date.approximate: error: expected true, false, \"start\" or \"end\", found \"yes\"");
+    row("approximate a number", "events[0].date", R"({"start": "2024", "approximate": 1})",
+        "case.json: events[0].date.approximate: error: expected true, false, \"start\" or \"end\", found a number");
+    row("approximate start of a single date", "events[0].date", R"({"start": "2024", "approximate": "start"})",
+        "case.json: events[0].date.approximate: error: \"start\" is for one end of a range; a single date is "
+        "approximate as a whole: use true");
+    row("approximate end of an unknown end", "events[0].date",
+        R"({"start": "2010", "end": null, "approximate": "end"})",
+        "case.json: events[0].date.approximate: error: the end is not known, so it cannot be approximate; give the "
+        "end or use \"start\"");
+    row("approximate start of an unknown start", "events[0].date",
+        R"({"start": null, "end": "2024-03-25", "approximate": "start"})",
+        "case.json: events[0].date.approximate: error: the start is not known, so it cannot be approximate; give the "
+        "start or use \"end\"");
+    row("approximate start of a range", "events[0].date",
+        R"({"start": "2010", "end": "2024-03-25", "approximate": "start"})", "");
     row("quote not in source", "events[0].citations[0].quote", "\"expelled\"",
         "case.json: events[0].citations[0].quote: warning: the quote is not in source \"s1\" (compared verbatim); "
         "correct it to the source's exact words");
@@ -874,6 +891,65 @@ void tst_CaseReader::roundTrip()
     const QByteArray saved = CaseWriter::toJson(base.kase);
     const CaseLoad again = CaseReader::readData(saved, QStringLiteral("b.json"), QString());
     QVERIFY(base.kase == again.kase);
+    QCOMPARE(CaseWriter::toJson(again.kase), saved);
+}
+
+void tst_CaseReader::approximateEndsRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("date");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QByteArray>("written"); // the "approximate" value the writer writes, or empty for none
+    QTest::newRow("exact range") << QByteArray(R"({"start": "2010", "end": "2024-03-25"})")
+                                 << QStringLiteral("2010 \u2013 25 Mar 2024") << QByteArray();
+    QTest::newRow("start approximate") << QByteArray(
+        R"({"start": "2010", "end": "2024-03-25", "approximate": "start"})")
+                                       << QStringLiteral("c. 2010 \u2013 25 Mar 2024") << QByteArray("\"start\"");
+    QTest::newRow("end approximate") << QByteArray(R"({"start": "2010", "end": "2024-03", "approximate": "end"})")
+                                     << QStringLiteral("2010 \u2013 c. Mar 2024") << QByteArray("\"end\"");
+    QTest::newRow("both ends") << QByteArray(R"({"start": "2021", "end": "2022", "approximate": true})")
+                               << QStringLiteral("c. 2021\u201322") << QByteArray("true");
+    QTest::newRow("a single date") << QByteArray(R"({"start": "2010", "approximate": true})")
+                                   << QStringLiteral("c. 2010") << QByteArray("true");
+    QTest::newRow("end of an open start") << QByteArray(R"({"start": null, "end": "2024-03-25", "approximate": "end"})")
+                                          << QStringLiteral("\u2026 \u2013 c. 25 Mar 2024") << QByteArray("\"end\"");
+    // As written before per-end approximation: the whole of a range whose start is unknown is its known end.
+    QTest::newRow("whole of an open start")
+        << QByteArray(R"({"start": null, "end": "2024-03-25", "approximate": true})")
+        << QStringLiteral("\u2026 \u2013 c. 25 Mar 2024") << QByteArray("true");
+    QTest::newRow("false") << QByteArray(R"({"start": "2010", "end": "2024", "approximate": false})")
+                           << QStringLiteral("2010\u201324") << QByteArray();
+}
+
+// "approximate": true, false, "start" or "end" reads, shows "c." on the approximate end only, and is written
+// back as it was read (false as nothing).
+void tst_CaseReader::approximateEndsRoundTrip()
+{
+    QFETCH(QByteArray, date);
+    QFETCH(QString, shown);
+    QFETCH(QByteArray, written);
+    const CaseLoad load
+        = CaseReader::readData(mutated(QStringLiteral("events[0].date"), date), QStringLiteral("case.json"), QString());
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+    const PartialDate &d = load.kase.events.at(0).date;
+    QCOMPARE(d.toDisplayString(), shown);
+    const QByteArray saved = CaseWriter::toJson(load.kase);
+    const QJsonValue value = QJsonDocument::fromJson(saved)
+                                 .object()
+                                 .value(QStringLiteral("events"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("date"))
+                                 .toObject()
+                                 .value(QStringLiteral("approximate"));
+    if (written.isEmpty()) {
+        QVERIFY(value.isUndefined());
+    } else {
+        QCOMPARE(value, QJsonDocument::fromJson("[" + written + "]").array().at(0));
+    }
+    const CaseLoad again = CaseReader::readData(saved, QStringLiteral("saved.json"), QString());
+    QVERIFY2(again.problems.isEmpty(), qPrintable(problemsText(again)));
+    QCOMPARE(again.kase.events.at(0).date, d);
     QCOMPARE(CaseWriter::toJson(again.kase), saved);
 }
 

@@ -327,7 +327,7 @@ void tst_CompressedAxis::clusterListsItsEvents()
 {
     // On the linear axis, at the closest zoom on 25 March 2024, a small timeline still folds events
     // into a cluster. Clicking it lists them; choosing one selects it and draws it.
-    Builtin b(QSize(700, 160), AxisMode::Linear);
+    Builtin b(QSize(700, 180), AxisMode::Linear);
     QVERIFY(QTest::qWaitForWindowExposed(b.view.get()));
     b.view->showRange(jd(2024, 3, 24), jd(2024, 3, 27));
     QTRY_VERIFY(b.view->clusteredCount() > 0);

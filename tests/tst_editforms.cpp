@@ -551,6 +551,17 @@ void tst_EditForms::dateRoundTrip_data()
     approximate.setApproximate(true);
     approximate.setQualifier(QStringLiteral("at least since"));
     QTest::newRow("approximate") << approximate << QStringLiteral("c. 2010");
+    // Approximation belongs to an end: a range known exactly at its end only.
+    PartialDate aboutStart = PartialDate::range(DatePoint::fromYear(2010), DatePoint::fromDate(2024, 3, 25));
+    aboutStart.setApproximate(PartialDate::Approximate::Start);
+    QTest::newRow("start approximate") << aboutStart << QStringLiteral("c. 2010 \u2013 25 Mar 2024");
+    PartialDate aboutEnd = PartialDate::range(DatePoint::fromYear(2010), DatePoint::fromYearMonth(2024, 3));
+    aboutEnd.setApproximate(PartialDate::Approximate::End);
+    QTest::newRow("end approximate") << aboutEnd << QStringLiteral("2010 \u2013 c. Mar 2024");
+    // As files written before per-end approximation have it: the whole of a range whose start is unknown.
+    PartialDate wholeOpen = PartialDate::openStart(DatePoint::fromDate(2024, 3, 25));
+    wholeOpen.setApproximate(true);
+    QTest::newRow("approximate open start") << wholeOpen << QStringLiteral("\u2026 \u2013 c. 25 Mar 2024");
     PartialDate relative(DatePoint::fromYearMonth(2024, 2));
     DateProvenance p;
     p.kind = DateProvenance::Kind::Relative;
@@ -600,22 +611,44 @@ void tst_EditForms::dateTyped()
     typeInto(edit.startEdit()->dayBox(), QStringLiteral("9"));
     QCOMPARE(edit.date(), PartialDate(DatePoint::fromDate(2021, 3, 9)));
 
-    // A range of years, the start approximate.
+    // A range of years, approximate at its start only: "c." before the start, none before the exact end.
     edit.setMode(DateEdit::Mode::Range);
     QVERIFY(!edit.problem().isEmpty()); // no end yet
     edit.startEdit()->monthBox()->setCurrentIndex(0);
     typeInto(edit.endEdit()->yearBox(), QStringLiteral("2022"));
-    QTest::mouseClick(edit.approximateBox(), Qt::LeftButton, {}, QPoint(4, edit.approximateBox()->height() / 2));
+    QVERIFY(!edit.approximateBox()->isVisibleTo(&edit)); // a range's ends have their own boxes
+    QVERIFY(edit.approximateStartBox()->isVisibleTo(&edit));
+    QVERIFY(edit.approximateEndBox()->isVisibleTo(&edit));
+    const auto click = [](QCheckBox *box) { QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2)); };
+    click(edit.approximateStartBox());
     PartialDate expected = PartialDate::range(DatePoint::fromYear(2021), DatePoint::fromYear(2022));
+    expected.setApproximate(PartialDate::Approximate::Start);
+    QCOMPARE(edit.date(), expected);
+    QCOMPARE(edit.preview(), QStringLiteral("c. 2021 \u2013 2022"));
+    // Both ends: one "c." for the compact range.
+    click(edit.approximateEndBox());
     expected.setApproximate(true);
     QCOMPARE(edit.date(), expected);
     QCOMPARE(edit.preview(), QStringLiteral("c. 2021\u201322"));
-    // Its start unknown.
+    // Its start unknown: the start's box no longer applies, and "c." stands before the end alone.
     edit.openStartBox()->setChecked(true);
     QVERIFY(!edit.startEdit()->isEnabled());
+    QVERIFY(!edit.approximateStartBox()->isEnabled());
     QCOMPARE(edit.date().isOpenStart(), true);
-    QCOMPARE(edit.preview(), QStringLiteral("c. \u2026 \u2013 2022"));
+    QCOMPARE(edit.preview(), QStringLiteral("\u2026 \u2013 c. 2022"));
     edit.openStartBox()->setChecked(false);
+    edit.approximateStartBox()->setChecked(false);
+    edit.approximateEndBox()->setChecked(false);
+    // Approximation goes with the date from one kind to the other: a single date becomes the range's start.
+    edit.setMode(DateEdit::Mode::Single);
+    edit.approximateBox()->setChecked(true);
+    edit.setMode(DateEdit::Mode::Range);
+    QVERIFY(edit.approximateStartBox()->isChecked());
+    QVERIFY(!edit.approximateEndBox()->isChecked());
+    QCOMPARE(edit.preview(), QStringLiteral("c. 2021 \u2013 2022"));
+    edit.setMode(DateEdit::Mode::Single);
+    QVERIFY(edit.approximateBox()->isChecked());
+    QCOMPARE(edit.preview(), QStringLiteral("c. 2021"));
     edit.approximateBox()->setChecked(false);
 
     // Relative: worked out from the source's words against a reference date.

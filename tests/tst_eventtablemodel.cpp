@@ -55,7 +55,7 @@ void tst_EventTableModel::snapshotChronological()
         QStringLiteral("2021\u201322 | Register breach | intrusion | APT31 | 1 | disputed\n"
                        "Mar 2024 | Denial | denial | Chinese government | 1 | \n"
                        "25 Mar 2024 | Sanctions | sanction | UK government, Wuhan Xiaoruizhi | 1 | \n"
-                       "c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
+                       "\u2026 \u2013 c. 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
 }
 
 void tst_EventTableModel::followsFilter()
@@ -70,7 +70,7 @@ void tst_EventTableModel::followsFilter()
     m_session->selection()->setFilter(f);
     QCOMPARE(
         Test::snapshot(*m_model),
-        QStringLiteral("c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
+        QStringLiteral("\u2026 \u2013 c. 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | disputed"));
     m_session->selection()->setFilter({});
     QCOMPARE(m_model->rowCount(), 4);
     QCOMPARE(m_model->rowOfEvent(0), 2); // "sanction" is event 0 of the file, third by date
@@ -172,10 +172,10 @@ void tst_EventTableModel::roles()
     const QModelIndex campaign = m_model->index(3, 0);
     QCOMPARE(campaign.data(OpenStartRole).toBool(), true);
     QCOMPARE(campaign.data(ApproximateRole).toBool(), true);
-    QCOMPARE(
-        campaign.data(DateDescriptionRole).toString(),
-        QStringLiteral(
-            "c. \u2026 \u2013 25 Mar 2024 (range, from unknown to day precision; approximate; stated in the source)"));
+    QCOMPARE(campaign.data(DateDescriptionRole).toString(),
+             QStringLiteral(
+                 "\u2026 \u2013 c. 25 Mar 2024 (range, from unknown to day precision; approximate end; stated in the "
+                 "source)"));
 }
 
 // An event whose only point is one where an account is only less specific is not disputed: it says

@@ -1,4 +1,5 @@
 #include "casegenerator.h"
+#include "caseindex.h"
 #include "casemodels.h"
 #include "casereader.h"
 #include "casesession.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void longCreditLineIsCounted();
     void pdf();
     void csvRoundTrips();
+    void csvSaysWhichEndIsApproximate();
     void chartsFollowTheFilter();
     void badTargets();
     void failedWriteLeavesNoPartialFile();
@@ -194,7 +196,7 @@ void tst_Exporter::svgOutlinesText()
     QVERIFY(elements.count(QStringLiteral("path")) > 20);
     QCOMPARE(title, QStringLiteral("APT31: US and UK accusations and sanctions, March 2024"));
     QVERIFY(texts.contains(QStringLiteral("APT31: US and UK accusations and sanctions, March 2024")));
-    QVERIFY(texts.contains(QStringLiteral("UK summons the Chinese Ambassador")));
+    QVERIFY(texts.contains(QStringLiteral("Compromise of the UK Electoral Commission")));
     QVERIFY(texts.contains(QStringLiteral("2021")));
     QVERIFY(std::any_of(texts.cbegin(), texts.cend(),
                         [](const QString &t) { return t.startsWith(QStringLiteral("Sources")); }));
@@ -420,6 +422,23 @@ void tst_Exporter::csvRoundTrips()
         QVERIFY(rows[i][8].contains(e.citations.first().quote));
     }
     QCOMPARE(csvField(QStringLiteral("a,\"b\"\nc")), QStringLiteral("\"a,\"\"b\"\"\nc\""));
+}
+
+// The precision column names the approximate end, and the date column puts "c." before it alone.
+void tst_Exporter::csvSaysWhichEndIsApproximate()
+{
+    auto kase = std::make_shared<Case>(*Test::smallCase());
+    Event &campaign = kase->events.last();
+    QCOMPARE(campaign.id, QStringLiteral("campaign"));
+    campaign.date = PartialDate::range(DatePoint::fromYear(2010), DatePoint::fromDate(2024, 3, 25));
+    campaign.date.setApproximate(PartialDate::Approximate::Start);
+    const CaseIndex index(kase);
+    const QList<QStringList> rows = Test::parseCsv(QString::fromUtf8(eventsToCsv(index, {kase->events.size() - 1})));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[1][0], QStringLiteral("c. 2010 \u2013 25 Mar 2024"));
+    QCOMPARE(rows[1][1], QStringLiteral("day, approximate start"));
+    QCOMPARE(rows[1][2], QStringLiteral("2010"));
+    QCOMPARE(rows[1][3], QStringLiteral("2024-03-25"));
 }
 
 void tst_Exporter::chartsFollowTheFilter()

@@ -12,7 +12,8 @@ DatePoint pt(const char *iso)
     return *DatePoint::fromIsoString(QString::fromLatin1(iso));
 }
 
-// "2021", "2021/2022", "?/2024-03", "2010/?", with a leading "~" for approximate.
+// "2021", "2021/2022", "?/2024-03", "2010/?", with a leading "~" for the whole date approximate, or a "~" after
+// one end for that end only ("2010~/2024-03-25": c. 2010 – 25 Mar 2024).
 PartialDate pd(const char *spec)
 {
     QString s = QString::fromLatin1(spec);
@@ -22,7 +23,18 @@ PartialDate pd(const char *spec)
         s.remove(0, 1);
     }
     PartialDate d;
-    const QStringList parts = s.split(QLatin1Char('/'));
+    QStringList parts = s.split(QLatin1Char('/'));
+    bool approxStart = false;
+    bool approxEnd = false;
+    if (parts.size() == 2) {
+        approxStart = parts[0].endsWith(QLatin1Char('~'));
+        approxEnd = parts[1].endsWith(QLatin1Char('~'));
+        for (QString &part : parts) {
+            if (part.endsWith(QLatin1Char('~'))) {
+                part.chop(1);
+            }
+        }
+    }
     if (parts.size() == 1) {
         d = PartialDate(*DatePoint::fromIsoString(parts[0]));
     } else if (parts[0] == QLatin1String("?")) {
@@ -33,6 +45,11 @@ PartialDate pd(const char *spec)
         d = PartialDate::range(*DatePoint::fromIsoString(parts[0]), *DatePoint::fromIsoString(parts[1]));
     }
     d.setApproximate(approx);
+    if (approxStart != approxEnd) {
+        d.setApproximate(approxStart ? PartialDate::Approximate::Start : PartialDate::Approximate::End);
+    } else if (approxStart) {
+        d.setApproximate(true);
+    }
     return d;
 }
 } // namespace
@@ -54,6 +71,7 @@ private Q_SLOTS:
     void overlap();
     void validity();
     void relativeProvenance();
+    void perEndApproximation();
 };
 
 void tst_PartialDate::parse_data()
@@ -141,8 +159,23 @@ void tst_PartialDate::display_data()
                           << QStringLiteral("25 Mar 2024 \u2013 26 Mar 2024");
     QTest::newRow("open start") << QStringLiteral("?/2024-03-25") << QStringLiteral("\u2026 \u2013 25 Mar 2024");
     QTest::newRow("open end") << QStringLiteral("2010/?") << QStringLiteral("2010 \u2013 \u2026");
+    // Approximation belongs to an end: "c." stands before the approximate end only, never before an exact or
+    // unknown one. (An approximate open start used to read "c. … – Mar 2024", as if the known end were exact.)
     QTest::newRow("approximate open start")
-        << QStringLiteral("~?/2024-03") << QStringLiteral("c. \u2026 \u2013 Mar 2024");
+        << QStringLiteral("~?/2024-03") << QStringLiteral("\u2026 \u2013 c. Mar 2024");
+    QTest::newRow("approximate open end") << QStringLiteral("~2010/?") << QStringLiteral("c. 2010 \u2013 \u2026");
+    QTest::newRow("start approximate") << QStringLiteral("2010~/2024-03-25")
+                                       << QStringLiteral("c. 2010 \u2013 25 Mar 2024");
+    QTest::newRow("end approximate") << QStringLiteral("2010/2024-03~") << QStringLiteral("2010 \u2013 c. Mar 2024");
+    // Written out end by end, each end has its own "c.": one before the first would leave the second looking exact.
+    QTest::newRow("both ends approximate")
+        << QStringLiteral("2010~/2024-03~") << QStringLiteral("c. 2010 \u2013 c. Mar 2024");
+    QTest::newRow("years, start approximate") << QStringLiteral("2021~/2022") << QStringLiteral("c. 2021 \u2013 2022");
+    QTest::newRow("years, both approximate") << QStringLiteral("~2021/2022") << QStringLiteral("c. 2021\u201322");
+    QTest::newRow("months, end approximate")
+        << QStringLiteral("2024-01/2024-03~") << QStringLiteral("Jan 2024 \u2013 c. Mar 2024");
+    QTest::newRow("same year, start approximate")
+        << QStringLiteral("2021~/2021") << QStringLiteral("c. 2021 \u2013 2021");
 }
 
 void tst_PartialDate::display()
@@ -248,6 +281,62 @@ void tst_PartialDate::relativeProvenance()
              QStringLiteral("c. 2021\u201322 (range, from year to year precision; approximate; stated in the source)"));
     QCOMPARE(provenanceKindFromName(u"relative"), DateProvenance::Kind::Relative);
     QVERIFY(!provenanceKindFromName(u"guessed"));
+}
+
+// Which ends are approximate is kept per end; only a known end can be approximate, a single date only as a
+// whole; the words and the display name the approximate end and no other.
+void tst_PartialDate::perEndApproximation()
+{
+    using A = PartialDate::Approximate;
+    PartialDate range = PartialDate::range(pt("2010"), pt("2024-03-25"));
+    QCOMPARE(range.approximate(), A::No);
+    QVERIFY(!range.isApproximate());
+    range.setApproximate(A::Start);
+    QVERIFY(range.isStartApproximate());
+    QVERIFY(!range.isEndApproximate());
+    QVERIFY(range.isApproximate());
+    QCOMPARE(range.approximation(), QStringLiteral("approximate start"));
+    QCOMPARE(range.describe(),
+             QStringLiteral("c. 2010 \u2013 25 Mar 2024 (range, from year to day precision; approximate start; stated "
+                            "in the source)"));
+    range.setApproximate(A::End);
+    QCOMPARE(range.toDisplayString(), QStringLiteral("2010 \u2013 c. 25 Mar 2024"));
+    QCOMPARE(range.approximation(), QStringLiteral("approximate end"));
+    range.setApproximate(true);
+    QCOMPARE(range.approximate(), A::Whole);
+    QVERIFY(range.isStartApproximate() && range.isEndApproximate());
+    QCOMPARE(range.approximation(), QStringLiteral("approximate"));
+    // Different ends, different dates.
+    QVERIFY(pd("2010~/2024") != pd("2010/2024~"));
+    QVERIFY(pd("2010~/2024") != pd("~2010/2024"));
+    QCOMPARE(pd("2010~/2024~"), pd("~2010/2024"));
+
+    // A single date has one part: approximate at its start is approximate as a whole.
+    PartialDate point(pt("2010"));
+    point.setApproximate(A::Start);
+    QCOMPARE(point.approximate(), A::Whole);
+    QCOMPARE(point, pd("~2010"));
+    QCOMPARE(point.approximation(), QStringLiteral("approximate"));
+
+    // An unknown end is never approximate, whatever the flag says.
+    PartialDate open = PartialDate::openStart(pt("2024-03-25"));
+    open.setApproximate(A::Start);
+    QVERIFY(!open.isApproximate());
+    QCOMPARE(open.toDisplayString(), QStringLiteral("\u2026 \u2013 25 Mar 2024"));
+    open.setApproximate(true);
+    QVERIFY(!open.isStartApproximate());
+    QVERIFY(open.isEndApproximate());
+    QCOMPARE(open.approximation(), QStringLiteral("approximate end"));
+
+    // No exact end is ever shown with "c.": for every shape, the text of an exact end carries none.
+    for (const char *spec : {"2010~/2024-03-25", "2010/2024-03-25~", "2021~/2022", "2022/2022~", "2024-01~/2024-03",
+                             "?/2024-03-25", "2010~/?", "2010/2024-03-25"}) {
+        const PartialDate d = pd(spec);
+        const QStringList ends = d.toDisplayString().split(QStringLiteral(" \u2013 "));
+        QCOMPARE(ends.size(), 2);
+        QCOMPARE(ends[0].startsWith(QStringLiteral("c. ")), d.isStartApproximate());
+        QCOMPARE(ends[1].startsWith(QStringLiteral("c. ")), d.isEndApproximate());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PartialDate)

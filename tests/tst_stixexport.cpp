@@ -187,6 +187,11 @@ void tst_StixExport::partialDatesKeepTheirPrecision()
     QVERIFY(!campaign.contains(u"first_seen"_s));
     QCOMPARE(campaign.value(u"last_seen"_s).toString(), u"2024-03-25T23:59:59.999Z"_s);
     QVERIFY(campaign.value(u"x_attribution_timeline_date"_s).toObject().value(u"open_start"_s).toBool());
+    // Its end is exact, its start unknown: nothing approximate, no "c.".
+    QCOMPARE(campaign.value(u"x_attribution_timeline_date"_s).toObject().value(u"display"_s).toString(),
+             u"\u2026 \u2013 25 Mar 2024"_s);
+    QCOMPARE(campaign.value(u"x_attribution_timeline_date"_s).toObject().value(u"approximate_end"_s),
+             QJsonValue(false));
     const QJsonObject date = campaign.value(u"x_attribution_timeline_event"_s).toObject().value(u"date"_s).toObject();
     QCOMPARE(date.value(u"provenance"_s).toObject().value(u"kind"_s).toString(), u"inferred"_s);
     const QJsonObject month = objectFor(objects, u"event"_s, u"ev-2024-02-volt-typhoon"_s);
@@ -213,6 +218,16 @@ void tst_StixExport::partialDatesKeepTheirPrecision()
     o = dated(PartialDate::range(DatePoint::fromYearMonth(2019, 8), DatePoint::fromYearMonth(2024, 3)));
     QCOMPARE(o.value(u"first_seen"_s).toString(), u"2019-08-01T00:00:00.000Z"_s);
     QCOMPARE(o.value(u"last_seen"_s).toString(), u"2024-03-31T23:59:59.999Z"_s);
+    // Approximate at the start only: x_ says which end, and shows "c." before that end alone.
+    PartialDate aboutStart = PartialDate::range(DatePoint::fromYear(2010), DatePoint::fromDate(2024, 3, 25));
+    aboutStart.setApproximate(PartialDate::Approximate::Start);
+    o = dated(aboutStart);
+    const QJsonObject aboutInfo = o.value(u"x_attribution_timeline_date"_s).toObject();
+    QCOMPARE(aboutInfo.value(u"display"_s).toString(), u"c. 2010 \u2013 25 Mar 2024"_s);
+    QCOMPARE(aboutInfo.value(u"approximate_start"_s), QJsonValue(true));
+    QCOMPARE(aboutInfo.value(u"approximate_end"_s), QJsonValue(false));
+    QCOMPARE(o.value(u"x_attribution_timeline_event"_s).toObject().value(u"date"_s).toObject().value(u"approximate"_s),
+             QJsonValue(u"start"_s));
     o = dated(PartialDate::openEnd(DatePoint::fromYear(2018))); // "since 2018": the end stays open
     QCOMPARE(o.value(u"first_seen"_s).toString(), u"2018-01-01T00:00:00.000Z"_s);
     QVERIFY(!o.contains(u"last_seen"_s));
@@ -245,11 +260,13 @@ void tst_StixExport::claimsDisputesAndNotes()
              u"STIX 2.1 Appendix A, WEP: Highly likely/Almost Certain"_s);
     QVERIFY(ncsc.value(u"description"_s).toString().contains(u"“highly likely”"_s));
     // Wording on no scale: no number, the words kept.
-    const QJsonObject mayHave = objectFor(objects, u"claim"_s, u"cl-uk-sanctioned-responsible"_s);
-    QVERIFY(!mayHave.contains(u"confidence"_s));
-    QCOMPARE(mayHave.value(u"x_attribution_timeline_confidence_wording"_s).toString(), u"may have"_s);
     const QJsonObject believe = objectFor(objects, u"claim"_s, u"cl-uk-intel-intent"_s);
     QVERIFY(!believe.contains(u"confidence"_s));
+    QCOMPARE(believe.value(u"x_attribution_timeline_confidence_wording"_s).toString(), u"believe"_s);
+    // A claim the source states flatly has no wording at all.
+    const QJsonObject flat = objectFor(objects, u"claim"_s, u"cl-uk-sanctioned-responsible"_s);
+    QVERIFY(!flat.contains(u"confidence"_s));
+    QVERIFY(!flat.contains(u"x_attribution_timeline_confidence_wording"_s));
     // The researcher's remark about how long the campaign ran is a note, not an attribution by him.
     const QJsonObject covington = objectFor(objects, u"claim"_s, u"cl-covington"_s);
     QCOMPARE(covington.value(u"type"_s).toString(), u"note"_s);

@@ -174,7 +174,7 @@ void TstTimelineJs::exportGivesOnlyThePartsThePrecisionGives()
     const QJsonObject campaign = slideOf(root, QStringLiteral("campaign"));
     QCOMPARE(dateOf(campaign, QStringLiteral("start_date")), QStringLiteral("2024-3-25"));
     QVERIFY(!campaign.contains(QStringLiteral("end_date")));
-    QCOMPARE(campaign.value(QStringLiteral("display_date")).toString(), QStringLiteral("c. \u2026 \u2013 25 Mar 2024"));
+    QCOMPARE(campaign.value(QStringLiteral("display_date")).toString(), QStringLiteral("\u2026 \u2013 c. 25 Mar 2024"));
     QVERIFY(!noteContaining(notes, QStringLiteral("1 events have an unknown start")).isEmpty());
 
     // The title slide: the case's title and description.
@@ -204,6 +204,17 @@ void TstTimelineJs::displayDateSaysWhatIsUncertain_data()
     QTest::newRow("approximate") << approx << "2010"
                                  << ""
                                  << "c. 2010";
+    // Approximation belongs to an end: the exact end is shown without "c.".
+    PartialDate aboutStart = PartialDate::range(DatePoint::fromYear(2010), day);
+    aboutStart.setApproximate(PartialDate::Approximate::Start);
+    QTest::newRow("start approximate") << aboutStart << "2010"
+                                       << "2024-3-25"
+                                       << "c. 2010 \u2013 25 Mar 2024";
+    PartialDate aboutEnd = PartialDate::openStart(day);
+    aboutEnd.setApproximate(PartialDate::Approximate::End);
+    QTest::newRow("open start, end approximate") << aboutEnd << "2024-3-25"
+                                                 << ""
+                                                 << "\u2026 \u2013 c. 25 Mar 2024";
     PartialDate since = PartialDate::openEnd(DatePoint::fromYear(2010));
     since.setQualifier(QStringLiteral("at least since"));
     QTest::newRow("open end, qualifier") << since << "2010"

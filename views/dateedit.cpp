@@ -128,6 +128,8 @@ DateEdit::DateEdit(const Case *kase, QWidget *parent)
     , m_openStart(new QCheckBox(QStringLiteral("not given")))
     , m_openEnd(new QCheckBox(QStringLiteral("not given")))
     , m_approximate(new QCheckBox(QStringLiteral("Approximate (shown as \u201cc.\u201d)")))
+    , m_approximateStart(new QCheckBox(QStringLiteral("about")))
+    , m_approximateEnd(new QCheckBox(QStringLiteral("about")))
     , m_qualifier(new QLineEdit)
     , m_kind(new QComboBox)
     , m_expression(new QLineEdit)
@@ -148,6 +150,13 @@ DateEdit::DateEdit(const Case *kase, QWidget *parent)
     m_openEnd->setAccessibleName(QStringLiteral("End not given"));
     m_openEnd->setToolTip(QStringLiteral("The sources do not say when it ended"));
     m_approximate->setAccessibleName(QStringLiteral("Approximate"));
+    // Approximation belongs to an end: a range may be known exactly at one end and only roughly at the other.
+    m_approximateStart->setAccessibleName(QStringLiteral("Start approximate"));
+    m_approximateStart->setToolTip(
+        QStringLiteral("The sources give the start only roughly; it is shown with \u201cc.\u201d, the end is not"));
+    m_approximateEnd->setAccessibleName(QStringLiteral("End approximate"));
+    m_approximateEnd->setToolTip(
+        QStringLiteral("The sources give the end only roughly; it is shown with \u201cc.\u201d, the start is not"));
     m_qualifier->setPlaceholderText(QStringLiteral("e.g. at least since"));
     m_qualifier->setAccessibleName(QStringLiteral("Qualifier"));
     m_qualifier->setClearButtonEnabled(true);
@@ -175,10 +184,12 @@ DateEdit::DateEdit(const Case *kase, QWidget *parent)
     auto *startLayout = new QHBoxLayout(m_startRow);
     startLayout->setContentsMargins(0, 0, 0, 0);
     startLayout->addWidget(m_start, 1);
+    startLayout->addWidget(m_approximateStart);
     startLayout->addWidget(m_openStart);
     auto *endLayout = new QHBoxLayout(m_endRow);
     endLayout->setContentsMargins(0, 0, 0, 0);
     endLayout->addWidget(m_end, 1);
+    endLayout->addWidget(m_approximateEnd);
     endLayout->addWidget(m_openEnd);
 
     m_form->setContentsMargins(0, 0, 0, 0);
@@ -196,10 +207,12 @@ DateEdit::DateEdit(const Case *kase, QWidget *parent)
     m_form->addRow(plainLabel(QStringLiteral("Shown as:")), m_preview);
     m_form->addRow(m_problem);
 
+    // Before update() is connected, so that the preview already shows the carried approximation.
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &DateEdit::carryApproximation);
     for (DatePointEdit *edit : {m_start, m_end, m_reference}) {
         connect(edit, &DatePointEdit::changed, this, &DateEdit::update);
     }
-    for (QCheckBox *box : {m_openStart, m_openEnd, m_approximate}) {
+    for (QCheckBox *box : {m_openStart, m_openEnd, m_approximate, m_approximateStart, m_approximateEnd}) {
         connect(box, &QCheckBox::toggled, this, &DateEdit::update);
     }
     for (QComboBox *box : {m_mode, m_kind}) {
@@ -258,7 +271,13 @@ void DateEdit::setDate(const PartialDate &date)
         m_end->setPoint(date.end());
         m_openStart->setChecked(date.isOpenStart());
         m_openEnd->setChecked(date.isOpenEnd());
-        m_approximate->setChecked(date.isApproximate());
+        // As set, also for an end that is not known, so that the date comes back unchanged.
+        const PartialDate::Approximate a = date.approximate();
+        const bool whole = a == PartialDate::Approximate::Whole;
+        m_approximate->setChecked(!date.isRange() && date.isApproximate());
+        m_approximateStart->setChecked(date.isRange() && (whole || a == PartialDate::Approximate::Start));
+        m_approximateEnd->setChecked(date.isRange() && (whole || a == PartialDate::Approximate::End));
+        m_shownMode = mode();
         setKeptText(m_qualifier, &m_keptQualifier, date.qualifier());
         const DateProvenance &p = date.provenance();
         m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(p.kind)));
@@ -293,7 +312,16 @@ PartialDate DateEdit::date() const
         break;
     }
     }
-    d.setApproximate(m_approximate->isChecked());
+    if (mode() == Mode::Range) {
+        const bool start = m_approximateStart->isChecked();
+        const bool end = m_approximateEnd->isChecked();
+        d.setApproximate(start && end ? PartialDate::Approximate::Whole
+                             : start  ? PartialDate::Approximate::Start
+                             : end    ? PartialDate::Approximate::End
+                                      : PartialDate::Approximate::No);
+    } else {
+        d.setApproximate(m_approximate->isChecked());
+    }
     d.setQualifier(keptText(m_qualifier, m_keptQualifier));
     DateProvenance p;
     p.kind = kind();
@@ -376,6 +404,25 @@ QString DateEdit::preview() const
     return d.isValid() && problem().isEmpty() ? d.toDisplayString() : QStringLiteral("\u2014");
 }
 
+// A single date becomes a range's start and a range's start the single date: its approximation goes
+// with it, so switching the kind of date does not silently drop a "c.".
+void DateEdit::carryApproximation()
+{
+    const Mode m = mode();
+    if (m_setting || m == m_shownMode) {
+        return;
+    }
+    m_setting = true; // one update, by the caller's connection
+    if (m_shownMode == Mode::Single && m == Mode::Range && !m_approximateStart->isChecked()
+        && !m_approximateEnd->isChecked()) {
+        m_approximateStart->setChecked(m_approximate->isChecked());
+    } else if (m_shownMode == Mode::Range && m == Mode::Single) {
+        m_approximate->setChecked(m_approximateStart->isChecked());
+    }
+    m_setting = false;
+    m_shownMode = m;
+}
+
 void DateEdit::update()
 {
     if (m_setting) {
@@ -389,11 +436,14 @@ void DateEdit::update()
     m_openStart->setVisible(range);
     m_start->setEnabled(!range || !m_openStart->isChecked());
     m_end->setEnabled(!m_openEnd->isChecked());
+    m_approximateStart->setVisible(range);
+    m_approximateStart->setEnabled(!m_openStart->isChecked());
+    m_approximateEnd->setEnabled(!m_openEnd->isChecked());
     if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_startRow))) {
         label->setText(range ? QStringLiteral("&From:") : QStringLiteral("&On:"));
     }
-    for (QWidget *w :
-         std::initializer_list<QWidget *> {m_approximate, m_qualifier, m_kind, m_expression, m_note, m_citations}) {
+    m_form->setRowVisible(m_approximate, given && !range);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_qualifier, m_kind, m_expression, m_note, m_citations}) {
         m_form->setRowVisible(w, given);
     }
     m_form->setRowVisible(m_reference, given && (kind() == DateProvenance::Kind::Relative || !m_reference->isEmpty()));

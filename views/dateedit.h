@@ -45,7 +45,8 @@ private:
 };
 
 // Edits a PartialDate: one day, month or year, or a range whose ends each have their own precision
-// and either of which may be unknown, whether it is approximate, the wording that qualifies it, and
+// and either of which may be unknown, whether it is approximate (a single date as a whole, a range at either
+// end or both: "c. 2010 – 25 Mar 2024"), the wording that qualifies it, and
 // how the date was established (stated by the source, resolved from words such as "last month"
 // against a reference date, or inferred) with the explanation and the passages that show it. Shows the
 // date as the app displays it, and says what is wrong while the input is not a date.
@@ -74,7 +75,10 @@ public:
     DatePointEdit *endEdit() const { return m_end; }
     QCheckBox *openStartBox() const { return m_openStart; }
     QCheckBox *openEndBox() const { return m_openEnd; }
+    // A single date approximate; hidden for a range, whose ends have their own boxes.
     QCheckBox *approximateBox() const { return m_approximate; }
+    QCheckBox *approximateStartBox() const { return m_approximateStart; }
+    QCheckBox *approximateEndBox() const { return m_approximateEnd; }
     QLineEdit *qualifierEdit() const { return m_qualifier; }
     QComboBox *provenanceBox() const { return m_kind; }
     QLineEdit *expressionEdit() const { return m_expression; }
@@ -89,6 +93,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    void carryApproximation();
     DateProvenance::Kind kind() const;
 
     QFormLayout *m_form;
@@ -98,6 +103,8 @@ private:
     QCheckBox *m_openStart;
     QCheckBox *m_openEnd;
     QCheckBox *m_approximate;
+    QCheckBox *m_approximateStart;
+    QCheckBox *m_approximateEnd;
     QLineEdit *m_qualifier;
     QComboBox *m_kind;
     QLineEdit *m_expression;
@@ -111,6 +118,7 @@ private:
     KeptText m_keptQualifier;
     KeptText m_keptExpression;
     KeptText m_keptNote;
+    Mode m_shownMode = Mode::Single; // the mode before the last change, to carry approximation across
     bool m_allowNotGiven = false;
     bool m_setting = false;
 };

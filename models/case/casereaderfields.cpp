@@ -153,6 +153,41 @@ DatePoint Reader::datePoint(const JsonObject &obj, QLatin1StringView key, const 
     return *point;
 }
 
+// "approximate": true or false for the whole date, "start" or "end" for one end of a range.
+void Reader::approximation(const JsonObject &obj, const Path &path, PartialDate *date)
+{
+    const QLatin1StringView key("approximate");
+    const JsonValue v = obj.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        return;
+    }
+    if (v.isBool()) {
+        date->setApproximate(v.toBool());
+        return;
+    }
+    const QString end = v.isString() ? v.toString() : QString();
+    const bool start = end == QLatin1StringView("start");
+    if (!start && end != QLatin1StringView("end")) {
+        error(path.child(key),
+              v.isString() ? QStringLiteral("expected true, false, \"start\" or \"end\", found \"%1\"").arg(end)
+                           : QStringLiteral("expected true, false, \"start\" or \"end\", found %1").arg(typeName(v)));
+        return;
+    }
+    if (!date->isRange()) {
+        error(path.child(key),
+              QStringLiteral("\"%1\" is for one end of a range; a single date is approximate as a whole: use true")
+                  .arg(end));
+        return;
+    }
+    if (!(start ? date->start() : date->end()).isValid()) {
+        error(path.child(key),
+              QStringLiteral("the %1 is not known, so it cannot be approximate; give the %1 or use \"%2\"")
+                  .arg(end, start ? QStringLiteral("end") : QStringLiteral("start")));
+        return;
+    }
+    date->setApproximate(start ? PartialDate::Approximate::Start : PartialDate::Approximate::End);
+}
+
 PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key, const Path &parentPath, bool required)
 {
     const JsonValue v = parent.value(key);
@@ -203,7 +238,7 @@ PartialDate Reader::partialDate(const JsonObject &parent, QLatin1StringView key,
     } else {
         date = PartialDate(start);
     }
-    date.setApproximate(boolean(obj, QLatin1StringView("approximate"), path));
+    approximation(obj, path, &date);
     date.setQualifier(string(obj, QLatin1StringView("qualifier"), path, false));
 
     const JsonValue pv = obj.value(QLatin1StringView("provenance"));

@@ -184,6 +184,7 @@ private:
     std::optional<qint64> integer(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
     bool boolean(const JsonObject &obj, QLatin1StringView key, const Path &path);
     DatePoint datePoint(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *present = nullptr);
+    void approximation(const JsonObject &obj, const Path &path, PartialDate *date);
     PartialDate partialDate(const JsonObject &obj, QLatin1StringView key, const Path &path, bool required);
     // `listed`, when given, tells whether the file lists any citation (valid or not).
     QList<Citation> citations(const JsonObject &obj, QLatin1StringView key, const Path &path, bool *listed = nullptr);

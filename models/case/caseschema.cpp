@@ -50,6 +50,8 @@ QString typeText(const Field &field)
         return QStringLiteral("integer");
     case Type::Boolean:
         return QStringLiteral("true or false");
+    case Type::BooleanOrEnd:
+        return QStringLiteral("true, false, `\"start\"` or `\"end\"`");
     case Type::DatePoint:
         return QStringLiteral("date point");
     case Type::DatePointOrNull:

@@ -38,6 +38,7 @@ enum class Type {
     StringOrNull,
     Integer,
     Boolean,
+    BooleanOrEnd, // true, false, "start" or "end"
     DatePoint, // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     DatePointOrNull,
     Object, // of Field::of
@@ -140,7 +141,9 @@ inline constexpr Field CitationFields[] = {
 inline constexpr Field DateFields[] = {
     field("start", Type::DatePointOrNull, Yes, "`null` for an unknown start (`end` must then be given)"),
     field("end", Type::DatePointOrNull, No, "for a range; `null` for an unknown end"),
-    field("approximate", Type::Boolean, No, "`true`: \"about\"; shown with \"c.\""),
+    field("approximate", Type::BooleanOrEnd, No,
+          "`true`: the whole date is \"about\", shown with \"c.\"; `\"start\"` or `\"end\"`: only that end of a "
+          "range is, and only it has \"c.\" (\"c. 2010 – 25 Mar 2024\")"),
     field("qualifier", Type::String, No, "the wording, e.g. \"at least since\""),
     field("provenance", Type::Object, Kind::Provenance, No, "where the date comes from"),
 };

@@ -69,8 +69,18 @@ QJsonObject dateToJson(const PartialDate &d, const QSet<QString> &referenceOnly)
     if (d.isRange()) {
         o.insert(key<Kind::Date>("end"), nullable(d.end()));
     }
-    if (d.isApproximate()) {
+    switch (d.approximate()) {
+    case PartialDate::Approximate::No:
+        break;
+    case PartialDate::Approximate::Whole:
         o.insert(key<Kind::Date>("approximate"), true);
+        break;
+    case PartialDate::Approximate::Start:
+        o.insert(key<Kind::Date>("approximate"), QStringLiteral("start"));
+        break;
+    case PartialDate::Approximate::End:
+        o.insert(key<Kind::Date>("approximate"), QStringLiteral("end"));
+        break;
     }
     putIfNotEmpty(o, key<Kind::Date>("qualifier"), d.qualifier());
     const DateProvenance &p = d.provenance();

@@ -233,6 +233,41 @@ PartialDate PartialDate::openEnd(DatePoint start)
     return d;
 }
 
+void PartialDate::setApproximate(Approximate approximate)
+{
+    // A point has one part: approximate at its start is approximate as a whole.
+    if (!isRange() && approximate == Approximate::Start) {
+        approximate = Approximate::Whole;
+    }
+    m_approximate = approximate;
+}
+
+bool PartialDate::isStartApproximate() const
+{
+    return m_start.isValid() && (m_approximate == Approximate::Whole || m_approximate == Approximate::Start);
+}
+
+bool PartialDate::isEndApproximate() const
+{
+    return m_end.isValid() && (m_approximate == Approximate::Whole || m_approximate == Approximate::End);
+}
+
+QString PartialDate::approximation() const
+{
+    const bool start = isStartApproximate();
+    const bool end = isEndApproximate();
+    if (!isRange()) {
+        return start ? QStringLiteral("approximate") : QString();
+    }
+    if (start && end) {
+        return QStringLiteral("approximate");
+    }
+    if (start) {
+        return QStringLiteral("approximate start");
+    }
+    return end ? QStringLiteral("approximate end") : QString();
+}
+
 bool PartialDate::isValid() const
 {
     if (m_openStart && m_openEnd) {
@@ -304,14 +339,19 @@ QString PartialDate::toDisplayString() const
     if (!isValid()) {
         return QStringLiteral("unknown date");
     }
-    const QString prefix = m_approximate ? QStringLiteral("c. ") : QString();
+    static const QString about = QStringLiteral("c. ");
     if (!isRange()) {
-        return prefix + m_start.toDisplayString();
+        return (isStartApproximate() ? about : QString()) + m_start.toDisplayString();
     }
     static const QString ellipsis = QStringLiteral("\u2026");
-    const QString from = m_openStart ? ellipsis : m_start.toDisplayString();
-    const QString to = m_openEnd ? ellipsis : m_end.toDisplayString();
-    if (!m_openStart && !m_openEnd) {
+    const bool startAbout = isStartApproximate();
+    const bool endAbout = isEndApproximate();
+    if (!m_openStart && !m_openEnd && startAbout == endAbout) {
+        // The compact forms ("2021–22", "Jan–Mar 2024") read as one date, so they carry one "c." for
+        // both ends; a range approximate at one end only is written out end by end.
+        const QString prefix = startAbout ? about : QString();
+        const QString from = m_start.toDisplayString();
+        const QString to = m_end.toDisplayString();
         using P = DatePoint::Precision;
         if (m_start.precision() == P::Year && m_end.precision() == P::Year) {
             if (m_start.year() == m_end.year()) {
@@ -331,7 +371,9 @@ QString PartialDate::toDisplayString() const
             return prefix + monthAbbreviation(m_start.month()) + QChar(0x2013) + to;
         }
     }
-    return prefix + from + QStringLiteral(" \u2013 ") + to;
+    const QString from = m_openStart ? ellipsis : (startAbout ? about : QString()) + m_start.toDisplayString();
+    const QString to = m_openEnd ? ellipsis : (endAbout ? about : QString()) + m_end.toDisplayString();
+    return from + QStringLiteral(" \u2013 ") + to;
 }
 
 QString PartialDate::describe() const
@@ -344,8 +386,8 @@ QString PartialDate::describe() const
     } else {
         details << QStringLiteral("%1 precision").arg(precisionName(m_start.precision()));
     }
-    if (m_approximate) {
-        details << QStringLiteral("approximate");
+    if (const QString approximate = approximation(); !approximate.isEmpty()) {
+        details << approximate;
     }
     if (!m_qualifier.isEmpty()) {
         details << QStringLiteral("\u201c%1\u201d").arg(m_qualifier);

@@ -71,10 +71,14 @@ QString provenanceKindName(DateProvenance::Kind kind);
 std::optional<DateProvenance::Kind> provenanceKindFromName(QStringView name);
 
 // A date as the sources give it: a point or a range whose ends each have their own precision;
-// either end may be unknown (open), the whole may be approximate ("about", "at least since").
+// either end may be unknown (open), and the whole date or only one end of a range may be approximate
+// ("about"): "c. 2010 – 25 Mar 2024" is a range known exactly at its end only.
 class PartialDate
 {
 public:
+    // Which part is approximate: none, the whole date (a point, or both ends of a range), or one end.
+    enum class Approximate : quint8 { No, Whole, Start, End };
+
     PartialDate() = default;
     explicit PartialDate(DatePoint point)
         : m_start(point)
@@ -90,8 +94,20 @@ public:
     DatePoint start() const { return m_start; }
     DatePoint end() const { return m_end; }
 
-    bool isApproximate() const { return m_approximate; }
-    void setApproximate(bool approximate) { m_approximate = approximate; }
+    // As set: Approximate::Whole for a point or both ends. A point is never approximate at one end only
+    // (Start on a point means Whole); an end that is not known is never shown approximate.
+    Approximate approximate() const { return m_approximate; }
+    void setApproximate(Approximate approximate);
+    // The whole date approximate (true) or exact (false).
+    void setApproximate(bool whole) { setApproximate(whole ? Approximate::Whole : Approximate::No); }
+    // The known start (or a point) is approximate.
+    bool isStartApproximate() const;
+    // The known end of a range is approximate.
+    bool isEndApproximate() const;
+    // Any known part is approximate: for marks that fade or dash the whole date.
+    bool isApproximate() const { return isStartApproximate() || isEndApproximate(); }
+    // In words: "approximate" (the whole date, or both ends), "approximate start", "approximate end", or empty.
+    QString approximation() const;
     QString qualifier() const { return m_qualifier; }
     void setQualifier(const QString &qualifier) { m_qualifier = qualifier; }
     const DateProvenance &provenance() const { return m_provenance; }
@@ -114,7 +130,8 @@ public:
     std::weak_ordering chronologicalOrder(const PartialDate &other) const;
     bool isBefore(const PartialDate &other) const { return chronologicalOrder(other) < 0; }
 
-    // "25 Mar 2024", "2021–22", "2010 – Mar 2024", "c. 2010", "… – Mar 2024".
+    // "25 Mar 2024", "2021–22", "2010 – Mar 2024", "c. 2010", "… – Mar 2024"; "c." stands before each
+    // approximate end only: "c. 2010 – 25 Mar 2024".
     QString toDisplayString() const;
     // Display plus precision and provenance in words, for tooltips and the --check report.
     QString describe() const;
@@ -126,7 +143,7 @@ private:
     DatePoint m_end;
     bool m_openStart = false;
     bool m_openEnd = false;
-    bool m_approximate = false;
+    Approximate m_approximate = Approximate::No;
     QString m_qualifier;
     DateProvenance m_provenance;
 };

@@ -403,7 +403,8 @@ void StixExporter::exportEvents()
         }
         // A start is the first instant of the period it names, an end the last instant of its period
         // (2022 -> 2022-12-31T23:59:59.999Z); a point date is its whole period, first_seen to last_seen; an
-        // open end stays absent. The precision and the whole partial date (with its provenance) are in x_.
+        // open end stays absent. The precision, which ends are open or approximate, and the whole partial date (with
+        // its provenance) are in x_.
         const PartialDate &d = e.date;
         QJsonObject dateInfo;
         dateInfo.insert(u"display"_s, d.toDisplayString());
@@ -415,6 +416,9 @@ void StixExporter::exportEvents()
         }
         dateInfo.insert(u"open_start"_s, d.isOpenStart());
         dateInfo.insert(u"open_end"_s, d.isOpenEnd());
+        // Approximation belongs to an end: "c. 2010 – 25 Mar 2024" is exact at its end.
+        dateInfo.insert(u"approximate_start"_s, d.isStartApproximate());
+        dateInfo.insert(u"approximate_end"_s, d.isEndApproximate());
         if (campaign) {
             if (d.start().isValid()) {
                 o.insert(u"first_seen"_s, Stix::periodStart(d.start()));

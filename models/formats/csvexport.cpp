@@ -49,9 +49,11 @@ QByteArray eventsToCsv(const CaseIndex &index, const QList<qsizetype> &events)
         for (const Citation &c : ev.citations) {
             quotes << c.quote;
         }
+        // "day, approximate start": which end is approximate, as "c." marks it in the date column.
+        const QString approximate = ev.date.approximation();
         const QStringList fields = {ev.date.toDisplayString(),
                                     precisionName(ev.date.precision())
-                                        + (ev.date.isApproximate() ? QStringLiteral(", approximate") : QString()),
+                                        + (approximate.isEmpty() ? QString() : QStringLiteral(", ") + approximate),
                                     ev.date.isOpenStart() ? QString() : ev.date.start().toIsoString(),
                                     ev.date.isRange() ? ev.date.end().toIsoString() : ev.date.start().toIsoString(),
                                     ev.title,
