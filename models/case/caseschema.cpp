@@ -33,6 +33,8 @@ QString kindName(Kind kind)
         return QStringLiteral("Participant");
     case Kind::Claim:
         return QStringLiteral("Claim");
+    case Kind::Reviewed:
+        return QStringLiteral("ReviewedPassage");
     }
     return {};
 }

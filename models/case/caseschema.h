@@ -30,6 +30,7 @@ enum class Kind {
     Event,
     Participant,
     Claim,
+    Reviewed, // a reviewed passage: read, and deliberately not used
 };
 
 enum class Type {
@@ -103,6 +104,8 @@ inline constexpr Field CaseFields[] = {
     field("events", Type::Array, Kind::Event, No, "what happened, when, and who took part"),
     field("claims", Type::Array, Kind::Claim, No, "attributions, counter-claims, denials"),
     field("disagreements", Type::Array, Kind::Disagreement, No, "disputed points"),
+    field("reviewed", Type::Array, Kind::Reviewed, No,
+          "passages read and deliberately not used, each with why; source coverage counts them as accounted for"),
 };
 
 inline constexpr Field SourceFields[] = {
@@ -231,11 +234,19 @@ inline constexpr Field ClaimFields[] = {
     field("notes", Type::String, No, "the journalist's private notes; never shown as something a source says"),
 };
 
+inline constexpr Field ReviewedFields[] = {
+    field("passage", Type::Object, Kind::Citation, Yes,
+          "the passage, given and checked on load exactly as a citation is (quote, position, context)"),
+    field("reason", Type::String, Yes, "`boilerplate`, `opinion`, `duplicate`, `out-of-scope` or `background`"),
+    field("note", Type::String, No,
+          "free text: for a `duplicate`, of what (a duplicate without a note is a warning); otherwise why"),
+};
+
 } // namespace Detail
 
-inline constexpr std::array<Kind, 13> Kinds = {
+inline constexpr std::array<Kind, 14> Kinds = {
     Kind::Case,        Kind::Source, Kind::Citation,    Kind::Date,  Kind::Provenance,   Kind::Actor,   Kind::Alias,
-    Kind::Affiliation, Kind::Event,  Kind::Participant, Kind::Claim, Kind::Disagreement, Kind::Version,
+    Kind::Affiliation, Kind::Event,  Kind::Participant, Kind::Claim, Kind::Disagreement, Kind::Version, Kind::Reviewed,
 };
 
 // The keys of a kind of object, in the order the reader lists them.
@@ -268,6 +279,8 @@ constexpr std::span<const Field> fields(Kind kind)
         return Detail::ParticipantFields;
     case Kind::Claim:
         return Detail::ClaimFields;
+    case Kind::Reviewed:
+        return Detail::ReviewedFields;
     }
     return {};
 }
