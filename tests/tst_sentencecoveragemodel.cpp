@@ -24,7 +24,6 @@ class tst_SentenceCoverageModel : public QObject
 private Q_SLOTS:
     void followsTheShownSource();
     void rolesOfASentence();
-    void findsUnreviewedSentences();
     void unreviewedCountOnSources();
 };
 
@@ -82,28 +81,6 @@ void tst_SentenceCoverageModel::rolesOfASentence()
     QCOMPARE(model.index(2, SentenceCoverageModel::PositionColumn).data(SortRole).toLongLong(), 72);
     QCOMPARE(model.headerData(SentenceCoverageModel::WhyColumn, Qt::Horizontal).toString(),
              QStringLiteral("Cited by / reason"));
-}
-
-void tst_SentenceCoverageModel::findsUnreviewedSentences()
-{
-    CaseSession session;
-    SentenceCoverageModel model(&session);
-    Case kase = *oneUnreviewed();
-    kase.reviewed.clear(); // sentences 2 and 3 unreviewed: [72,116) and [117,145)
-    session.setCase(std::make_shared<const Case>(kase));
-    session.selection()->setCurrentSource(QStringLiteral("s1"));
-    QCOMPARE(model.nextUnreviewed(0), 2);
-    QCOMPARE(model.nextUnreviewed(72), 2);
-    QCOMPARE(model.nextUnreviewed(73), 3);
-    QCOMPARE(model.nextUnreviewed(118), -1);
-    QCOMPARE(model.nextUnreviewed(200, true), 3);
-    QCOMPARE(model.nextUnreviewed(117, true), 2);
-    QCOMPARE(model.nextUnreviewed(100, true), -1);
-    QCOMPARE(model.rowAt(0), 0);
-    QCOMPARE(model.rowAt(40), -1); // the space between two sentences
-    QCOMPARE(model.rowAt(41), 1);
-    QCOMPARE(model.rowAt(144), 3);
-    QCOMPARE(model.rowAt(145), -1);
 }
 
 void tst_SentenceCoverageModel::unreviewedCountOnSources()

@@ -38,42 +38,6 @@ QString SentenceCoverageModel::summary() const
     return m_coverage.sourceId.isEmpty() ? QString() : coverageSummary(m_coverage);
 }
 
-int SentenceCoverageModel::nextUnreviewed(qint64 utf16, bool backwards) const
-{
-    const int n = static_cast<int>(m_coverage.sentences.size());
-    if (!backwards) {
-        for (int r = 0; r < n; ++r) {
-            if (m_coverage.sentences[r].status == SentenceStatus::Unreviewed && m_utf16[2 * r] >= utf16) {
-                return r;
-            }
-        }
-        return -1;
-    }
-    for (int r = n - 1; r >= 0; --r) {
-        if (m_coverage.sentences[r].status == SentenceStatus::Unreviewed && m_utf16[2 * r + 1] <= utf16) {
-            return r;
-        }
-    }
-    return -1;
-}
-
-int SentenceCoverageModel::rowAt(qint64 utf16) const
-{
-    const qsizetype n = m_coverage.sentences.size();
-    // Sentences are disjoint and in order: the first that ends after the offset.
-    qsizetype lo = 0;
-    qsizetype hi = n;
-    while (lo < hi) {
-        const qsizetype mid = (lo + hi) / 2;
-        if (m_utf16[2 * mid + 1] <= utf16) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < n && m_utf16[2 * lo] <= utf16 ? static_cast<int>(lo) : -1;
-}
-
 int SentenceCoverageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_coverage.sentences.size());
@@ -84,19 +48,26 @@ int SentenceCoverageModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+// "opinion — a spokesman's word; background": each reviewed passage's reason, with its note.
+QString reasons(const SentenceCoverage &s)
+{
+    QStringList out;
+    for (const ReviewedPassage &r : s.reviewedBy) {
+        out << (r.note.isEmpty() ? reviewReasonName(r.reason)
+                                 : reviewReasonName(r.reason) + QStringLiteral(" \u2014 ") + r.note);
+    }
+    return out.join(QStringLiteral("; "));
+}
+} // namespace
+
 QString SentenceCoverageModel::why(const SentenceCoverage &s) const
 {
     switch (s.status) {
     case SentenceStatus::Cited:
         return QStringLiteral("Cited by %1.").arg(s.citedBy.join(QStringLiteral(", ")));
-    case SentenceStatus::Reviewed: {
-        QStringList reasons;
-        for (const ReviewedPassage &r : s.reviewedBy) {
-            reasons << (r.note.isEmpty() ? reviewReasonName(r.reason)
-                                         : reviewReasonName(r.reason) + QStringLiteral(" \u2014 ") + r.note);
-        }
-        return QStringLiteral("Reviewed, not used: %1.").arg(reasons.join(QStringLiteral("; ")));
-    }
+    case SentenceStatus::Reviewed:
+        return QStringLiteral("Reviewed, not used: %1.").arg(reasons(s));
     case SentenceStatus::Unreviewed:
         return QStringLiteral("Unreviewed: no citation and no reviewed passage covers this sentence yet. Cite it, "
                               "or mark it reviewed (Case > Mark Reviewed).");
@@ -127,14 +98,8 @@ QVariant SentenceCoverageModel::data(const QModelIndex &index, int role) const
             switch (s.status) {
             case SentenceStatus::Cited:
                 return s.citedBy.join(QStringLiteral(", "));
-            case SentenceStatus::Reviewed: {
-                QStringList reasons;
-                for (const ReviewedPassage &r : s.reviewedBy) {
-                    reasons << (r.note.isEmpty() ? reviewReasonName(r.reason)
-                                                 : reviewReasonName(r.reason) + QStringLiteral(": ") + r.note);
-                }
-                return reasons.join(QStringLiteral("; "));
-            }
+            case SentenceStatus::Reviewed:
+                return reasons(s);
             case SentenceStatus::Unreviewed:
                 return QString();
             }

@@ -24,11 +24,6 @@ public:
     const SourceCoverage &coverage() const { return m_coverage; }
     // "s002: 28 of 31 sentences accounted for (90%), 3 unreviewed"; empty when no source is shown.
     QString summary() const;
-    // The row of the first unreviewed sentence that starts at or after the UTF-16 offset, or going
-    // backwards the last one that ends at or before it; -1 when there is none.
-    int nextUnreviewed(qint64 utf16, bool backwards = false) const;
-    // The row of the sentence that holds the UTF-16 offset; -1 when it falls between sentences.
-    int rowAt(qint64 utf16) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
