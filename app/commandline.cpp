@@ -6,6 +6,7 @@
 #include "casereport.h"
 #include "casesession.h"
 #include "casewriter.h"
+#include "coveragereport.h"
 #include "exporter.h"
 #include "plural.h"
 
@@ -66,7 +67,7 @@ QString safeCheckReport(const QString &caseName, const CaseLoad &load)
 
 bool isHeadlessOption(const char *arg)
 {
-    for (const char *option : {"--check", "--summary", "--help", "-h", "--help-all", "--version", "-v"}) {
+    for (const char *option : {"--check", "--summary", "--coverage", "--help", "-h", "--help-all", "--version", "-v"}) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -125,6 +126,11 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("Print a Markdown summary of the case (events by date, disputed "
                                                     "points)."));
+    const QCommandLineOption coverage(
+        QStringLiteral("coverage"),
+        QStringLiteral("Print per source its sentences, how many are cited, reviewed and not used, or unreviewed, "
+                       "and the first words of each unreviewed one; exit 0 when none is unreviewed, 1 when some "
+                       "are, 2 when the case does not open."));
     const QCommandLineOption listExports(
         QStringLiteral("list-exports"),
         QStringLiteral("List what can be exported: the case as data for other tools (case, stix, timelinejs, "
@@ -166,6 +172,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         QStringLiteral("MODE"));
     parser.addOption(check);
     parser.addOption(summary);
+    parser.addOption(coverage);
     parser.addOption(listExports);
     parser.addOption(exportName);
     parser.addOption(output);
@@ -195,8 +202,8 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         std::printf("attribution-timeline %s\n", AT_VERSION);
         return 0;
     }
-    if (parser.isSet(check) && parser.isSet(summary)) {
-        std::fputs("--check and --summary cannot be combined; give one.\n", stderr);
+    if (int(parser.isSet(check)) + int(parser.isSet(summary)) + int(parser.isSet(coverage)) > 1) {
+        std::fputs("--check, --summary and --coverage cannot be combined; give one.\n", stderr);
         return 2;
     }
     const QStringList positional = parser.positionalArguments();
@@ -205,7 +212,10 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
         return 2;
     }
     m_casePath = positional.value(0);
-    m_mode = parser.isSet(check) ? Mode::Check : parser.isSet(summary) ? Mode::Summary : Mode::Gui;
+    m_mode = parser.isSet(check) ? Mode::Check
+        : parser.isSet(summary)  ? Mode::Summary
+        : parser.isSet(coverage) ? Mode::Coverage
+                                 : Mode::Gui;
     if (parser.isSet(listExports)) {
         m_mode = Mode::ListExports;
     }
@@ -303,11 +313,25 @@ int CommandLine::runHeadless() const
 {
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     const QString name = m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath;
-    // Neither the check nor the summary needs the index.
+    // The check, the summary and the coverage need no index.
     const CaseLoad load = CaseLoader::load(path, false).load;
     if (m_mode == Mode::Check) {
         print(stdout, safeCheckReport(name, load));
         return load.ok() ? 0 : 1;
+    }
+    if (m_mode == Mode::Coverage) {
+        // 2, not 1: a script tells "does not open" from "has unreviewed sentences".
+        if (!load.ok()) {
+            print(stderr, safeCheckReport(name, load));
+            return 2;
+        }
+        const QList<SourceCoverage> coverage = caseCoverage(load.kase);
+        // Each piece of case text on its own line: no line feed of it reaches the terminal.
+        print(stdout,
+              coverageReport(name, load.kase, coverage, [](const QString &t) { return terminalSafe(t, false); }));
+        const bool unreviewed
+            = std::any_of(coverage.cbegin(), coverage.cend(), [](const SourceCoverage &c) { return c.unreviewed > 0; });
+        return unreviewed ? 1 : 0;
     }
     if (!load.ok()) {
         print(stderr, safeCheckReport(name, load));

@@ -25,7 +25,7 @@ bool isRenderOption(const char *arg);
 // recolour or reorder what is printed. Line feeds stay unless `keepLineFeeds` is false.
 QString terminalSafe(QStringView text, bool keepLineFeeds = true);
 
-// attribution-timeline [--check | --summary] [CASE]
+// attribution-timeline [--check | --summary | --coverage] [CASE]
 class CommandLine
 {
 public:
@@ -44,7 +44,7 @@ public:
     AxisMode axis() const { return m_axis; }
 
 private:
-    enum class Mode { Gui, Check, Summary, Export, ListExports };
+    enum class Mode { Gui, Check, Summary, Coverage, Export, ListExports };
     Mode m_mode = Mode::Gui;
     QString m_casePath;
     QString m_exportName;

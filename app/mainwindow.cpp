@@ -16,6 +16,7 @@
 #include "citationlistmodel.h"
 #include "citationpanel.h"
 #include "claimlistmodel.h"
+#include "coveragepanel.h"
 #include "dataexport.h"
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
@@ -27,6 +28,7 @@
 #include "plural.h"
 #include "recovery.h"
 #include "selectionstate.h"
+#include "sentencecoveragemodel.h"
 #include "sourcelistmodel.h"
 #include "sourcepanel.h"
 #include "sourcereader.h"
@@ -89,11 +91,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_citationPanel(new CitationPanel)
     , m_sourcePanel(new SourcePanel)
     , m_chartPanel(new ChartPanel(m_models))
+    , m_coveragePanel(new CoveragePanel)
     , m_exporter(std::make_unique<Exporter>(m_session, m_models))
     , m_tabs(new QTabWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_horizontal(new QSplitter(Qt::Horizontal))
     , m_status(new QLabel)
+    , m_coverageStatus(new QLabel)
     , m_progress(new QProgressBar)
     , m_cancel(new QPushButton(QStringLiteral("Cancel")))
     , m_progressDelay(new QTimer(this))
@@ -111,10 +115,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_citationPanel->setModels(m_citations, m_claims, m_disagreements);
     m_sourcePanel->setModels(m_sources, m_citations);
     m_sourcePanel->setSelectionState(sel);
+    m_sourcePanel->setCoverageModel(m_models->sentences());
+    m_coveragePanel->setModel(m_models->sentences());
 
     m_tabs->addTab(m_eventPanel, QStringLiteral("Events"));
     m_tabs->addTab(m_actorPanel, QStringLiteral("Actors"));
     m_tabs->addTab(m_chartPanel, QStringLiteral("Charts"));
+    m_tabs->addTab(m_coveragePanel, QStringLiteral("Coverage"));
     m_horizontal->addWidget(m_tabs);
     m_horizontal->addWidget(m_citationPanel);
     m_horizontal->addWidget(m_sourcePanel);
@@ -144,6 +151,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("caseStatus"));
     statusBar()->addWidget(m_status, 1);
+    m_coverageStatus->setTextFormat(Qt::PlainText);
+    m_coverageStatus->setObjectName(QStringLiteral("coverageStatus"));
+    m_coverageStatus->setToolTip(QStringLiteral("Source coverage of the source shown: sentences cited or marked "
+                                                "reviewed, of all its sentences (Coverage tab; F8 goes to the next "
+                                                "unreviewed one)"));
+    statusBar()->addPermanentWidget(m_coverageStatus); // stays while a message is shown
+    // The shown source's coverage, after every edit and on every change of source.
+    connect(m_models->sentences(), &QAbstractItemModel::modelReset, this, [this] {
+        const QString summary = m_models->sentences()->summary();
+        m_coverageStatus->setText(summary);
+        m_coveragePanel->setSummary(summary);
+    });
+    connect(m_coveragePanel, &CoveragePanel::sentenceActivated, this,
+            [this](qint64 start, qint64 end) { m_sourcePanel->reader()->showPassage(start, end); });
     // Loading in the background: a progress bar and a Cancel button, once a load takes half a second.
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(260);
@@ -187,6 +208,11 @@ MainWindow::~MainWindow()
         disconnect(m_loader, nullptr, this, nullptr);
         QApplication::restoreOverrideCursor();
     }
+}
+
+QString MainWindow::coverageStatus() const
+{
+    return m_coverageStatus->text();
 }
 
 SelectionState *MainWindow::selection() const
@@ -313,17 +339,36 @@ void MainWindow::createActions()
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     QMenu *caseMenu = menuBar()->addMenu(QStringLiteral("&Case"));
     m_editor->fillMenu(caseMenu);
+    // Source coverage: walking the unreviewed sentences, beside marking them (CaseEditor's).
+    auto *nextUnreviewed = new QAction(QStringLiteral("&Next Unreviewed Sentence"), this);
+    nextUnreviewed->setObjectName(QStringLiteral("nextUnreviewed"));
+    nextUnreviewed->setShortcut(QKeySequence(Qt::Key_F8));
+    nextUnreviewed->setToolTip(QStringLiteral("Select the next sentence no citation and no reviewed mark accounts "
+                                              "for, in this source or the next one that has one"));
+    connect(nextUnreviewed, &QAction::triggered, this, [this] { m_sourcePanel->showNextUnreviewed(false); });
+    auto *previousUnreviewed = new QAction(QStringLiteral("&Previous Unreviewed Sentence"), this);
+    previousUnreviewed->setObjectName(QStringLiteral("previousUnreviewed"));
+    previousUnreviewed->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(previousUnreviewed, &QAction::triggered, this, [this] { m_sourcePanel->showNextUnreviewed(true); });
+    caseMenu->insertActions(m_editor->markReviewedAction(), {nextUnreviewed, previousUnreviewed});
     SourceReader *reader = m_sourcePanel->reader();
     reader->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(reader, &QWidget::customContextMenuRequested, this, [this, reader](const QPoint &pos) {
-        QMenu *menu = reader->createStandardContextMenu(pos);
-        menu->addSeparator();
-        for (QAction *a : m_editor->readerActions()) {
-            menu->addAction(a);
-        }
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(reader->viewport()->mapToGlobal(pos));
-    });
+    connect(reader, &QWidget::customContextMenuRequested, this,
+            [this, reader, nextUnreviewed, previousUnreviewed](const QPoint &pos) {
+                QMenu *menu = reader->createStandardContextMenu(pos);
+                menu->addSeparator();
+                for (QAction *a : m_editor->readerActions()) {
+                    menu->addAction(a);
+                }
+                menu->addSeparator();
+                menu->addAction(nextUnreviewed);
+                menu->addAction(previousUnreviewed);
+                for (QAction *a : m_editor->reviewActions()) {
+                    menu->addAction(a);
+                }
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(reader->viewport()->mapToGlobal(pos));
+            });
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *fit = view->addAction(QStringLiteral("&Fit All"), m_timeline, &TimelineView::fitAll);

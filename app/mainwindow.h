@@ -33,6 +33,7 @@ class CaseSession;
 class CitationListModel;
 class ChartPanel;
 class CitationPanel;
+class CoveragePanel;
 class Exporter;
 class ClaimListModel;
 class DisagreementTableModel;
@@ -79,6 +80,11 @@ public:
     CitationPanel *citationPanel() const { return m_citationPanel; }
     SourcePanel *sourcePanel() const { return m_sourcePanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
+    // Source coverage of the source shown: its sentences in a tab beside Events, Actors and Charts,
+    // and a line in the status bar.
+    CoveragePanel *coveragePanel() const { return m_coveragePanel; }
+    QString coverageStatus() const;
+    QTabWidget *tabs() const { return m_tabs; }
     QLineEdit *searchField() const;
     SelectionState *selection() const;
     CaseSession *session() const { return m_session; }
@@ -172,11 +178,13 @@ private:
     CitationPanel *m_citationPanel;
     SourcePanel *m_sourcePanel;
     ChartPanel *m_chartPanel;
+    CoveragePanel *m_coveragePanel;
     std::unique_ptr<Exporter> m_exporter;
     QTabWidget *m_tabs;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
     QLabel *m_status;
+    QLabel *m_coverageStatus; // the shown source's coverage
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QTimer *m_progressDelay; // shows the progress bar once a load takes half a second

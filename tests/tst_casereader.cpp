@@ -397,7 +397,7 @@ void tst_CaseReader::qtParserFallback_data()
         << QByteArray("\"title\": \"Test case\", \"n\": "
                       "123456789012345678901234567890,")
         << QStringLiteral("x.json: warning: unknown key \"n\" is ignored and will not be saved; known keys: format, "
-                          "version, id, title, description, sources, actors, events, claims, disagreements");
+                          "version, id, title, description, sources, actors, events, claims, disagreements, reviewed");
 }
 
 void tst_CaseReader::qtParserFallback()

@@ -81,6 +81,10 @@ constexpr const char *FullCase = R"({
          "confidence": null, "citations": [{"source": "s1", "quote": "China denied wrongdoing", "start": 58, "end": 81},
                                            {"source": "s3", "quote": "denied any wrongdoing"}],
          "disputes": ["c1"]}
+    ],
+    "reviewed": [
+        {"passage": {"source": "s1", "quote": "China denied wrongdoing.", "start": 58, "end": 82, "prefix": "Ambassador. "},
+         "reason": "duplicate", "note": "the denial is cited from the other report"}
     ]
 })";
 

@@ -14,7 +14,10 @@
 #include "references.h"
 #include "reimport.h"
 #include "reimportdialog.h"
+#include "reviewdialog.h"
+#include "reviewing.h"
 #include "selectionstate.h"
+#include "sentences.h"
 #include "sourceimport.h"
 #include "sourceimportdialog.h"
 #include "sourcereader.h"
@@ -103,7 +106,16 @@ CaseEditor::CaseEditor(CaseDocument *document, SelectionState *selection, Source
     , m_reimportSource(makeAction(this, QStringLiteral("&Re-import Source Shown\u2026")))
     , m_editSource(makeAction(this, QStringLiteral("Source &Details\u2026")))
     , m_check(makeAction(this, QStringLiteral("C&heck Case\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)))
+    , m_markReviewed(
+          makeAction(this, QStringLiteral("&Mark Reviewed\u2026"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)))
+    , m_unmarkReviewed(makeAction(this, QStringLiteral("&Unmark Reviewed")))
 {
+    m_markReviewed->setToolTip(QStringLiteral("Mark the selection, or the sentence at the cursor, as read and "
+                                              "deliberately not used, with why (source coverage)"));
+    m_unmarkReviewed->setToolTip(QStringLiteral("Take the reviewed mark off the selection, or the sentence at the "
+                                                "cursor"));
+    connect(m_markReviewed, &QAction::triggered, this, [this] { markReviewed(); });
+    connect(m_unmarkReviewed, &QAction::triggered, this, [this] { unmarkReviewed(); });
     m_check->setToolTip(
         QStringLiteral("What attribution-timeline --check would say about the case as it would be saved now"));
     connect(m_check, &QAction::triggered, this, &CaseEditor::showCheckReport);
@@ -209,6 +221,10 @@ void CaseEditor::fillMenu(QMenu *menu) const
         menu->addAction(a);
     }
     menu->addSeparator();
+    for (QAction *a : reviewActions()) {
+        menu->addAction(a);
+    }
+    menu->addSeparator();
     menu->addAction(m_newEvent);
     menu->addAction(m_newActor);
     menu->addAction(m_newClaim);
@@ -257,6 +273,12 @@ void CaseEditor::updateEnabled()
     m_editDisagreement->setEnabled(!m_document->kase().disagreements.isEmpty());
     m_deleteDisagreement->setEnabled(!m_document->kase().disagreements.isEmpty());
     m_deleteSource->setEnabled(source);
+    // Cheap on every selection change: whether there is a sentence at the cursor is found on use.
+    const Source *shownSource = m_selection ? m_document->kase().source(m_selection->currentSource()) : nullptr;
+    m_markReviewed->setEnabled(shownSource && !shownSource->referenceOnly);
+    const QString shown = m_selection ? m_selection->currentSource() : QString();
+    m_unmarkReviewed->setEnabled(std::any_of(m_document->kase().reviewed.cbegin(), m_document->kase().reviewed.cend(),
+                                             [&](const ReviewedPassage &r) { return r.passage.sourceId == shown; }));
     m_reimportSource->setEnabled(source);
     m_editSource->setEnabled(source);
 }
@@ -285,6 +307,92 @@ Citation CaseEditor::selectedCitation() const
         return {};
     }
     return citationOf(source->id, TextIndex(source->text), p.start, p.end);
+}
+
+Citation CaseEditor::passageToReview() const
+{
+    const Citation selected = selectedCitation();
+    if (!selected.quote.isEmpty() || !m_selection || !m_reader) {
+        return selected;
+    }
+    const Source *source = m_document->kase().source(m_selection->currentSource());
+    if (!source || source->referenceOnly) {
+        return {};
+    }
+    const TextIndex index(source->text);
+    const qint64 at = index.toCodePoint(m_reader->selectedPassage().start);
+    for (const TextSpan &s : splitSentences(source->text)) {
+        if (s.start <= at && at < s.end) {
+            return citationOf(source->id, index, index.toUtf16(s.start), index.toUtf16(s.end));
+        }
+    }
+    return {};
+}
+
+bool CaseEditor::markReviewed(std::optional<ReviewReason> reason, const QString &note)
+{
+    const Citation passage = passageToReview();
+    if (passage.quote.isEmpty()) {
+        Q_EMIT message(
+            QStringLiteral("Select a passage in the source reader, or put the cursor in a sentence, first."));
+        return false;
+    }
+    QString why = note;
+    if (!reason) {
+        // Marked already, exactly so: the dialog shows the mark, to change it.
+        ReviewedPassage current;
+        for (const ReviewedPassage &r : m_document->kase().reviewed) {
+            if (r.passage.sourceId == passage.sourceId && r.passage.start == passage.start
+                && r.passage.end == passage.end) {
+                current = r;
+            }
+        }
+        ReviewDialog dialog(m_document->kase(), passage, current, m_parent);
+        if (!run(&dialog)) {
+            return false;
+        }
+        reason = dialog.reason();
+        why = dialog.note();
+    }
+    const CaseEdit edit = markReviewedEdit(m_document->kase(), passage, *reason, why);
+    if (edit.isEmpty()) {
+        Q_EMIT message(QStringLiteral("The passage is marked so already."));
+        return false;
+    }
+    return apply(
+        edit,
+        QStringLiteral("%1 marked reviewed, not used (%2).").arg(shortQuote(passage.quote), reviewReasonName(*reason)));
+}
+
+bool CaseEditor::unmarkReviewed()
+{
+    if (!m_selection || !m_reader) {
+        return false;
+    }
+    const Source *source = m_document->kase().source(m_selection->currentSource());
+    if (!source) {
+        return false;
+    }
+    // The selection, or the whole sentence at the cursor (a mark may cover only part of it).
+    const TextIndex index(source->text);
+    const SourceReader::Passage p = m_reader->selectedPassage();
+    qint64 start = index.toCodePoint(p.start);
+    qint64 end = index.toCodePoint(p.end);
+    if (start == end) {
+        for (const TextSpan &s : splitSentences(source->text)) {
+            if (s.start <= start && start < s.end) {
+                end = s.end;
+                start = s.start;
+                break;
+            }
+        }
+    }
+    const CaseEdit edit = unmarkReviewedEdit(m_document->kase(), source->id, start, end);
+    if (edit.isEmpty()) {
+        Q_EMIT message(QStringLiteral("Nothing here is marked reviewed."));
+        return false;
+    }
+    return apply(edit, edit.text() + QStringLiteral(": done (Undo marks it again)."));
 }
 
 bool CaseEditor::apply(const CaseEdit &edit, const QString &done)

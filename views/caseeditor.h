@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QDialog;
@@ -32,6 +33,10 @@ public:
     void fillMenu(QMenu *menu) const;
     // What the source reader's context menu adds to its own.
     QList<QAction *> readerActions() const;
+    // Source coverage: Mark Reviewed and Unmark Reviewed, in the Case menu and the reader's menu.
+    QList<QAction *> reviewActions() const { return {m_markReviewed, m_unmarkReviewed}; }
+    QAction *markReviewedAction() const { return m_markReviewed; }
+    QAction *unmarkReviewedAction() const { return m_unmarkReviewed; }
 
     QAction *citeInEvent() const { return m_citeInEvent; }
     QAction *newEventFromSelection() const { return m_newEventFromSelection; }
@@ -43,6 +48,15 @@ public:
 
     // The selection in the reader as a citation of the source shown; empty quote when none.
     Citation selectedCitation() const;
+    // What Mark Reviewed marks: the selection, or without one the sentence at the cursor; empty
+    // quote when neither (no source shown, a reference only, the cursor between sentences).
+    Citation passageToReview() const;
+
+    // Marks passageToReview() reviewed and not used, asking for the reason and the note in a
+    // dialog unless `reason` is given. One undo step.
+    bool markReviewed(std::optional<ReviewReason> reason = std::nullopt, const QString &note = {});
+    // Removes the marks of the shown source that overlap the selection, or hold the cursor's sentence.
+    bool unmarkReviewed();
 
     // The commands, for the actions and for tests. Each returns whether the case changed.
     bool citeSelectionInCurrentEvent();
@@ -138,6 +152,8 @@ private:
     QAction *m_reimportSource;
     QAction *m_editSource;
     QAction *m_check;
+    QAction *m_markReviewed;
+    QAction *m_unmarkReviewed;
 };
 
 // "“The first words of a long quote…”", for menus and undo step names.

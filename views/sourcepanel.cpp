@@ -4,11 +4,14 @@
 #include "plural.h"
 #include "roles.h"
 #include "selectionstate.h"
+#include "sourcecoverage.h"
 #include "sourcereader.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace AT {
 
@@ -76,6 +79,105 @@ void SourcePanel::setModels(QAbstractItemModel *sources, QAbstractItemModel *cit
         m_chooser->setCurrentIndex(-1);
     });
     m_chooser->setCurrentIndex(-1);
+}
+
+void SourcePanel::setCoverageModel(QAbstractItemModel *sentences)
+{
+    m_sentences = sentences;
+    // The model follows the case and the source shown; the marks follow the model.
+    connect(sentences, &QAbstractItemModel::modelReset, this, &SourcePanel::updateSentenceMarks);
+    updateSentenceMarks();
+}
+
+void SourcePanel::updateSentenceMarks()
+{
+    if (!m_sentences) {
+        return;
+    }
+    QList<SourceReader::SentenceMark> marks;
+    const int rows = m_sentences->rowCount();
+    // Only the shown source's: the model may be a moment behind when the source changes.
+    if (rows > 0 && m_sentences->index(0, 0).data(SourceIdRole).toString() == m_shownId) {
+        marks.reserve(rows);
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex i = m_sentences->index(r, 0);
+            marks.append({i.data(Utf16StartRole).toLongLong(), i.data(Utf16EndRole).toLongLong(),
+                          i.data(SentenceStatusRole).toInt(), i.data(SentenceWhyRole).toString()});
+        }
+    }
+    m_reader->setSentenceMarks(marks);
+}
+
+int SourcePanel::unreviewedFrom(qint64 position, bool backwards) const
+{
+    const int rows = m_sentences ? m_sentences->rowCount() : 0;
+    if (rows == 0 || m_sentences->index(0, 0).data(SourceIdRole).toString() != m_shownId) {
+        return -1;
+    }
+    auto unreviewed = [&](int r) {
+        return m_sentences->index(r, 0).data(SentenceStatusRole).toInt() == int(SentenceStatus::Unreviewed);
+    };
+    if (backwards) {
+        for (int r = rows - 1; r >= 0; --r) {
+            if (unreviewed(r) && m_sentences->index(r, 0).data(Utf16EndRole).toLongLong() <= position) {
+                return r;
+            }
+        }
+        return -1;
+    }
+    for (int r = 0; r < rows; ++r) {
+        if (unreviewed(r) && m_sentences->index(r, 0).data(Utf16StartRole).toLongLong() >= position) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+bool SourcePanel::showNextUnreviewed(bool backwards)
+{
+    if (!m_sources || !m_sentences || m_sources->rowCount() == 0) {
+        return false;
+    }
+    auto select = [&](int r) {
+        const QModelIndex i = m_sentences->index(r, 0);
+        m_reader->showPassage(i.data(Utf16StartRole).toLongLong(), i.data(Utf16EndRole).toLongLong());
+        int total = 0;
+        int index = 0;
+        for (int k = 0; k < m_sentences->rowCount(); ++k) {
+            if (m_sentences->index(k, 0).data(SentenceStatusRole).toInt() == int(SentenceStatus::Unreviewed)) {
+                ++total;
+                index += k <= r;
+            }
+        }
+        m_status->setText(QStringLiteral("Unreviewed sentence %1 of %2 in this source: cite it, or mark it "
+                                         "reviewed (Case > Mark Reviewed). F8 goes to the next.")
+                              .arg(index)
+                              .arg(total));
+        return true;
+    };
+    if (m_current >= 0 && !m_reader->isHidden()) {
+        const SourceReader::Passage at = m_reader->selectedPassage();
+        const int r = unreviewedFrom(backwards ? at.start : at.end, backwards);
+        if (r >= 0) {
+            return select(r);
+        }
+    }
+    // On to the next source that has one (or back to the previous), round to this one's other end.
+    const int n = m_sources->rowCount();
+    const int from = m_current < 0 ? (backwards ? 0 : n - 1) : m_current;
+    for (int step = 1; step <= n; ++step) {
+        const int row = ((from + (backwards ? -step : step)) % n + n) % n;
+        if (m_sources->index(row, 0).data(UnreviewedCountRole).toInt() <= 0) {
+            continue;
+        }
+        showSource(row);
+        const int r = unreviewedFrom(backwards ? std::numeric_limits<qint64>::max() : 0, backwards);
+        if (r >= 0) {
+            return select(r);
+        }
+    }
+    m_status->setText(QStringLiteral("Every sentence of every source is cited or marked reviewed."));
+    return false;
 }
 
 void SourcePanel::setSelectionState(SelectionState *state)
@@ -153,6 +255,7 @@ void SourcePanel::showSource(int row)
     m_notice->hide();
     m_reader->show();
     m_reader->showSource(s.data(SourceTitleRole).toString(), s.data(SourceTextRole).toString(), passages);
+    updateSentenceMarks();
     m_meta->setText(
         QStringLiteral("Publisher: %1 \u00b7 Published: %2 \u00b7 %3")
             .arg(s.data(PublisherRole).toString(), s.data(PublishedRole).toString(),

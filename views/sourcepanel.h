@@ -24,6 +24,9 @@ public:
     explicit SourcePanel(QWidget *parent = nullptr);
 
     void setModels(QAbstractItemModel *sources, QAbstractItemModel *citations);
+    // The sentences of the shown source (SentenceCoverageModel's roles): the reader marks them, and
+    // the next-unreviewed command walks them.
+    void setCoverageModel(QAbstractItemModel *sentences);
     void setSelectionState(SelectionState *state);
     SourceReader *reader() const { return m_reader; }
     QString status() const;
@@ -35,13 +38,21 @@ public:
     void openCitation(int row);
     // Shows source `row` of the source model.
     void showSource(int row);
+    // Selects the next unreviewed sentence after the selection (or cursor) and scrolls to it; after
+    // the last one of the source, the first of the next source that has one, wrapping around. With
+    // `backwards`, the one before. False, saying so, when no sentence of any source is unreviewed.
+    bool showNextUnreviewed(bool backwards = false);
 
 private:
     void passageClicked(qint64 position);
+    void updateSentenceMarks();
+    // The row of the coverage model's unreviewed sentence to go to from `position` (UTF-16); -1: none.
+    int unreviewedFrom(qint64 position, bool backwards) const;
     int rowOfSource(const QString &id) const;
 
     QPointer<QAbstractItemModel> m_sources;
     QPointer<QAbstractItemModel> m_citations;
+    QPointer<QAbstractItemModel> m_sentences;
     QPointer<SelectionState> m_selection;
     QComboBox *m_chooser;
     QLabel *m_meta;

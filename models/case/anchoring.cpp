@@ -42,7 +42,7 @@ qsizetype markReferenceOnlyCitations(Case &kase)
     if (referenceOnly.isEmpty()) {
         return marked;
     }
-    kase.forEachCitation([&](Citation &c) {
+    kase.forEachPassage([&](Citation &c) {
         if (referenceOnly.contains(c.sourceId)) {
             c.anchor = Citation::Anchor::ReferenceOnly;
             c.statedStart = -1;

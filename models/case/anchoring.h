@@ -12,10 +12,10 @@ namespace AT {
 // source is a reference only (Source::referenceOnly).
 QString referenceOnlyNotice();
 
-// Sets the status of every citation of a reference-only source to Citation::Anchor::ReferenceOnly
-// (its quote cannot be checked against a text the case does not hold); other citations are left
-// as they are. The case reader does this on load; a case built in memory (an importer's) calls it
-// before it is shown. Returns how many citations it marked.
+// Sets the status of every citation (and reviewed passage) of a reference-only source to
+// Citation::Anchor::ReferenceOnly (its quote cannot be checked against a text the case does not hold); other citations
+// are left as they are. The case reader does this on load; a case built in memory (an importer's) calls it before it is
+// shown. Returns how many citations it marked.
 qsizetype markReferenceOnlyCitations(Case &kase);
 
 // Converts between Unicode code point offsets (the case file's unit) and QString's UTF-16 offsets.

@@ -39,6 +39,39 @@ QString displayTitle(const Source &source)
     return words + QStringLiteral(" (no headline)");
 }
 
+QString reviewReasonName(ReviewReason reason)
+{
+    switch (reason) {
+    case ReviewReason::Boilerplate:
+        return QStringLiteral("boilerplate");
+    case ReviewReason::Opinion:
+        return QStringLiteral("opinion");
+    case ReviewReason::Duplicate:
+        return QStringLiteral("duplicate");
+    case ReviewReason::OutOfScope:
+        return QStringLiteral("out-of-scope");
+    case ReviewReason::Background:
+        return QStringLiteral("background");
+    }
+    return {};
+}
+
+QList<ReviewReason> reviewReasons()
+{
+    return {ReviewReason::Boilerplate, ReviewReason::Opinion, ReviewReason::Duplicate, ReviewReason::OutOfScope,
+            ReviewReason::Background};
+}
+
+std::optional<ReviewReason> reviewReasonFromName(QStringView name)
+{
+    for (const ReviewReason reason : reviewReasons()) {
+        if (name == reviewReasonName(reason)) {
+            return reason;
+        }
+    }
+    return std::nullopt;
+}
+
 namespace {
 template<typename T> const T *findById(const QList<T> &list, QStringView id)
 {

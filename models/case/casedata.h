@@ -1,5 +1,6 @@
 #pragma once
 
+#include "citation.h"
 #include "partialdate.h"
 
 #include <QList>
@@ -148,6 +149,32 @@ QString disagreementKindText(Disagreement::Kind kind);
 // A short label to head the point with: "Disputed", "Less specific (not a conflict)".
 QString disagreementKindLabel(Disagreement::Kind kind);
 
+// Why a passage of a source was read and deliberately left unused: the journalist's account of a
+// sentence no item cites, so that "every sentence accounted for" can be checked (source coverage).
+enum class ReviewReason : quint8 {
+    Boilerplate, // navigation, credits, a newsletter plug: not about the case
+    Opinion, // commentary, not a statement of fact
+    Duplicate, // says again what another passage says; the note says which
+    OutOfScope, // about something the case does not cover; the note may say why
+    Background, // general context the case does not need as a fact
+};
+
+// "boilerplate", "opinion", "duplicate", "out-of-scope", "background": as the case file spells them.
+QString reviewReasonName(ReviewReason reason);
+std::optional<ReviewReason> reviewReasonFromName(QStringView name);
+// Every reason, in the order above.
+QList<ReviewReason> reviewReasons();
+
+// A passage of a source that was reviewed and is not used, with why. Anchored like a citation (the
+// same quote, position and context, checked on load), but it supports nothing: it is no citation.
+struct ReviewedPassage
+{
+    Citation passage;
+    ReviewReason reason = ReviewReason::Boilerplate;
+    QString note; // free text; for a duplicate, of what
+    friend bool operator==(const ReviewedPassage &, const ReviewedPassage &) = default;
+};
+
 struct Case
 {
     // A UUID naming the case across its files and exports (STIX ids derive from it); empty when the file
@@ -160,6 +187,7 @@ struct Case
     QList<Event> events;
     QList<Claim> claims;
     QList<Disagreement> disagreements;
+    QList<ReviewedPassage> reviewed; // passages read and left unused, with why
 
     const Source *source(QStringView id) const;
     const Actor *actor(QStringView id) const;
@@ -173,6 +201,23 @@ struct Case
     // Calls f(citation) for every citation in the case, wherever it sits.
     template<typename F> void forEachCitation(F &&f) { forEachCitationImpl(*this, f); }
     template<typename F> void forEachCitation(F &&f) const { forEachCitationImpl(*this, f); }
+    // Calls f(passage) for every anchored passage: every citation, then every reviewed passage. For
+    // what concerns positions in a text (anchoring, re-importing or deleting a source), not for what
+    // concerns evidence (counts of citations, exports), which forEachCitation serves.
+    template<typename F> void forEachPassage(F &&f)
+    {
+        forEachCitationImpl(*this, f);
+        for (ReviewedPassage &r : reviewed) {
+            f(r.passage);
+        }
+    }
+    template<typename F> void forEachPassage(F &&f) const
+    {
+        forEachCitationImpl(*this, f);
+        for (const ReviewedPassage &r : reviewed) {
+            f(r.passage);
+        }
+    }
 
     friend bool operator==(const Case &, const Case &) = default;
 

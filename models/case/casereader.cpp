@@ -202,7 +202,7 @@ CaseLoad Reader::read(QByteArray data)
     }
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
-    for (const char *key : {"sources", "actors", "disagreements", "events", "claims"}) {
+    for (const char *key : {"sources", "actors", "disagreements", "events", "claims", "reviewed"}) {
         m_itemsTotal += obj.value(QLatin1StringView(key)).toArray().size();
     }
     m_control.report(ReadControl::Checking, 0);
@@ -213,6 +213,7 @@ CaseLoad Reader::read(QByteArray data)
                       root.child(QLatin1StringView("disagreements")));
     readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
     readClaims(array(obj, QLatin1StringView("claims"), root, false), root.child(QLatin1StringView("claims")));
+    readReviewed(array(obj, QLatin1StringView("reviewed"), root, false), root.child(QLatin1StringView("reviewed")));
     if (m_stopped) {
         return stopped();
     }

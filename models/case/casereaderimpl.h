@@ -6,7 +6,7 @@
 //                         and Reader::read, which walks the document's top level
 //   casereaderfields.cpp  typed fields: keys, strings, numbers, dates, citations, ids
 //   casereaderitems.cpp   the items: sources (with their texts), actors, disputed points, events,
-//                         claims
+//                         claims, reviewed passages
 
 #include "anchoring.h"
 #include "casechecks.h"
@@ -213,6 +213,7 @@ private:
     void readDisagreements(const JsonArray &array, const Path &path);
     void readEvents(const JsonArray &array, const Path &path);
     void readClaims(const JsonArray &array, const Path &path);
+    void readReviewed(const JsonArray &array, const Path &path);
 
     QString m_file;
     QString m_baseDir;

@@ -1,4 +1,5 @@
-// The items of the case format: sources (with their texts), actors, disputed points, events, claims.
+// The items of the case format: sources (with their texts), actors, disputed points, events, claims,
+// reviewed passages.
 #include "casereaderimpl.h"
 
 namespace AT::Reading {
@@ -427,6 +428,54 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
             reportChecks(m_checker->checkClaim(c), p);
         }
         keep(m_case.claims, std::move(c), errorsBefore);
+    }
+}
+
+void Reader::readReviewed(const JsonArray &arr, const Path &path)
+{
+    m_case.reviewed.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!step()) {
+            return;
+        }
+        const Path p = path.at(i);
+        const qsizetype errorsBefore = m_errors;
+        JsonObject obj;
+        if (!object(arr[i], p, &obj)) {
+            continue;
+        }
+        checkKeys(obj, CaseSchema::Kind::Reviewed, p);
+        ReviewedPassage r;
+        // Anchored as a citation is, with the same warnings when it drifted or is gone.
+        const Path pp = p.child(QLatin1StringView("passage"));
+        const JsonValue pv = obj.value(QLatin1StringView("passage"));
+        bool read = false;
+        if (pv.isUndefined() || pv.isNull()) {
+            error(pp, QStringLiteral("is required: the passage, as a citation (source, quote, start, end)"));
+        } else if (auto c = citation(pv, pp)) {
+            r.passage = std::move(*c);
+            read = true;
+        }
+        const QString reason = string(obj, QLatin1StringView("reason"), p, true);
+        if (const auto known = reviewReasonFromName(reason)) {
+            r.reason = *known;
+        } else if (!reason.trimmed().isEmpty()) {
+            QStringList names;
+            for (const ReviewReason each : reviewReasons()) {
+                names << reviewReasonName(each);
+            }
+            error(p.child(QLatin1StringView("reason")),
+                  QStringLiteral("unknown reason \"%1\"; the reasons are %2")
+                      .arg(reason, names.join(QStringLiteral(", "))));
+        }
+        r.note = string(obj, QLatin1StringView("note"), p, false);
+        if (r.reason == ReviewReason::Duplicate && r.note.trimmed().isEmpty() && m_errors == errorsBefore) {
+            warning(p.child(QLatin1StringView("note")),
+                    QStringLiteral("a duplicate should say of what, e.g. \"duplicate of s001: ...\"; add a note"));
+        }
+        if (read) { // not read without an error of its own: its source's problem is reported already
+            keep(m_case.reviewed, std::move(r), errorsBefore);
+        }
     }
 }
 

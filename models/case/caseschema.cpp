@@ -35,6 +35,8 @@ QString kindName(Kind kind)
         return QStringLiteral("Claim");
     case Kind::AcceptedWarning:
         return QStringLiteral("AcceptedWarning");
+    case Kind::Reviewed:
+        return QStringLiteral("ReviewedPassage");
     }
     return {};
 }

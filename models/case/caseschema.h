@@ -31,6 +31,7 @@ enum class Kind {
     Participant,
     Claim,
     AcceptedWarning, // a checker warning an event or a claim accepts
+    Reviewed, // a reviewed passage: read, and deliberately not used
 };
 
 enum class Type {
@@ -105,6 +106,8 @@ inline constexpr Field CaseFields[] = {
     field("events", Type::Array, Kind::Event, No, "what happened, when, and who took part"),
     field("claims", Type::Array, Kind::Claim, No, "attributions, counter-claims, denials"),
     field("disagreements", Type::Array, Kind::Disagreement, No, "disputed points"),
+    field("reviewed", Type::Array, Kind::Reviewed, No,
+          "passages read and deliberately not used, each with why; source coverage counts them as accounted for"),
 };
 
 inline constexpr Field SourceFields[] = {
@@ -249,12 +252,20 @@ inline constexpr Field AcceptedWarningFields[] = {
     field("reason", Type::String, Yes, "why the author accepts the warning, in a sentence"),
 };
 
+inline constexpr Field ReviewedFields[] = {
+    field("passage", Type::Object, Kind::Citation, Yes,
+          "the passage, given and checked on load exactly as a citation is (quote, position, context)"),
+    field("reason", Type::String, Yes, "`boilerplate`, `opinion`, `duplicate`, `out-of-scope` or `background`"),
+    field("note", Type::String, No,
+          "free text: for a `duplicate`, of what (a duplicate without a note is a warning); otherwise why"),
+};
+
 } // namespace Detail
 
-inline constexpr std::array<Kind, 14> Kinds = {
+inline constexpr std::array<Kind, 15> Kinds = {
     Kind::Case,    Kind::Source,          Kind::Citation, Kind::Date,        Kind::Provenance, Kind::Actor,
     Kind::Alias,   Kind::Affiliation,     Kind::Event,    Kind::Participant, Kind::Claim,      Kind::Disagreement,
-    Kind::Version, Kind::AcceptedWarning,
+    Kind::Version, Kind::AcceptedWarning, Kind::Reviewed,
 };
 
 // The keys of a kind of object, in the order the reader lists them.
@@ -289,6 +300,8 @@ constexpr std::span<const Field> fields(Kind kind)
         return Detail::ClaimFields;
     case Kind::AcceptedWarning:
         return Detail::AcceptedWarningFields;
+    case Kind::Reviewed:
+        return Detail::ReviewedFields;
     }
     return {};
 }

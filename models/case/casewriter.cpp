@@ -265,6 +265,19 @@ QByteArray CaseWriter::toJson(const Case &kase)
     }
     root.insert(key<Kind::Case>("claims"), claims);
 
+    // Only when there are some: a case never reviewed is written as before.
+    if (!kase.reviewed.isEmpty()) {
+        QJsonArray reviewed;
+        for (const ReviewedPassage &r : kase.reviewed) {
+            QJsonObject o;
+            o.insert(key<Kind::Reviewed>("passage"), citationsToJson({r.passage}, referenceOnly).first());
+            o.insert(key<Kind::Reviewed>("reason"), reviewReasonName(r.reason));
+            putIfNotEmpty(o, key<Kind::Reviewed>("note"), r.note);
+            reviewed.append(o);
+        }
+        root.insert(key<Kind::Case>("reviewed"), reviewed);
+    }
+
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -52,6 +52,7 @@ qsizetype indexOfKind(Case &kase, EntityKind kind, const QString &id)
     case EntityKind::Disagreement:
         return indexOf(kase.disagreements, id);
     case EntityKind::Heading:
+    case EntityKind::Reviewed:
         return 0;
     }
     return -1;
@@ -70,6 +71,8 @@ Entity entityAt(Case &kase, EntityKind kind, qsizetype i)
         return kase.claims.at(i);
     case EntityKind::Disagreement:
         return kase.disagreements.at(i);
+    case EntityKind::Reviewed:
+        return ReviewedList {kase.reviewed};
     case EntityKind::Heading:
         break;
     }
@@ -87,7 +90,8 @@ QString idOf(const Entity &entity)
 {
     return std::visit(
         [](const auto &e) -> QString {
-            if constexpr (std::is_same_v<std::decay_t<decltype(e)>, CaseHeading>) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, CaseHeading> || std::is_same_v<T, ReviewedList>) {
                 return {};
             } else {
                 return e.id;
@@ -111,6 +115,8 @@ QString kindName(EntityKind kind)
         return QStringLiteral("disagreement");
     case EntityKind::Heading:
         return QStringLiteral("case title");
+    case EntityKind::Reviewed:
+        return QStringLiteral("reviewed passages");
     }
     return {};
 }
@@ -126,6 +132,8 @@ void applyChange(Case &kase, const CaseChange &change, bool forward)
                 const auto &heading = std::get<CaseHeading>(*to);
                 kase.title = heading.title;
                 kase.description = heading.description;
+            } else if constexpr (std::is_same_v<T, ReviewedList>) {
+                kase.reviewed = std::get<ReviewedList>(*to).passages;
             } else {
                 QList<T> &list = listOf<T>(kase);
                 if (from && to) {
@@ -149,14 +157,14 @@ void CaseEdit::add(const Entity &entity)
 {
     CaseChange change;
     change.kind = kindOf(entity);
-    if (change.kind == EntityKind::Heading) {
+    if (change.kind == EntityKind::Heading || change.kind == EntityKind::Reviewed) {
         change.index = 0;
-        change.before = entityAt(m_case, EntityKind::Heading, 0);
+        change.before = entityAt(m_case, change.kind, 0);
     } else {
         change.index = std::visit(
             [this](const auto &e) -> qsizetype {
                 using T = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<T, CaseHeading>) {
+                if constexpr (std::is_same_v<T, CaseHeading> || std::is_same_v<T, ReviewedList>) {
                     return 0;
                 } else {
                     return listOf<T>(m_case).size();
@@ -176,6 +184,12 @@ bool CaseEdit::replace(const Entity &entity, bool evenIfEqual)
         add(entity);
         return true;
     }
+    if (kind == EntityKind::Reviewed) {
+        if (evenIfEqual || !(entityAt(m_case, kind, 0) == entity)) {
+            add(entity);
+        }
+        return true;
+    }
     const qsizetype i = indexOfKind(m_case, kind, idOf(entity));
     if (i < 0) {
         return false;
@@ -192,7 +206,7 @@ bool CaseEdit::replace(const Entity &entity, bool evenIfEqual)
 bool CaseEdit::remove(EntityKind kind, const QString &id)
 {
     const qsizetype i = indexOfKind(m_case, kind, id);
-    if (i < 0 || kind == EntityKind::Heading) {
+    if (i < 0 || kind == EntityKind::Heading || kind == EntityKind::Reviewed) {
         return false;
     }
     CaseChange change {kind, i, entityAt(m_case, kind, i), std::nullopt};
@@ -248,6 +262,7 @@ QString newId(const Case &kase, EntityKind kind)
         collect(kase.disagreements);
         break;
     case EntityKind::Heading:
+    case EntityKind::Reviewed:
         return {};
     }
     qsizetype highest = 0;

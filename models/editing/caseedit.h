@@ -20,9 +20,17 @@ struct CaseHeading
     friend bool operator==(const CaseHeading &, const CaseHeading &) = default;
 };
 
-enum class EntityKind { Source, Actor, Event, Claim, Disagreement, Heading };
+// The case's reviewed passages, as one whole: they have no ids, and an edit replaces the list (like
+// the heading). Marking a passage reviewed or unmarking it is one such replacement (reviewing.h).
+struct ReviewedList
+{
+    QList<ReviewedPassage> passages;
+    friend bool operator==(const ReviewedList &, const ReviewedList &) = default;
+};
 
-using Entity = std::variant<Source, Actor, Event, Claim, Disagreement, CaseHeading>;
+enum class EntityKind { Source, Actor, Event, Claim, Disagreement, Heading, Reviewed };
+
+using Entity = std::variant<Source, Actor, Event, Claim, Disagreement, CaseHeading, ReviewedList>;
 
 EntityKind kindOf(const Entity &entity);
 QString idOf(const Entity &entity);
@@ -54,7 +62,8 @@ public:
     const QList<CaseChange> &changes() const { return m_changes; }
     bool isEmpty() const { return m_changes.isEmpty(); }
 
-    // Appends the entity to its list (a CaseHeading replaces the heading).
+    // Appends the entity to its list (a CaseHeading replaces the heading, a ReviewedList the reviewed
+    // passages).
     void add(const Entity &entity);
     // Replaces the entity with the same id; false when there is none. An entity equal to the one
     // there is no change (citations compare by source, quote, position and context), unless

@@ -93,6 +93,16 @@ QList<Reference> referencesTo(const Case &kase, EntityKind kind, const QString &
             }
             count(QStringLiteral("disagreement ") + quoted(d.question), EntityKind::Disagreement, d.id, n);
         }
+        const qsizetype reviewed = std::count_if(kase.reviewed.cbegin(), kase.reviewed.cend(),
+                                                 [&](const ReviewedPassage &r) { return r.passage.sourceId == id; });
+        if (reviewed > 0) {
+            out << Reference {EntityKind::Reviewed, QString(),
+                              reviewed == 1 ? QStringLiteral("1 passage of it is marked reviewed (the mark is deleted "
+                                                             "with it)")
+                                            : QStringLiteral("%1 passages of it are marked reviewed (the marks are "
+                                                             "deleted with it)")
+                                                  .arg(reviewed)};
+        }
         break;
     }
     case EntityKind::Event:
@@ -126,6 +136,7 @@ QList<Reference> referencesTo(const Case &kase, EntityKind kind, const QString &
         }
         break;
     case EntityKind::Heading:
+    case EntityKind::Reviewed:
         break;
     }
     return out;
@@ -221,6 +232,12 @@ CaseEdit removalEdit(const Case &kase, EntityKind kind, const QString &id)
                 edit.replace(d);
             }
         }
+        {
+            ReviewedList reviewed {kase.reviewed};
+            if (reviewed.passages.removeIf([&](const ReviewedPassage &r) { return r.passage.sourceId == id; }) > 0) {
+                edit.replace(reviewed);
+            }
+        }
         break;
     case EntityKind::Event:
         for (Claim c : kase.claims) {
@@ -250,6 +267,7 @@ CaseEdit removalEdit(const Case &kase, EntityKind kind, const QString &id)
         }
         break;
     case EntityKind::Heading:
+    case EntityKind::Reviewed:
         return edit;
     }
     edit.remove(kind, id);

@@ -19,7 +19,8 @@ QList<Reference> referencesTo(const Case &kase, EntityKind kind, const QString &
 // - an actor: its roles in events, the aliases' "used by", other actors' ties to it, the claims
 //   it makes (and their links from the claims that dispute them), and the claims' subject when
 //   it is the subject (the claim stays, about no one);
-// - a source: every citation of it, wherever it is (what was cited stays, with fewer citations);
+// - a source: every citation of it, wherever it is (what was cited stays, with fewer citations),
+//   and every reviewed passage of it;
 // - an event: the claims' link to it (the claims stay);
 // - a claim: the links of claims that dispute it;
 // - a disagreement: the events' and claims' links to it.

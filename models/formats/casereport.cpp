@@ -12,32 +12,46 @@
 
 namespace AT {
 
+namespace {
+void tally(CitationCounts &counts, const Citation &c)
+{
+    ++counts.total;
+    switch (c.anchor) {
+    case Citation::Anchor::Exact:
+        ++counts.exact;
+        break;
+    case Citation::Anchor::Reanchored:
+        ++counts.reanchored;
+        break;
+    case Citation::Anchor::Ambiguous:
+        ++counts.ambiguous;
+        break;
+    case Citation::Anchor::Orphaned:
+        ++counts.orphaned;
+        break;
+    case Citation::Anchor::Unchecked:
+        ++counts.unchecked;
+        break;
+    case Citation::Anchor::ReferenceOnly:
+        ++counts.referenceOnly;
+        break;
+    }
+}
+} // namespace
+
 CitationCounts countCitations(const Case &kase)
 {
     CitationCounts counts;
-    kase.forEachCitation([&](const Citation &c) {
-        ++counts.total;
-        switch (c.anchor) {
-        case Citation::Anchor::Exact:
-            ++counts.exact;
-            break;
-        case Citation::Anchor::Reanchored:
-            ++counts.reanchored;
-            break;
-        case Citation::Anchor::Ambiguous:
-            ++counts.ambiguous;
-            break;
-        case Citation::Anchor::Orphaned:
-            ++counts.orphaned;
-            break;
-        case Citation::Anchor::Unchecked:
-            ++counts.unchecked;
-            break;
-        case Citation::Anchor::ReferenceOnly:
-            ++counts.referenceOnly;
-            break;
-        }
-    });
+    kase.forEachCitation([&](const Citation &c) { tally(counts, c); });
+    return counts;
+}
+
+CitationCounts countReviewedPassages(const Case &kase)
+{
+    CitationCounts counts;
+    for (const ReviewedPassage &r : kase.reviewed) {
+        tally(counts, r.passage);
+    }
     return counts;
 }
 
@@ -80,6 +94,18 @@ QString checkReport(const QString &caseName, const CaseLoad &load)
                .arg(counts.ambiguous)
                .arg(counts.orphaned + counts.unchecked)
                .arg(counts.referenceOnly);
+    // Reviewed passages support nothing, so they are not citations; shown only when there are some.
+    if (!k.reviewed.isEmpty()) {
+        const CitationCounts reviewed = countReviewedPassages(k);
+        out += QStringLiteral("Reviewed passages (read, not used): %1 (anchored %2, re-anchored %3, ambiguous %4, "
+                              "orphaned %5, reference only %6)\n")
+                   .arg(reviewed.total)
+                   .arg(reviewed.exact)
+                   .arg(reviewed.reanchored)
+                   .arg(reviewed.ambiguous)
+                   .arg(reviewed.orphaned + reviewed.unchecked)
+                   .arg(reviewed.referenceOnly);
+    }
     QStringList referenceOnly;
     for (const Source &s : k.sources) {
         if (s.referenceOnly) {

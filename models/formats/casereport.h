@@ -15,6 +15,8 @@ struct CitationCounts
     qsizetype referenceOnly = 0; // of sources whose texts the case does not hold: not checked, and not a fault
 };
 CitationCounts countCitations(const Case &kase);
+// The same for the case's reviewed passages (read, and not used): not citations, counted apart.
+CitationCounts countReviewedPassages(const Case &kase);
 
 // Number of distinct sources among an event's citations: how independently it is reported.
 qsizetype distinctSources(const QList<Citation> &citations);

@@ -5,6 +5,7 @@
 #include "claimlistmodel.h"
 #include "disagreementtablemodel.h"
 #include "eventtablemodel.h"
+#include "sentencecoveragemodel.h"
 #include "sourcelistmodel.h"
 
 namespace AT {
@@ -18,6 +19,7 @@ CaseModels::CaseModels(CaseSession *session, QObject *parent)
     , m_claims(new ClaimListModel(session, this))
     , m_disagreements(new DisagreementTableModel(session, this))
     , m_sources(new SourceListModel(session, this))
+    , m_sentences(new SentenceCoverageModel(session, this))
 {
     for (ChartModel::Kind k : ChartModel::kinds()) {
         m_charts << new ChartModel(k, session, this);

@@ -13,6 +13,7 @@ class CitationListModel;
 class ClaimListModel;
 class DisagreementTableModel;
 class EventTableModel;
+class SentenceCoverageModel;
 class SourceListModel;
 
 // Every item model of a session, built once and shared: the window's panels, the chart panel and
@@ -30,6 +31,8 @@ public:
     ClaimListModel *claims() const { return m_claims; }
     DisagreementTableModel *disagreements() const { return m_disagreements; }
     SourceListModel *sources() const { return m_sources; }
+    // The sentences of the source shown, each cited, reviewed and not used, or unreviewed.
+    SentenceCoverageModel *sentences() const { return m_sentences; }
     // One per ChartModel::kinds(), in that order.
     const QList<ChartModel *> &charts() const { return m_charts; }
     ChartModel *chart(ChartModel::Kind kind) const;
@@ -42,6 +45,7 @@ private:
     ClaimListModel *m_claims;
     DisagreementTableModel *m_disagreements;
     SourceListModel *m_sources;
+    SentenceCoverageModel *m_sentences;
     QList<ChartModel *> m_charts;
 };
 

@@ -94,6 +94,17 @@ enum Role {
     // its text is not in the case and nothing can be read or cited in it.
     ReferenceOnlyRole,
     SourceUrlRole, // QString, the source's URL; empty when unknown
+    // int, on sources: how many of the source's sentences no citation and no reviewed passage
+    // accounts for (source coverage); 0 for a reference only, which has no text.
+    UnreviewedCountRole,
+
+    // Sentences of the shown source (SentenceCoverageModel); StartRole, EndRole, Utf16StartRole and
+    // Utf16EndRole give each sentence's place, as for citations.
+    SentenceStatusRole = Qt::UserRole + 450, // int, AT::SentenceStatus: cited, reviewed and not used, unreviewed
+    // QString, plain text: why the sentence has its status, in a sentence or two ("Cited by event
+    // ev-x, claim cl-y.", "Reviewed, not used: opinion. …", "Unreviewed: …").
+    SentenceWhyRole,
+    SentenceTextRole, // QString, the sentence verbatim
 };
 
 } // namespace AT

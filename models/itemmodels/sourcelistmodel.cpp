@@ -3,6 +3,7 @@
 #include "anchoring.h"
 #include "casesession.h"
 #include "roles.h"
+#include "sourcecoverage.h"
 
 #include <QVariantMap>
 
@@ -27,6 +28,7 @@ void SourceListModel::rebuild()
     const CaseIndex &index = m_session->index();
     m_passages = QList<QList<Passage>>(kase.sources.size());
     m_citationCount.fill(0, kase.sources.size());
+    m_unreviewed.fill(-1, kase.sources.size());
     std::vector<std::unique_ptr<TextIndex>> texts;
     for (const Source &s : kase.sources) {
         texts.push_back(std::make_unique<TextIndex>(s.text));
@@ -116,6 +118,11 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
         return s.referenceOnly;
     case CitationCountRole:
         return m_citationCount[index.row()];
+    case UnreviewedCountRole:
+        if (m_unreviewed[index.row()] < 0) {
+            m_unreviewed[index.row()] = int(sourceCoverage(m_session->kase(), s.id).unreviewed);
+        }
+        return m_unreviewed[index.row()];
     case SourceUrlRole:
         return s.url;
     case SourceIdRole:

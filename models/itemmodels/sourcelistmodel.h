@@ -34,6 +34,9 @@ private:
     QPointer<CaseSession> m_session;
     QList<QList<Passage>> m_passages; // per source, sorted by start
     QList<int> m_citationCount;
+    // Unreviewed sentences per source, worked out when first asked for (source coverage walks every
+    // citation of the case): -1 until then.
+    mutable QList<int> m_unreviewed;
 };
 
 } // namespace AT

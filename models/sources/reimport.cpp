@@ -110,6 +110,35 @@ qsizetype codePoints(const QString &text)
     return n;
 }
 
+// Anchors a citation of the re-imported source in its new text: a re-anchored one moves, with its
+// context taken again from the new text (*moved); any other keeps its position and takes the new
+// status (*restated when it changed), so that the window shows a broken citation as broken at once,
+// not at the next load.
+void reanchor(Citation &c, const TextIndex &index, bool *moved, bool *restated)
+{
+    const AnchorResult result = anchorCitation(c, index);
+    if (result.anchor != Citation::Anchor::Reanchored) {
+        if (c.anchor != result.anchor) {
+            c.anchor = result.anchor;
+            *restated = true;
+        }
+        return;
+    }
+    c.start = result.start;
+    c.end = result.end;
+    // The context it was found by is the old text's; take it again from the new one.
+    if (!c.prefix.isEmpty()) {
+        c.prefix = contextBefore(index, c.start, int(codePoints(c.prefix)));
+    }
+    if (!c.suffix.isEmpty()) {
+        c.suffix = contextAfter(index, c.end, int(codePoints(c.suffix)));
+    }
+    c.anchor = Citation::Anchor::Exact;
+    c.statedStart = -1;
+    c.statedEnd = -1;
+    *moved = true;
+}
+
 } // namespace Reimporting
 
 int ReimportPreview::count(Citation::Anchor status) const
@@ -146,44 +175,53 @@ ReimportPreview previewReimport(const Case &kase, const QString &sourceId, const
     preview.hashDiffers = source->referenceOnly && !source->sha256.isEmpty()
         && source->sha256.compare(sha256Hex(newText), Qt::CaseInsensitive) != 0;
     const TextIndex index(newText);
+    auto check = [&](EntityKind kind, const QString &entityId, const QString &where, const Citation &c) {
+        ReimportCitation item;
+        item.kind = kind;
+        item.entityId = entityId;
+        item.where = where;
+        item.citation = c;
+        const AnchorResult result = anchorCitation(c, index);
+        item.status = result.anchor;
+        if (result.anchor == Citation::Anchor::Exact || result.anchor == Citation::Anchor::Reanchored) {
+            item.newStart = result.start;
+            item.newEnd = result.end;
+        }
+        switch (result.anchor) {
+        case Citation::Anchor::Exact:
+            ++preview.exact;
+            break;
+        case Citation::Anchor::Reanchored:
+            ++preview.reanchored;
+            break;
+        case Citation::Anchor::Ambiguous:
+            ++preview.ambiguous;
+            break;
+        case Citation::Anchor::Orphaned:
+        case Citation::Anchor::Unchecked: // without a budget the search always decides
+        case Citation::Anchor::ReferenceOnly: // anchorCitation never says so
+            item.status = Citation::Anchor::Orphaned;
+            ++preview.orphaned;
+            break;
+        }
+        preview.citations << item;
+    };
     forEachEntity(kase, [&](EntityKind kind, const auto &entity) {
         forEachList(entity, kase, [&](const auto &where, const QList<Citation> &citations) {
             for (const Citation &c : citations) {
-                if (c.sourceId != sourceId) {
-                    continue;
+                if (c.sourceId == sourceId) {
+                    check(kind, entity.id, where(), c);
                 }
-                ReimportCitation item;
-                item.kind = kind;
-                item.entityId = entity.id;
-                item.where = where();
-                item.citation = c;
-                const AnchorResult result = anchorCitation(c, index);
-                item.status = result.anchor;
-                if (result.anchor == Citation::Anchor::Exact || result.anchor == Citation::Anchor::Reanchored) {
-                    item.newStart = result.start;
-                    item.newEnd = result.end;
-                }
-                switch (result.anchor) {
-                case Citation::Anchor::Exact:
-                    ++preview.exact;
-                    break;
-                case Citation::Anchor::Reanchored:
-                    ++preview.reanchored;
-                    break;
-                case Citation::Anchor::Ambiguous:
-                    ++preview.ambiguous;
-                    break;
-                case Citation::Anchor::Orphaned:
-                case Citation::Anchor::Unchecked: // without a budget the search always decides
-                case Citation::Anchor::ReferenceOnly: // anchorCitation never says so
-                    item.status = Citation::Anchor::Orphaned;
-                    ++preview.orphaned;
-                    break;
-                }
-                preview.citations << item;
             }
         });
     });
+    // The passages marked reviewed move with the text as citations do.
+    for (const ReviewedPassage &r : kase.reviewed) {
+        if (r.passage.sourceId == sourceId) {
+            check(EntityKind::Reviewed, QString(),
+                  QStringLiteral("passage marked reviewed (%1)").arg(reviewReasonName(r.reason)), r.passage);
+        }
+    }
     return preview;
 }
 
@@ -213,38 +251,26 @@ CaseEdit reimportEdit(const Case &kase, const QString &sourceId, const QString &
         bool restated = false;
         forEachList(entity, kase, [&](const auto &, QList<Citation> &citations) {
             for (Citation &c : citations) {
-                if (c.sourceId != sourceId) {
-                    continue;
+                if (c.sourceId == sourceId) {
+                    reanchor(c, index, &moved, &restated);
                 }
-                const AnchorResult result = anchorCitation(c, index);
-                if (result.anchor != Citation::Anchor::Reanchored) {
-                    // In place, ambiguous or gone: the position stays, the status says which, so
-                    // the window shows a broken citation as broken at once, not at the next load.
-                    if (c.anchor != result.anchor) {
-                        c.anchor = result.anchor;
-                        restated = true;
-                    }
-                    continue;
-                }
-                c.start = result.start;
-                c.end = result.end;
-                // The context it was found by is the old text's; take it again from the new one.
-                if (!c.prefix.isEmpty()) {
-                    c.prefix = contextBefore(index, c.start, int(codePoints(c.prefix)));
-                }
-                if (!c.suffix.isEmpty()) {
-                    c.suffix = contextAfter(index, c.end, int(codePoints(c.suffix)));
-                }
-                c.anchor = Citation::Anchor::Exact;
-                c.statedStart = -1;
-                c.statedEnd = -1;
-                moved = true;
             }
         });
         if (moved || restated) {
             edit.replace(entity, restated);
         }
     });
+    ReviewedList reviewed {kase.reviewed};
+    bool moved = false;
+    bool restated = false;
+    for (ReviewedPassage &r : reviewed.passages) {
+        if (r.passage.sourceId == sourceId) {
+            reanchor(r.passage, index, &moved, &restated);
+        }
+    }
+    if (moved || restated) {
+        edit.replace(reviewed, restated);
+    }
     return edit;
 }
 

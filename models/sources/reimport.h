@@ -30,7 +30,9 @@ struct ReimportPreview
     // The reference recorded a SHA-256 of its text and the new text's differs: the file may not
     // be the text the reference names.
     bool hashDiffers = false;
-    QList<ReimportCitation> citations; // in the order of the case (actors, events, claims, disagreements)
+    // In the order of the case (actors, events, claims, disagreements), then the passages marked
+    // reviewed (kind EntityKind::Reviewed, no entity id): they move with the text as citations do.
+    QList<ReimportCitation> citations;
     int exact = 0; // the quote is at the same position in the new text
     int reanchored = 0; // the quote is found once (or once with its context) elsewhere: it moves
     int ambiguous = 0; // the quote is found several times and its context does not decide
