@@ -550,7 +550,11 @@ void tst_BuiltinFidelity::attributorsAreWhomTheQuotesName()
     const Actor *ids = kase().actor(u"duncan-smith");
     QVERIFY(std::any_of(ids->affiliations.cbegin(), ids->affiliations.cend(),
                         [&](const Affiliation &f) { return f.actorId == three->id && !f.citations.isEmpty(); }));
-    QCOMPARE(attributor(u"cl-us-uk-identify-apt31")->name, QStringLiteral("The US and UK"));
+    // "The US and UK" is both governments, not the US government alone.
+    const Actor *both = attributor(u"cl-us-uk-identify-apt31");
+    QCOMPARE(both->id, QStringLiteral("us-and-uk"));
+    QCOMPARE(both->name, QStringLiteral("US and UK"));
+    QCOMPARE(both->affiliations.size(), 2);
 }
 
 // Defect 7: a claim's statement, an event's title and its summary say only what their own quotes say:
