@@ -70,7 +70,13 @@ void tst_ActorTreeModel::aliasesAndAffiliations()
     QVERIFY(wuhan.data(AffiliationsRole)
                 .toStringList()
                 .contains(QStringLiteral("front for (as the US Treasury calls it) \u2192 Ministry of State Security")));
-    QCOMPARE(apt31.data(ClaimCountRole).toInt(), 9);
+    // Claims that APT31 makes or that are made about it, counted once each.
+    int claims = 0;
+    for (const Claim &c : session.kase().claims) {
+        claims += c.attributorId == QLatin1String("apt31") || c.subjectId == QLatin1String("apt31");
+    }
+    QVERIFY(claims >= 9);
+    QCOMPARE(apt31.data(ClaimCountRole).toInt(), claims);
 }
 
 QTEST_GUILESS_MAIN(tst_ActorTreeModel)

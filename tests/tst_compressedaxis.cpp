@@ -1,4 +1,5 @@
 #include "builtincase.h"
+#include "casedocument.h"
 #include "casereader.h"
 #include "casesession.h"
 #include "eventtablemodel.h"
@@ -255,9 +256,9 @@ void tst_CompressedAxis::builtinCaseAutomatic()
     QVERIFY(linear.view->clusteredCount() > 0);
     Builtin automatic(size);
     QVERIFY(automatic.view->usesCompressedAxis());
-    if (QByteArrayView(QTest::currentDataTag()) == "900x320") {
-        // Six rows for 25 events, thirteen of them on one day: one may still be counted, but a
-        // badge lists what it holds, so every event is drawn or one click away.
+    if (QByteArrayView(QTest::currentDataTag()) != "1200x675") {
+        // Six rows for 29 events, many of them on or ending on one day: one may still be counted,
+        // but a badge lists what it holds, so every event is drawn or one click away.
         int listed = 0;
         for (const TimelineLayout::Cluster &c : automatic.view->layout().clusters()) {
             QCOMPARE(c.items.size(), c.count);
@@ -302,17 +303,26 @@ void tst_CompressedAxis::windowOpensWithEveryEventVisible()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openInitialCase(QString()));
-    QTRY_VERIFY(window.eventTable()->model()->rowCount() == 25);
+    const int events = int(window.document()->kase().events.size());
+    QVERIFY(events >= 25);
+    QTRY_VERIFY(window.eventTable()->model()->rowCount() == events);
     QTest::qWait(10);
     TimelineView *view = window.timeline();
     QCOMPARE(view->axisMode(), AxisMode::Automatic);
     QVERIFY(view->usesCompressedAxis());
-    QCOMPARE(view->clusteredCount(), 0);
+    // Every event is drawn, or listed by the one badge that counts what did not fit (at most one
+    // event: the built-in case has grown to 29 events, six of them bars that end on 25 March 2024).
     int drawn = 0;
-    for (qsizetype e = 0; e < 25; ++e) {
+    for (qsizetype e = 0; e < events; ++e) {
         drawn += view->eventRect(e).isValid() ? 1 : 0;
     }
-    QCOMPARE(drawn, 25);
+    int listed = 0;
+    for (const TimelineLayout::Cluster &c : view->layout().clusters()) {
+        QCOMPARE(c.items.size(), c.count);
+        listed += c.count;
+    }
+    QVERIFY(listed <= 1);
+    QCOMPARE(drawn + listed, events);
     // The View menu offers the three axes, one checked.
     auto *axisMenu = window.findChild<QMenu *>(QStringLiteral("timeAxisMenu"));
     QVERIFY(axisMenu);

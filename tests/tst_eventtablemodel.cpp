@@ -190,7 +190,7 @@ void tst_EventTableModel::specificityIsNotDisputed()
                  "2021\u201322 | Register breach | intrusion | APT31 | 1 | only less specific\n"
                  "Mar 2024 | Denial | denial | Chinese government | 1 | \n"
                  "25 Mar 2024 | Sanctions | sanction | UK government, Wuhan Xiaoruizhi | 1 | \n"
-                 "c. \u2026 \u2013 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | only less specific"));
+                 "\u2026 \u2013 c. 25 Mar 2024 | Campaign | campaign | APT31, UK government | 1 | only less specific"));
     QCOMPARE(m_model->index(0, 0).data(DisputedRole).toBool(), false);
     EventFilter f;
     f.disputedOnly = true;

@@ -327,7 +327,8 @@ void tst_StixExport::onlyAttributionsAreAttributedTo()
         u"cl-nz-parliament"_s,        u"cl-uk-attributes-ec"_s,
         u"cl-uk-officials-recon"_s,   u"cl-uk-sanctioned-responsible"_s,
         u"cl-us-apt31-backed"_s,      u"cl-us-sectors"_s,
-        u"cl-us-uk-identify-apt31"_s,
+        u"cl-us-uk-identify-apt31"_s, u"cl-us-uk-millions"_s,
+        u"cl-us-uk-state-sponsored"_s,
     };
     QCOMPARE(attributions, expected);
     // Nothing is dropped: every claim has its object, with its statement and wording verbatim.
