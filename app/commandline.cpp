@@ -122,7 +122,9 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     parser.addVersionOption();
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("Validate the case: print counts, citations by anchor status and "
-                                                  "every problem; exit 0 when it has no errors."));
+                                                  "every problem, with the checker rules (summaries, statements, "
+                                                  "confidence wordings and relative dates held to their own "
+                                                  "quotes); exit 0 when it has no errors."));
     const QCommandLineOption summary(QStringLiteral("summary"),
                                      QStringLiteral("Print a Markdown summary of the case (events by date, disputed "
                                                     "points)."));
