@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(m_reader->toolTipAt(spokesman + 3).startsWith(QStringLiteral("Unreviewed: ")));
         QCOMPARE(m_reader->toolTipAt(m_reader->toPlainText().indexOf(QStringLiteral("Subscribe"))),
                  QStringLiteral("Reviewed, not used: boilerplate."));
-        QCOMPARE(m_reader->toolTipAt(0), QStringLiteral("Cited by event e1."));
+        QCOMPARE(m_reader->toolTipAt(0), QStringLiteral("Cited by event \u201cHackers breach the commission\u201d."));
         QCOMPARE(m_reader->toolTipAt(40), QString()); // between two sentences
         // The unreviewed sentence is marked by a format of its own, not the citations' shade.
         bool unreviewedShown = false;

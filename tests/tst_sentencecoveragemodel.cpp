@@ -40,8 +40,10 @@ void tst_SentenceCoverageModel::followsTheShownSource()
     QCOMPARE(model.rowCount(), 0); // no source shown yet
     session.selection()->setCurrentSource(QStringLiteral("s1"));
     QCOMPARE(Test::snapshot(model),
-             QStringLiteral("0\u201340 | cited | Hackers breached the commission in 2021. | event e1\n"
-                            "41\u201370 | cited | The agency said it was APT31. | claim c1\n"
+             QStringLiteral("0\u201340 | cited | Hackers breached the commission in 2021. | event \u201cHackers breach "
+                            "the commission\u201d\n"
+                            "41\u201370 | cited | The agency said it was APT31. | claim by The agency: \u201cThe "
+                            "agency says APT31 did it\u201d\n"
                             "72\u2013116 | unreviewed | A spokesman called the claims \x1b[31mbaseless. | \n"
                             "117\u2013145 | reviewed | Subscribe to our newsletter. | boilerplate"));
     QCOMPARE(model.summary(), QStringLiteral("s1: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
@@ -71,7 +73,8 @@ void tst_SentenceCoverageModel::rolesOfASentence()
     QCOMPARE(unreviewed.data(SentenceTextRole).toString(),
              QStringLiteral("A spokesman called the claims \x1b[31mbaseless."));
     QVERIFY(unreviewed.data(SentenceWhyRole).toString().startsWith(QStringLiteral("Unreviewed: ")));
-    QCOMPARE(model.index(0, 0).data(SentenceWhyRole).toString(), QStringLiteral("Cited by event e1."));
+    QCOMPARE(model.index(0, 0).data(SentenceWhyRole).toString(),
+             QStringLiteral("Cited by event \u201cHackers breach the commission\u201d."));
     QCOMPARE(model.index(3, 0).data(SentenceWhyRole).toString(), QStringLiteral("Reviewed, not used: boilerplate."));
     QVERIFY(model.index(3, 0)
                 .data(Qt::ToolTipRole)

@@ -212,7 +212,7 @@ void tst_SourceCoverage::citedBeatsReviewed()
     kase.reviewed << reviewed(span(QStringLiteral("s"), 0, 32), ReviewReason::Duplicate, QStringLiteral("of s2"));
     const SourceCoverage c = sourceCoverage(kase, QStringLiteral("s"));
     QCOMPARE(statuses(c), QStringLiteral("RCR"));
-    QCOMPARE(c.sentences[1].citedBy, QStringList {QStringLiteral("event e")});
+    QCOMPARE(c.sentences[1].citedBy, QStringList {QStringLiteral("event \u201ce\u201d")});
     // The reviewed passage that also overlaps a cited sentence is still named there.
     QCOMPARE(c.sentences[1].reviewedBy.size(), 1);
     QCOMPARE(c.sentences[0].reviewedBy.value(0).note, QStringLiteral("of s2"));
@@ -266,14 +266,15 @@ void tst_SourceCoverage::whatCitesIt()
     QCOMPARE(c.sentences[0].citedBy,
              (QStringList {QStringLiteral("actor apt31"), QStringLiteral("actor apt31 (alias Zirconium)"),
                            QStringLiteral("actor apt31 (affiliation: works for mss)")}));
-    QCOMPARE(c.sentences[1].citedBy,
-             (QStringList {QStringLiteral("event ev-x"), QStringLiteral("disagreement d-z (version 1)")}));
+    QCOMPARE(
+        c.sentences[1].citedBy,
+        (QStringList {QStringLiteral("event \u201cev-x\u201d"), QStringLiteral("disputed point d-z (version 1)")}));
     QCOMPARE(c.sentences[2].citedBy,
-             (QStringList {QStringLiteral("date of event ev-x"), QStringLiteral("claim cl-y"),
+             (QStringList {QStringLiteral("date of event \u201cev-x\u201d"), QStringLiteral("claim cl-y"),
                            QStringLiteral("date of claim cl-y")}));
     const SourceCoverage t = sourceCoverage(kase, QStringLiteral("t"));
     QCOMPARE(statuses(t), QStringLiteral("C-C"));
-    QCOMPARE(t.sentences[2].citedBy, QStringList {QStringLiteral("disagreement d-z (version 2)")});
+    QCOMPARE(t.sentences[2].citedBy, QStringList {QStringLiteral("disputed point d-z (version 2)")});
 }
 
 void tst_SourceCoverage::countsAndPercentages()

@@ -116,7 +116,7 @@ void FilterBar::rebuild()
     sources.sort();
     for (const QString &id : std::as_const(sources)) {
         const Source *s = kase.source(id);
-        addChip(QStringLiteral("Source: ") + (s ? s->title : id) + x,
+        addChip(QStringLiteral("Source: ") + (s ? displayTitle(*s) : id) + x,
                 change([id](EventFilter &g) { g.sources.remove(id); }));
     }
     QStringList claimants(f.claimedBy.cbegin(), f.claimedBy.cend());

@@ -61,30 +61,36 @@ public:
 
     void collect()
     {
+        // Items are named as a reader knows them (a name, a title, a question), by id only when
+        // the case gives nothing else.
         for (const Actor &a : m_case.actors) {
-            add(a.citations, [&]() -> QString { return QStringLiteral("actor ") + a.id; });
+            add(a.citations, [&]() -> QString { return QStringLiteral("actor ") + actorName(a.id); });
             for (const Alias &alias : a.aliases) {
-                add(alias.citations,
-                    [&]() -> QString { return QStringLiteral("actor %1 (alias %2)").arg(a.id, alias.name); });
+                add(alias.citations, [&]() -> QString {
+                    return QStringLiteral("actor %1 (alias %2)").arg(actorName(a.id), alias.name);
+                });
             }
             for (const Affiliation &f : a.affiliations) {
                 add(f.citations, [&]() -> QString {
-                    return QStringLiteral("actor %1 (affiliation: %2 %3)").arg(a.id, f.relation, f.actorId);
+                    return QStringLiteral("actor %1 (affiliation: %2 %3)")
+                        .arg(actorName(a.id), f.relation, actorName(f.actorId));
                 });
             }
         }
         for (const Event &e : m_case.events) {
-            add(e.citations, [&]() -> QString { return QStringLiteral("event ") + e.id; });
-            add(e.date.provenanceCitations(), [&]() -> QString { return QStringLiteral("date of event ") + e.id; });
+            add(e.citations, [&]() -> QString { return QStringLiteral("event ") + quoted(e.title, e.id); });
+            add(e.date.provenanceCitations(),
+                [&]() -> QString { return QStringLiteral("date of event ") + quoted(e.title, e.id); });
         }
         for (const Claim &c : m_case.claims) {
-            add(c.citations, [&]() -> QString { return QStringLiteral("claim ") + c.id; });
-            add(c.date.provenanceCitations(), [&]() -> QString { return QStringLiteral("date of claim ") + c.id; });
+            add(c.citations, [&]() -> QString { return claimName(c); });
+            add(c.date.provenanceCitations(), [&]() -> QString { return QStringLiteral("date of ") + claimName(c); });
         }
         for (const Disagreement &d : m_case.disagreements) {
             for (qsizetype v = 0; v < d.versions.size(); ++v) {
                 add(d.versions[v].citations, [&]() -> QString {
-                    return QStringLiteral("disagreement %1 (version %2)").arg(d.id, QString::number(v + 1));
+                    return QStringLiteral("disputed point %1 (version %2)")
+                        .arg(quoted(d.question, d.id), QString::number(v + 1));
                 });
             }
         }
@@ -94,6 +100,32 @@ public:
     }
 
     QHash<QString, Marks> bySource;
+    QString actorName(const QString &id) const
+    {
+        const Actor *a = m_case.actor(id);
+        return a && !a->name.trimmed().isEmpty() ? a->name : id;
+    }
+    // “Text”, shortened at about 60 characters; the id when there is no text.
+    static QString quoted(const QString &text, const QString &id)
+    {
+        const QString simple = text.simplified();
+        if (simple.isEmpty()) {
+            return id;
+        }
+        constexpr qsizetype Max = 60;
+        return QStringLiteral("\u201c")
+            + (simple.size() > Max ? simple.left(Max - 1) + QStringLiteral("\u2026") : simple)
+            + QStringLiteral("\u201d");
+    }
+    QString claimName(const Claim &c) const
+    {
+        if (c.statement.trimmed().isEmpty()) {
+            return QStringLiteral("claim ") + c.id;
+        }
+        const QString by = c.attributorId.isEmpty() ? QString() : QStringLiteral(" by ") + actorName(c.attributorId);
+        return QStringLiteral("claim") + by + QStringLiteral(": ") + quoted(c.statement, c.id);
+    }
+
     QStringList labels;
 
 private:

@@ -218,7 +218,7 @@ QVariant ActorTreeModel::data(const QModelIndex &index, int role) const
                     ids << c.sourceId;
                     const Source *source = kase.source(c.sourceId);
                     // The source by its headline, as a reader knows it, never by its id.
-                    from << QStringLiteral("\u201c\u2068") + shortTitle(source ? source->title : c.sourceId)
+                    from << QStringLiteral("\u201c\u2068") + shortTitle(source ? displayTitle(*source) : c.sourceId)
                             + QStringLiteral("\u2069\u201d");
                 }
             }

@@ -64,7 +64,8 @@ QVariant DisagreementTableModel::data(const QModelIndex &index, int role) const
                 card += QStringLiteral("\n\u25B8 ") + d.versions[v].statement;
                 for (const Citation &c : d.versions[v].citations) {
                     const Source *s = kase.source(c.sourceId);
-                    card += QStringLiteral("\n    \u201c%1\u201d \u2014 %2").arg(c.quote, s ? s->title : c.sourceId);
+                    card += QStringLiteral("\n    \u201c%1\u201d \u2014 %2")
+                                .arg(c.quote, s ? displayTitle(*s) : c.sourceId);
                 }
             }
             return card;
@@ -79,7 +80,7 @@ QVariant DisagreementTableModel::data(const QModelIndex &index, int role) const
     QStringList quotes;
     for (const Citation &c : version.citations) {
         const Source *s = kase.source(c.sourceId);
-        quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(c.quote, s ? s->title : c.sourceId);
+        quotes << QStringLiteral("\u201c%1\u201d \u2014 %2").arg(c.quote, s ? displayTitle(*s) : c.sourceId);
     }
     switch (role) {
     case Qt::DisplayRole:
