@@ -136,6 +136,18 @@ void tst_SourceCoverage::sentences_data()
                                             QStringLiteral("[15,31) وهذه جملة ثانية؟"), QStringLiteral("[32,36) نعم!")};
     QTest::newRow("CR LF") << QStringLiteral("First.\r\nSecond.\r\n")
                            << QStringList {QStringLiteral("[0,6) First."), QStringLiteral("[8,15) Second.")};
+    // Unicode's rules break after "Mr." or "U.S." before a capital; titles, common abbreviations and
+    // initials do not end a sentence here, so none is a sentence of its own.
+    QTest::newRow("titles and abbreviations")
+        << QStringLiteral("Mr. Jones, the IT chief, said so. The U.S. Department of Justice declined. Ms. Lee agreed.")
+        << QStringList {QStringLiteral("[0,33) Mr. Jones, the IT chief, said so."),
+                        QStringLiteral("[34,74) The U.S. Department of Justice declined."),
+                        QStringLiteral("[75,90) Ms. Lee agreed.")};
+    QTest::newRow("initial") << QStringLiteral("John F. Kennedy spoke. Then he left.")
+                             << QStringList {QStringLiteral("[0,22) John F. Kennedy spoke."),
+                                             QStringLiteral("[23,36) Then he left.")};
+    QTest::newRow("abbreviation at the very end")
+        << QStringLiteral("They met in the U.S.") << QStringList {QStringLiteral("[0,20) They met in the U.S.")};
 }
 
 void tst_SourceCoverage::sentences()

@@ -4,6 +4,39 @@
 
 namespace AT {
 
+namespace {
+
+// Whether a segment the sentence finder ended with a full stop really ends a sentence: Unicode's
+// sentence rules break after "Mr." or "U.S." before a capital, which would make "Mr." a sentence
+// of its own and "Jones said…" another. An English title or abbreviation that is nearly always
+// followed by more of the same sentence, or a single capital (an initial), does not end one. A
+// real sentence ending in such a word ("…they met in the U.S.") is then joined to the next: the
+// split errs toward fewer, longer sentences, never toward a fragment.
+bool endsWithAbbreviation(QStringView segment)
+{
+    if (!segment.endsWith(QLatin1Char('.'))) {
+        return false;
+    }
+    const qsizetype space = segment.lastIndexOf(QLatin1Char(' '));
+    QStringView word = segment.mid(space + 1);
+    while (!word.isEmpty() && (word.front() == QLatin1Char('(') || word.front() == u'\u201c' || word.front() == u'"')) {
+        word = word.mid(1);
+    }
+    static const char *const known[]
+        = {"Mr.",  "Mrs.",  "Ms.",   "Dr.",  "Prof.", "St.",  "Jr.",  "Sr.",   "Gen.", "Sen.", "Rep.", "Gov.",
+           "Lt.",  "Col.",  "Capt.", "Sgt.", "U.S.",  "U.K.", "U.N.", "E.U.",  "e.g.", "i.e.", "No.",  "vs.",
+           "Inc.", "Corp.", "Co.",   "Ltd.", "Jan.",  "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
+    for (const char *k : known) {
+        if (word == QLatin1StringView(k)) {
+            return true;
+        }
+    }
+    // An initial: "John F." (one capital letter and the stop).
+    return word.size() == 2 && word.front().isUpper();
+}
+
+} // namespace
+
 QList<TextSpan> splitSentences(const QString &text)
 {
     QList<TextSpan> out;
@@ -23,6 +56,11 @@ QList<TextSpan> splitSentences(const QString &text)
     while (finder.toNextBoundary() != -1) {
         qsizetype start = previous;
         qsizetype end = finder.position();
+        // Past an abbreviation, the sentence goes on to the next boundary (see above).
+        while (end < text.size() && endsWithAbbreviation(QStringView(text).mid(start, end - start).trimmed())
+               && finder.toNextBoundary() != -1) {
+            end = finder.position();
+        }
         previous = end;
         while (start < end && text.at(start).isSpace()) {
             ++start;
