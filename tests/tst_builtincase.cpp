@@ -309,7 +309,7 @@ void tst_BuiltinCase::disputedPoints_data()
     QTest::newRow("EC group") << QStringLiteral("d-ec-group") << QStringLiteral("ev-2021-22-electoral-commission") << 4;
     QTest::newRow("EC scale") << QStringLiteral("d-ec-scale") << QStringLiteral("ev-2021-22-electoral-commission") << 2;
     QTest::newRow("EC certainty") << QStringLiteral("d-ec-certainty")
-                                  << QStringLiteral("ev-2021-22-electoral-commission") << 3;
+                                  << QStringLiteral("ev-2021-22-electoral-commission") << 4;
     QTest::newRow("campaign staff") << QStringLiteral("d-campaign-staff") << QStringLiteral("ev-2020-campaign-staff")
                                     << 3;
     QTest::newRow("duration") << QStringLiteral("d-duration") << QStringLiteral("ev-campaign") << 3;

@@ -34,8 +34,8 @@ constexpr Point Points[] = {
     {"d-ec-group", Conflict, 4},
     // "tens of millions of UK voters" vs "millions more individuals".
     {"d-ec-scale", Specificity, 2},
-    // "highly likely compromised" vs "likely stole" vs "may have gained access".
-    {"d-ec-certainty", Conflict, 3},
+    // "highly likely compromised" vs "likely stole" vs "may have gained access" vs stated without a hedge.
+    {"d-ec-certainty", Conflict, 4},
     // Joe Biden's staff vs a presidential campaign's staffers vs both parties' campaign workers.
     {"d-campaign-staff", Specificity, 3},
     // 14 years vs more than a decade vs years.
