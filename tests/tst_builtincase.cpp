@@ -313,7 +313,7 @@ void tst_BuiltinCase::disputedPoints_data()
     QTest::newRow("campaign staff") << QStringLiteral("d-campaign-staff") << QStringLiteral("ev-2020-campaign-staff")
                                     << 3;
     QTest::newRow("duration") << QStringLiteral("d-duration") << QStringLiteral("ev-campaign") << 3;
-    QTest::newRow("sanctioned") << QStringLiteral("d-sanctioned") << QStringLiteral("ev-2024-03-25-uk-sanctions") << 4;
+    QTest::newRow("sanctioned") << QStringLiteral("d-sanctioned") << QStringLiteral("ev-2024-03-25-uk-sanctions") << 5;
     QTest::newRow("lawmakers") << QStringLiteral("d-lawmakers-compromised") << QStringLiteral("ev-2021-uk-mp-recon")
                                << 2;
     QTest::newRow("sectors") << QStringLiteral("d-sectors") << QStringLiteral("ev-campaign") << 3;

@@ -40,8 +40,8 @@ constexpr Point Points[] = {
     {"d-campaign-staff", Specificity, 3},
     // 14 years vs more than a decade vs years.
     {"d-duration", Specificity, 3},
-    // Headline "Sanction China", "individuals and groups" vs one company and two individuals.
-    {"d-sanctioned", Conflict, 4},
+    // Headline "Sanction China", "individuals and groups", "entities" vs one company and two individuals.
+    {"d-sanctioned", Conflict, 5},
     // No parliamentary account compromised vs "hacking British lawmakers".
     {"d-lawmakers-compromised", Conflict, 2},
     // Sector lists, each given as partial.
@@ -72,8 +72,8 @@ constexpr Point Points[] = {
     {"d-aims", Specificity, 2},
     // Alleged cyber activity in 2021 vs concerns raised with China on Tuesday.
     {"d-nz", Specificity, 2},
-    // Some email systems and networks vs millions of Americans' accounts.
-    {"d-compromise-scale", Specificity, 2},
+    // Some email systems and networks vs millions of Americans' accounts vs sensitive data (no scale).
+    {"d-compromise-scale", Specificity, 3},
 };
 
 } // namespace
