@@ -70,8 +70,8 @@ constexpr Point Points[] = {
     {"d-china-denial", Specificity, 4},
     // The article's own voice vs Lisa Monaco.
     {"d-aims", Specificity, 2},
-    // Alleged cyber activity in 2021 vs concerns raised with China on Tuesday.
-    {"d-nz", Specificity, 2},
+    // Alleged (flat) cyber activity in 2021 vs concerns about China's involvement raised on Tuesday.
+    {"d-nz", Conflict, 2},
     // Some email systems and networks vs millions of Americans' accounts vs sensitive data (no scale).
     {"d-compromise-scale", Specificity, 3},
 };
