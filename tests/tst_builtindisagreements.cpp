@@ -34,14 +34,14 @@ constexpr Point Points[] = {
     {"d-ec-group", Conflict, 4},
     // "tens of millions of UK voters" vs "millions more individuals".
     {"d-ec-scale", Specificity, 2},
-    // "highly likely compromised" vs "likely stole" vs "may have gained access".
-    {"d-ec-certainty", Conflict, 3},
+    // "highly likely compromised" vs "likely stole" vs "may have gained access" vs stated without a hedge.
+    {"d-ec-certainty", Conflict, 4},
     // Joe Biden's staff vs a presidential campaign's staffers vs both parties' campaign workers.
     {"d-campaign-staff", Specificity, 3},
     // 14 years vs more than a decade vs years.
     {"d-duration", Specificity, 3},
-    // Headline "Sanction China", "individuals and groups" vs one company and two individuals.
-    {"d-sanctioned", Conflict, 4},
+    // Headline "Sanction China", "individuals and groups", "entities" vs one company and two individuals.
+    {"d-sanctioned", Conflict, 5},
     // No parliamentary account compromised vs "hacking British lawmakers".
     {"d-lawmakers-compromised", Conflict, 2},
     // Sector lists, each given as partial.
@@ -70,10 +70,10 @@ constexpr Point Points[] = {
     {"d-china-denial", Specificity, 4},
     // The article's own voice vs Lisa Monaco.
     {"d-aims", Specificity, 2},
-    // Alleged cyber activity in 2021 vs concerns raised with China on Tuesday.
-    {"d-nz", Specificity, 2},
-    // Some email systems and networks vs millions of Americans' accounts.
-    {"d-compromise-scale", Specificity, 2},
+    // Alleged (flat) cyber activity in 2021 vs concerns about China's involvement raised on Tuesday.
+    {"d-nz", Conflict, 2},
+    // Some email systems and networks vs millions of Americans' accounts vs sensitive data (no scale).
+    {"d-compromise-scale", Specificity, 3},
 };
 
 } // namespace

@@ -57,7 +57,8 @@ void tst_DisagreementTableModel::builtinElectoralCommission()
     QCOMPARE(model.columnCount(), 5); // the question and up to four versions
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Which group breached the Electoral Commission?"));
     QCOMPARE(model.index(0, 0).data(DisagreementKindRole).toString(), QStringLiteral("conflict"));
-    QVERIFY(model.index(1, 2).data().toString().startsWith(QStringLiteral("Millions more individuals' data")));
+    QVERIFY(model.index(1, 2).data().toString().startsWith(
+        QStringLiteral("\"Potentially\" compromising millions more individuals' data")));
     QVERIFY(!model.index(1, 4).data().isValid()); // this point has two versions only
     // "Millions" beside "tens of millions" is only less specific, and reads so.
     QCOMPARE(model.index(1, 0).data(DisagreementKindRole).toString(), QStringLiteral("specificity"));

@@ -321,13 +321,21 @@ void tst_StixExport::onlyAttributionsAreAttributedTo()
     attributions.sort();
     // The list docs/exchange/stix.md gives, "Which claims are attributions".
     const QStringList expected {
-        u"cl-doj-apt31-mss"_s,        u"cl-london-apt31-lawmakers"_s,
-        u"cl-microsoft-wave"_s,       u"cl-ncsc-ec"_s,
-        u"cl-ncsc-ec-stole"_s,        u"cl-ncsc-recon"_s,
-        u"cl-nz-parliament"_s,        u"cl-uk-attributes-ec"_s,
-        u"cl-uk-officials-recon"_s,   u"cl-uk-sanctioned-responsible"_s,
-        u"cl-us-apt31-backed"_s,      u"cl-us-sectors"_s,
-        u"cl-us-uk-identify-apt31"_s, u"cl-us-uk-millions"_s,
+        u"cl-doj-apt31-mss"_s,
+        u"cl-london-apt31-lawmakers"_s,
+        u"cl-microsoft-wave"_s,
+        u"cl-ncsc-ec"_s,
+        u"cl-ncsc-ec-stole"_s,
+        u"cl-ncsc-recon"_s,
+        u"cl-nz-concerns"_s,
+        u"cl-nz-parliament"_s,
+        u"cl-uk-attributes-ec"_s,
+        u"cl-uk-officials-recon"_s,
+        u"cl-uk-sanctioned-responsible"_s,
+        u"cl-us-apt31-backed"_s,
+        u"cl-us-sectors"_s,
+        u"cl-us-uk-identify-apt31"_s,
+        u"cl-us-uk-millions"_s,
         u"cl-us-uk-state-sponsored"_s,
     };
     QCOMPARE(attributions, expected);
