@@ -441,8 +441,7 @@ void tst_ExportLayout::keyAndEmptyFilter()
     const QString counts = QStringLiteral("%1 events: %2 claims")
                                .arg(m_builtin.kase().events.size())
                                .arg(m_builtin.kase().claims.size());
-    QVERIFY2(plain(exporter.lastLayout().subtitle).startsWith(counts),
-             qPrintable(exporter.lastLayout().subtitle));
+    QVERIFY2(plain(exporter.lastLayout().subtitle).startsWith(counts), qPrintable(exporter.lastLayout().subtitle));
 
     EventFilter none;
     none.text = QStringLiteral("zzzzqq-no-such-text");
