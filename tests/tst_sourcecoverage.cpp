@@ -3,7 +3,6 @@
 #include "sentences.h"
 #include "sourcecoverage.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace AT;
@@ -108,7 +107,7 @@ private Q_SLOTS:
     void oneSourceAgreesWithTheCase();
     void sentenceAtOrAfter();
     void report();
-    void bigCaseIsFast();
+    void bigCase();
 };
 
 void tst_SourceCoverage::sentences_data()
@@ -418,7 +417,7 @@ void tst_SourceCoverage::report()
     QVERIFY(marked.contains(QStringLiteral("[11\u201323] <Cccc \U0001F600 dddd.>\n")));
 }
 
-void tst_SourceCoverage::bigCaseIsFast()
+void tst_SourceCoverage::bigCase()
 {
     // 20,000 sentences and 100,000 citations, a tenth of them long: swept, not compared pairwise
     // (which would be two billion comparisons).
@@ -437,12 +436,11 @@ void tst_SourceCoverage::bigCaseIsFast()
     for (int i = 0; i < 100; ++i) {
         kase.events << makeEvent(QStringLiteral("e%1").arg(i), citations.mid(i * 1000, 1000));
     }
-    QElapsedTimer timer;
-    timer.start();
+    // How long it takes is measured by the benchmark (tests/bench: "source coverage of the whole
+    // case"), not here; this is the same sweep on many overlapping citations, checked for its counts.
     const SourceCoverage c = sourceCoverage(kase, QStringLiteral("s"));
     QCOMPARE(c.total(), 20000);
     QCOMPARE(c.cited + c.reviewed + c.unreviewed, 20000);
-    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(tst_SourceCoverage)

@@ -18,6 +18,7 @@
 #include "eventtablemodel.h"
 #include "exporter.h"
 #include "mainwindow.h"
+#include "sourcecoverage.h"
 #include "timelineview.h"
 
 #include <QApplication>
@@ -199,6 +200,19 @@ void benchSize(Report &report, qint64 size, int runs, const QString &dir, const 
                size >= 1000000      ? QStringLiteral("\u2264 1500 ms, \u2264 3\u00d7 parse")
                    : size >= 100000 ? QStringLiteral("\u2264 150 ms")
                                     : QString());
+
+    // Source coverage of the whole case (issue #17): every source's sentences against every citation
+    // and reviewed passage, as --coverage and the Coverage tab compute it.
+    if (kase && !timelineOnly) {
+        qsizetype sentences = 0;
+        const Stats coverage = measure(std::min(runs, 3), [&] {
+            sentences = 0;
+            for (const SourceCoverage &c : caseCoverage(*kase)) {
+                sentences += c.total();
+            }
+        });
+        report.row(size, QStringLiteral("source coverage of the whole case (%1 sentences)").arg(sentences), coverage);
+    }
 
     // The same work from outside, with the process's peak memory. The peak is taken by a small
     // helper (this program with --peak-rss-of): a child forked from this process, which holds the
