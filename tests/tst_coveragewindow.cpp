@@ -79,7 +79,8 @@ private Q_SLOTS:
     void readerMarksSentences()
     {
         QCOMPARE(marks(m_reader), QStringLiteral("CC-R"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("s1: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cA short report\u201d: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
         const qint64 spokesman = m_reader->toPlainText().indexOf(Spokesman);
         QVERIFY(m_reader->toolTipAt(spokesman + 3).startsWith(QStringLiteral("Unreviewed: ")));
         QCOMPARE(m_reader->toolTipAt(m_reader->toPlainText().indexOf(QStringLiteral("Subscribe"))),
@@ -120,14 +121,16 @@ private Q_SLOTS:
         QCOMPARE(mark.passage.quote, Spokesman); // the whole sentence at the cursor
         QCOMPARE(mark.passage.start, 72);
         QCOMPARE(marks(m_reader), QStringLiteral("CCRR"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("s1: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cA short report\u201d: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
         QVERIFY(m_reader->toolTipAt(75).contains(QStringLiteral("opinion \u2014 a spokesman's word")));
         m_window->findChild<QAction *>(QStringLiteral("nextUnreviewed"))->trigger();
         QCOMPARE(m_window->sourcePanel()->status(),
                  QStringLiteral("Every sentence of every source is cited or marked reviewed."));
         m_window->document()->undoStack()->undo();
         QCOMPARE(marks(m_reader), QStringLiteral("CC-R"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("s1: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cA short report\u201d: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
     }
 
     void markReviewedInTheDialog()
@@ -161,7 +164,8 @@ private Q_SLOTS:
         m_window->editor()->unmarkReviewedAction()->trigger();
         QVERIFY(m_window->document()->kase().reviewed.isEmpty());
         QCOMPARE(marks(m_reader), QStringLiteral("CC--"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("s1: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cA short report\u201d: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
         QVERIFY(!m_window->editor()->unmarkReviewedAction()->isEnabled());
     }
 
@@ -185,7 +189,8 @@ private Q_SLOTS:
         // After an edit the tab follows.
         putCursor(m_reader, Spokesman);
         QVERIFY(m_window->editor()->markReviewed(ReviewReason::Background));
-        QCOMPARE(panel->summary(), QStringLiteral("s1: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
+        QCOMPARE(panel->summary(),
+                 QStringLiteral("\u201cA short report\u201d: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
         QCOMPARE(table->model()->index(2, 1).data().toString(), QStringLiteral("reviewed"));
     }
 
@@ -193,10 +198,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_window->openCase(QStringLiteral(AT_SOURCE_DIR "/tests/data/coverage-complete.json")));
         m_window->selection()->setCurrentSource(QStringLiteral("ref1"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("ref1: reference only: the text is not in the case"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cReport on the breach\u201d: reference only: the text is not in the case"));
         QVERIFY(!m_window->editor()->markReviewedAction()->isEnabled());
         m_window->selection()->setCurrentSource(QStringLiteral("s1"));
-        QCOMPARE(m_window->coverageStatus(), QStringLiteral("s1: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
+        QCOMPARE(m_window->coverageStatus(),
+                 QStringLiteral("\u201cA short report\u201d: 4 of 4 sentences accounted for (100%), 0 unreviewed"));
     }
 
 private:

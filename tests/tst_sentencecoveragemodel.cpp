@@ -46,14 +46,16 @@ void tst_SentenceCoverageModel::followsTheShownSource()
                             "agency says APT31 did it\u201d\n"
                             "72\u2013116 | unreviewed | A spokesman called the claims \x1b[31mbaseless. | \n"
                             "117\u2013145 | reviewed | Subscribe to our newsletter. | boilerplate"));
-    QCOMPARE(model.summary(), QStringLiteral("s1: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
+    QCOMPARE(model.summary(),
+             QStringLiteral("\u201cA short report\u201d: 3 of 4 sentences accounted for (75%), 1 unreviewed"));
     // An edit of the case: the model follows.
     Case edited = *kase;
     edited.reviewed.clear();
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     session.updateCase(std::make_shared<const Case>(edited));
     QVERIFY(reset.size() >= 1);
-    QCOMPARE(model.summary(), QStringLiteral("s1: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
+    QCOMPARE(model.summary(),
+             QStringLiteral("\u201cA short report\u201d: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
     session.selection()->setCurrentSource(QStringLiteral("nothing"));
     QCOMPARE(model.rowCount(), 0);
 }

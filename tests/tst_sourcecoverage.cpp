@@ -306,7 +306,8 @@ void tst_SourceCoverage::countsAndPercentages()
     QCOMPARE(percentOf(28, 31), 90);
     QCOMPARE(percentOf(199, 200), 99); // never "100%" while one is missing
     QCOMPARE(percentOf(0, 0), 0);
-    QCOMPARE(coverageSummary(c), QStringLiteral("s: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
+    QCOMPARE(coverageSummary(c),
+             QStringLiteral("\u201cSource s\u201d: 2 of 4 sentences accounted for (50%), 2 unreviewed"));
 }
 
 void tst_SourceCoverage::onlyPlacedPassagesCount()
@@ -343,7 +344,10 @@ void tst_SourceCoverage::referenceOnlySourceHasNoPercentage()
     QVERIFY(cover.referenceOnly);
     QCOMPARE(cover.total(), 0);
     QCOMPARE(cover.unplaced, 0); // a reference's quote is not misplaced: there is no text to place it in
-    QCOMPARE(coverageSummary(cover), QStringLiteral("ref: reference only: the text is not in the case"));
+    QCOMPARE(coverageSummary(cover),
+             QStringLiteral(
+                 "\u201chttps://example.org/a (reference only, no title\u2026\u201d: reference only: the text is not "
+                 "in the case"));
     QCOMPARE(sourceCoverage(kase, QStringLiteral("nothing")).sourceId, QStringLiteral("nothing"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "anchoring.h"
 #include "plural.h"
+#include "sentences.h"
 
 namespace AT {
 
@@ -71,15 +72,18 @@ QString coverageReport(const QString &caseName, const Case &kase, const QList<So
 
 QString coverageSummary(const SourceCoverage &c)
 {
+    // The source as readers know it (its headline, or its first words), not its id.
+    const QString name = QStringLiteral("\u201c") + firstWords(c.title.isEmpty() ? c.sourceId : c.title, 8, 48)
+        + QStringLiteral("\u201d");
     if (c.referenceOnly) {
-        return QStringLiteral("%1: %2").arg(c.sourceId, referenceOnlyNotice());
+        return QStringLiteral("%1: %2").arg(name, referenceOnlyNotice());
     }
     if (c.total() == 0) {
-        return QStringLiteral("%1: no sentences").arg(c.sourceId);
+        return QStringLiteral("%1: no sentences").arg(name);
     }
-    // One arg() call: case text (the id) is never read again for placeholders.
+    // One arg() call: case text (the name) is never read again for placeholders.
     return QStringLiteral("%1: %2 of %3 accounted for (%4%), %5 unreviewed")
-        .arg(c.sourceId, QString::number(c.accountedFor()),
+        .arg(name, QString::number(c.accountedFor()),
              countOf(c.total(), QStringLiteral("sentence"), QStringLiteral("sentences")),
              QString::number(percentOf(c.accountedFor(), c.total())), QString::number(c.unreviewed));
 }
