@@ -75,6 +75,7 @@ private Q_SLOTS:
     void reasons();
     void unknownReasonNamesTheReasons();
     void duplicateWithoutNoteIsAWarning();
+    void citedPassageIsNotUnused();
     void anchoredLikeCitations_data();
     void anchoredLikeCitations();
     void brokenPassageIsAnError();
@@ -154,6 +155,29 @@ void tst_ReviewedPassages::duplicateWithoutNoteIsAWarning()
         o.remove(QStringLiteral("note"));
         o.insert(QStringLiteral("reason"), QStringLiteral("opinion"));
     });
+    QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
+}
+
+// A passage the case cites is used: marking it "reviewed, not used" too is a contradiction, and a
+// warning; a mark beside a citation (touching, not overlapping) is not.
+void tst_ReviewedPassages::citedPassageIsNotUnused()
+{
+    // "said it summoned" lies inside e1's citation [10, 56).
+    CaseLoad load = readWith([](QJsonObject &o) {
+        o.insert(QStringLiteral("passage"), passage(QStringLiteral("said it summoned"), 17, 33));
+    });
+    QVERIFY(load.ok());
+    QCOMPARE(problemsText(load),
+             QStringLiteral("r.json: reviewed[0].passage: warning: the case also cites this passage (\"the UK said it "
+                            "summoned the Chinese Ambassador\" at 10\u201356), so it is not \"reviewed, not used\"; "
+                            "remove the mark, or narrow it to the words no item cites"));
+    // Overlapping only its last character: still a contradiction.
+    load = readWith(
+        [](QJsonObject &o) { o.insert(QStringLiteral("passage"), passage(QStringLiteral("Ambassador. "), 46, 58)); });
+    QCOMPARE(load.warningCount(), 1);
+    // "On Monday " ends where the citation starts: no overlap, no warning (Base's second mark is [0, 9)).
+    load = readWith(
+        [](QJsonObject &o) { o.insert(QStringLiteral("passage"), passage(QStringLiteral("On Monday "), 0, 10)); });
     QVERIFY2(load.problems.isEmpty(), qPrintable(problemsText(load)));
 }
 

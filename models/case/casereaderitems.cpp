@@ -2,6 +2,8 @@
 // reviewed passages.
 #include "casereaderimpl.h"
 
+#include <algorithm>
+
 namespace AT::Reading {
 
 bool Reader::loadSourceText(Source &source, const Path &path)
@@ -431,9 +433,77 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
     }
 }
 
+namespace {
+
+// The anchored citations of each source, by start, with the furthest end so far: whether a passage
+// overlaps any of them is one binary search.
+class CitedRanges
+{
+public:
+    explicit CitedRanges(const Case &kase)
+    {
+        kase.forEachCitation([this](const Citation &c) {
+            if (c.isAnchored() && c.end > c.start) {
+                m_bySource[c.sourceId].push_back({c.start, c.end, &c});
+            }
+        });
+        for (auto it = m_bySource.begin(); it != m_bySource.end(); ++it) {
+            std::vector<Range> &ranges = it.value();
+            std::sort(ranges.begin(), ranges.end(), [](const Range &a, const Range &b) { return a.start < b.start; });
+            qint64 furthest = -1;
+            for (Range &r : ranges) {
+                furthest = std::max(furthest, r.end);
+                r.furthestEnd = furthest;
+            }
+        }
+    }
+
+    // A citation that overlaps [start, end) of the source, or null.
+    const Citation *overlapping(const QString &sourceId, qint64 start, qint64 end) const
+    {
+        const auto it = m_bySource.constFind(sourceId);
+        if (it == m_bySource.cend()) {
+            return nullptr;
+        }
+        const std::vector<Range> &ranges = it.value();
+        // The ranges that start before `end`; among them, one reaches past `start` when the furthest
+        // end does: then walk back to it.
+        auto last = std::lower_bound(ranges.cbegin(), ranges.cend(), end,
+                                     [](const Range &r, qint64 at) { return r.start < at; });
+        if (last == ranges.cbegin() || std::prev(last)->furthestEnd <= start) {
+            return nullptr;
+        }
+        for (auto r = std::prev(last);; --r) {
+            if (r->end > start) {
+                return r->citation;
+            }
+            if (r == ranges.cbegin()) {
+                return nullptr;
+            }
+        }
+    }
+
+private:
+    struct Range
+    {
+        qint64 start;
+        qint64 end;
+        const Citation *citation;
+        qint64 furthestEnd = -1;
+    };
+    QHash<QString, std::vector<Range>> m_bySource;
+};
+
+} // namespace
+
 void Reader::readReviewed(const JsonArray &arr, const Path &path)
 {
     m_case.reviewed.reserve(arr.size());
+    // A passage the case cites is used: marking it "reviewed, not used" as well says two things.
+    std::optional<CitedRanges> cited;
+    if (!arr.isEmpty()) {
+        cited.emplace(m_case);
+    }
     for (qsizetype i = 0; i < arr.size(); ++i) {
         if (!step()) {
             return;
@@ -472,6 +542,15 @@ void Reader::readReviewed(const JsonArray &arr, const Path &path)
         if (r.reason == ReviewReason::Duplicate && r.note.trimmed().isEmpty() && m_errors == errorsBefore) {
             warning(p.child(QLatin1StringView("note")),
                     QStringLiteral("a duplicate should say of what, e.g. \"duplicate of s001: ...\"; add a note"));
+        }
+        if (read && r.passage.isAnchored() && cited) {
+            if (const Citation *c = cited->overlapping(r.passage.sourceId, r.passage.start, r.passage.end)) {
+                warning(pp,
+                        QStringLiteral("the case also cites this passage (\"%1\" at %2\u2013%3), so it is not "
+                                       "\"reviewed, not used\"; remove the mark, or narrow it to the words "
+                                       "no item cites")
+                            .arg(c->quote.left(60), QString::number(c->start), QString::number(c->end)));
+            }
         }
         if (read) { // not read without an error of its own: its source's problem is reported already
             keep(m_case.reviewed, std::move(r), errorsBefore);
