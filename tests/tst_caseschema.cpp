@@ -35,7 +35,7 @@ constexpr const char *FullCase = R"({
     "sources": [
         {"id": "s1", "title": "A short report", "publisher": "A publisher", "url": "https:\/\/example.org\/report",
          "published": "2024-03-26", "retrieved": "2024-03-27",
-         "text": "On Monday the UK said it summoned the Chinese Ambassador. China denied wrongdoing."},
+         "text": "On Monday the UK said it summoned the Chinese Ambassador. China denied wrongdoing. Analysts called it theatre."},
         {"id": "s2", "title": "An article", "publisher": null, "url": null, "published": null, "retrieved": null,
          "path": "qrc:/sources/000_003ba14d138208ef.txt"},
         {"id": "s3", "title": "A report whose text is elsewhere", "url": "https:\/\/example.org\/elsewhere",
@@ -83,8 +83,8 @@ constexpr const char *FullCase = R"({
          "disputes": ["c1"]}
     ],
     "reviewed": [
-        {"passage": {"source": "s1", "quote": "China denied wrongdoing.", "start": 58, "end": 82, "prefix": "Ambassador. "},
-         "reason": "duplicate", "note": "the denial is cited from the other report"}
+        {"passage": {"source": "s1", "quote": "Analysts called it theatre.", "start": 83, "end": 110, "prefix": "wrongdoing. "},
+         "reason": "duplicate", "note": "the same remark is cited from the other report"}
     ]
 })";
 
