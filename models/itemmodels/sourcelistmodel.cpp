@@ -120,7 +120,12 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const
         return m_citationCount[index.row()];
     case UnreviewedCountRole:
         if (m_unreviewed[index.row()] < 0) {
-            m_unreviewed[index.row()] = int(sourceCoverage(m_session->kase(), s.id).unreviewed);
+            // Every source's count from one pass over the case's citations, on first asking (F8
+            // looks through the sources in turn); one source at a time would walk them per source.
+            const QList<SourceCoverage> coverage = caseCoverage(m_session->kase());
+            for (qsizetype r = 0; r < coverage.size() && r < m_unreviewed.size(); ++r) {
+                m_unreviewed[r] = int(coverage[r].unreviewed);
+            }
         }
         return m_unreviewed[index.row()];
     case SourceUrlRole:
