@@ -10,6 +10,15 @@ namespace AT {
 
 namespace Reading {
 
+namespace {
+// The case's arrays, which a large case file is split at (jsonsplit.h).
+constexpr QLatin1StringView SplitKeys[] = {
+    QLatin1StringView("sources"), QLatin1StringView("actors"), QLatin1StringView("disagreements"),
+    QLatin1StringView("events"),  QLatin1StringView("claims"), QLatin1StringView("reviewed"),
+};
+CaseReader::ReadingMode s_readingMode = CaseReader::ReadingMode::Split;
+} // namespace
+
 OpenResult openRegularFile(QFile &file, const QString &path)
 {
 #ifdef Q_OS_UNIX
@@ -125,6 +134,27 @@ CaseLoad Reader::read(QByteArray data)
                                "without one"));
         data.remove(0, 3);
     }
+    std::optional<SplitText> split;
+    if (s_readingMode == CaseReader::ReadingMode::Split) {
+        split = splitTopLevelArrays(data, SplitKeys);
+    }
+    if (split) {
+        m_control.report(ReadControl::Parsing, 0);
+        Reader fast(m_file, m_baseDir, m_control);
+        fast.m_problems = m_problems;
+        JsonDocument skeleton;
+        const JsonDocument::Outcome parsed = skeleton.parse(split->skeleton);
+        if (parsed.parsed && !parsed.finding) {
+            CaseLoad load = fast.readTop(skeleton.root(), &*split, data);
+            if (!fast.m_splitFailed) {
+                return load;
+            }
+        }
+        if (m_control.cancelled()) {
+            return stopped();
+        }
+        // Something in the text needs the whole parse to be worded (with its line and column).
+    }
     m_control.report(ReadControl::Parsing, 0);
     JsonDocument doc;
     JsonDocument::Outcome parsed = doc.parse(data);
@@ -158,7 +188,12 @@ CaseLoad Reader::read(QByteArray data)
                QStringLiteral("not valid JSON: %1").arg(parsed.error.errorString()));
         return finish(Case {});
     }
-    const JsonValue top = doc.root();
+    return readTop(doc.root(), nullptr, {});
+}
+
+CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArrayView text)
+{
+    const Path root;
     if (!top.isObject()) {
         error(root,
               QStringLiteral("the top level must be a JSON object with \"format\": \"%1\" (the app also opens STIX "
@@ -202,18 +237,33 @@ CaseLoad Reader::read(QByteArray data)
     }
     m_case.title = string(obj, QLatin1StringView("title"), root, true);
     m_case.description = string(obj, QLatin1StringView("description"), root, false);
-    for (const char *key : {"sources", "actors", "disagreements", "events", "claims", "reviewed"}) {
-        m_itemsTotal += obj.value(QLatin1StringView(key)).toArray().size();
+    for (const QLatin1StringView key : SplitKeys) {
+        const SplitText::Array *spans = split ? split->array(key) : nullptr;
+        m_itemsTotal += spans ? qsizetype(spans->elements.size()) : obj.value(key).toArray().size();
     }
     m_control.report(ReadControl::Checking, 0);
-    readSources(array(obj, QLatin1StringView("sources"), root, true), root.child(QLatin1StringView("sources")));
-    readActors(array(obj, QLatin1StringView("actors"), root, false), root.child(QLatin1StringView("actors")));
+    // A split array's items are parsed here, all at once (events a batch at a time, below); its
+    // document lives until they are read.
+    JsonDocument items;
+    auto arrayOf = [&](QLatin1StringView key, bool required) {
+        const SplitText::Array *spans = split ? split->array(key) : nullptr;
+        return spans ? splitArray(items, text, *spans) : array(obj, key, root, required);
+    };
+    readSources(arrayOf(QLatin1StringView("sources"), true), root.child(QLatin1StringView("sources")));
+    readActors(arrayOf(QLatin1StringView("actors"), false), root.child(QLatin1StringView("actors")));
     m_checker = std::make_unique<CaseChecker>(m_case.actors);
-    readDisagreements(array(obj, QLatin1StringView("disagreements"), root, false),
+    readDisagreements(arrayOf(QLatin1StringView("disagreements"), false),
                       root.child(QLatin1StringView("disagreements")));
-    readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
-    readClaims(array(obj, QLatin1StringView("claims"), root, false), root.child(QLatin1StringView("claims")));
-    readReviewed(array(obj, QLatin1StringView("reviewed"), root, false), root.child(QLatin1StringView("reviewed")));
+    if (const SplitText::Array *events = split ? split->array(QLatin1StringView("events")) : nullptr) {
+        readEventSpans(text, *events, root.child(QLatin1StringView("events")));
+    } else {
+        readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
+    }
+    readClaims(arrayOf(QLatin1StringView("claims"), false), root.child(QLatin1StringView("claims")));
+    readReviewed(arrayOf(QLatin1StringView("reviewed"), false), root.child(QLatin1StringView("reviewed")));
+    if (m_splitFailed) {
+        return {};
+    }
     if (m_stopped) {
         return stopped();
     }
@@ -324,13 +374,33 @@ namespace {
 qint64 s_memoryBudgetForTesting = -1;
 } // namespace
 
+namespace {
+// Per byte of `w`, 1 where the byte is `c` and 0 elsewhere (compared exactly, no carries between bytes).
+inline quint64 bytesEqual(quint64 w, unsigned char c)
+{
+    constexpr quint64 Low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const quint64 x = w ^ (0x0101010101010101ULL * c);
+    return (~(((x & Low7) + Low7) | x | Low7)) >> 7;
+}
+} // namespace
+
 qint64 CaseReader::estimatedPeakMemory(const QByteArray &json)
 {
     // Objects, arrays and strings each cost a parsed node and usually a value of ours; the counts
-    // come from one pass over the bytes (escaped quotes only make the estimate larger).
+    // come from one pass over the bytes (escaped quotes only make the estimate larger), eight bytes
+    // at a time.
     qint64 values = 0;
-    for (const char c : json) {
-        values += (c == '"') + 2 * (c == '{' || c == '[');
+    const char *p = json.constData();
+    const qsizetype n = json.size();
+    qsizetype i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, sizeof w);
+        const quint64 perByte = bytesEqual(w, '"') + 2 * (bytesEqual(w, '{') + bytesEqual(w, '['));
+        values += qint64((perByte * 0x0101010101010101ULL) >> 56); // the sum of the eight bytes, at most 40
+    }
+    for (; i < n; ++i) {
+        values += (p[i] == '"') + 2 * (p[i] == '{' || p[i] == '[');
     }
     return 5 * qint64(json.size()) + 40 * values;
 }
@@ -352,6 +422,11 @@ qint64 CaseReader::memoryBudget()
     bool ok = false;
     const qint64 kib = text.mid(at + 13, text.indexOf('\n', at) - at - 13).replace("kB", "").trimmed().toLongLong(&ok);
     return ok ? kib * 1024 : -1;
+}
+
+void CaseReader::setReadingModeForTesting(ReadingMode mode)
+{
+    s_readingMode = mode;
 }
 
 void CaseReader::setMemoryBudgetForTesting(qint64 bytes)

@@ -89,6 +89,16 @@ public:
     // source paths (empty: relative paths are refused).
     static CaseLoad readData(const QByteArray &data, const QString &displayName, const QString &baseDir,
                              const ReadControl &control = {});
+
+    // How a case object is read: split at its arrays' items and parsed a batch at a time (events on
+    // every core from ParallelEventsThreshold of them on), or parsed whole. Both give the same case
+    // and the same problems; a text the split cannot make out, or a batch with a syntax error, is
+    // parsed whole. Tests compare the ways; the app never changes them.
+    static constexpr qsizetype ParallelEventsThreshold = 20000;
+    enum class ReadingMode { Split, Whole };
+    static void setReadingModeForTesting(ReadingMode mode);
+    // Tests: read events on several threads from this many on (ParallelEventsThreshold by default).
+    static void setParallelEventsThresholdForTesting(qsizetype events);
 };
 
 } // namespace AT

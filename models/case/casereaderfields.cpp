@@ -283,7 +283,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     c.quote = string(obj, QLatin1StringView("quote"), path, true);
     const auto src = m_sourceIndex.constFind(c.sourceId);
     // A quote from a text the case does not hold has no position to check; one may be given.
-    const bool referenceOnly = src != m_sourceIndex.constEnd() ? m_case.sources[*src].referenceOnly
+    const bool referenceOnly = src != m_sourceIndex.constEnd() ? std::as_const(m_case).sources[*src].referenceOnly
                                                                : m_brokenReferenceOnlyIds.contains(c.sourceId);
     c.start = integer(obj, QLatin1StringView("start"), path, !referenceOnly).value_or(-1);
     c.end = integer(obj, QLatin1StringView("end"), path, !referenceOnly).value_or(-1);

@@ -13,6 +13,7 @@
 #include "casereader.h"
 #include "caseschema.h"
 #include "jsondocument.h"
+#include "jsonsplit.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,6 +35,7 @@
 #include <simdjson.h>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
@@ -92,11 +94,31 @@ public:
         , m_baseDir(std::move(baseDir))
     { }
 
-    // Takes the text: once parsed it is released, so the file, the parsed document and the
-    // case are never all in memory at once.
+    // Takes the text. A case object whose arrays can be split (jsonsplit.h) is parsed a batch of items
+    // at a time, its events on every core, so that the whole parsed document is never in memory;
+    // anything else, and anything a batch finds wrong, is parsed whole, which words every syntax
+    // error with its line and column. Either way the problems and the case are the same.
     CaseLoad read(QByteArray data);
 
 private:
+    // The reader of the part of the events that one more thread reads: it shares what was read
+    // before the events (sources, actors, disputed points), and collects its own problems and events.
+    Reader(const Reader &main, const ReadControl &control);
+    CaseLoad readTop(const JsonValue &top, const SplitText *split, QByteArrayView text);
+    // The elements of a split array, parsed as one batch; sets m_splitFailed when the batch needs
+    // the whole text to word what is wrong with it.
+    JsonArray splitArray(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array);
+    void readEventSpans(QByteArrayView text, const SplitText::Array &array, const Path &path);
+    // Reads the events [from, to) of a split array, a batch at a time.
+    void readEventRange(QByteArrayView text, const SplitText::Array &array, qsizetype from, qsizetype to,
+                        const Path &path);
+    // Adds what a helper read after what this reader read, as if one reader had read both in turn.
+    void mergeEvents(Reader &&helper, const std::vector<qsizetype> &keptIndexes, const Path &path);
+    bool m_splitFailed = false;
+    qsizetype m_stepWeight = 1; // items each step() stands for (the other threads report no progress)
+    std::vector<qsizetype> *m_keptEventIndexes = nullptr; // a helper's: the file index of each kept event
+    std::vector<std::pair<qsizetype, QString>> m_eventIdsRead; // a helper's: each event id read, by index
+
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
         if (severity == Problem::Severity::Error) {
@@ -133,7 +155,8 @@ private:
             m_stopped = true;
             return false;
         }
-        if ((++m_itemsDone & 1023) == 0 && m_itemsTotal > 0) {
+        m_itemsDone += m_stepWeight;
+        if ((m_itemsDone & 1023) < m_stepWeight && m_itemsTotal > 0) {
             m_control.report(ReadControl::Checking, double(m_itemsDone) / double(m_itemsTotal));
         }
         return true;
@@ -212,6 +235,7 @@ private:
     void readActors(const JsonArray &array, const Path &path);
     void readDisagreements(const JsonArray &array, const Path &path);
     void readEvents(const JsonArray &array, const Path &path);
+    void readEvent(const JsonValue &value, const Path &path, qsizetype index);
     void readClaims(const JsonArray &array, const Path &path);
     void readReviewed(const JsonArray &array, const Path &path);
 
@@ -220,7 +244,7 @@ private:
     QList<Problem> m_problems;
     Case m_case;
     QHash<QString, qsizetype> m_sourceIndex;
-    std::vector<std::unique_ptr<TextIndex>> m_textIndexes;
+    std::vector<std::shared_ptr<const TextIndex>> m_textIndexes; // shared with the helpers
     QSet<QString> m_brokenSourceIds; // declared, but with errors: citations to them are not reported again
     QSet<QString>
         m_brokenReferenceOnlyIds; // of those, the ones that say "referenceOnly": their citations need no position

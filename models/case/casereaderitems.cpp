@@ -2,6 +2,8 @@
 // reviewed passages.
 #include "casereaderimpl.h"
 
+#include <QThread>
+
 #include <algorithm>
 
 namespace AT::Reading {
@@ -159,14 +161,14 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
             m_case.sources.append(std::move(s));
             m_textIndexes.push_back(nullptr);
             if (loaded) {
-                m_textIndexes.back() = std::make_unique<TextIndex>(m_case.sources.back().text);
+                m_textIndexes.back() = std::make_shared<const TextIndex>(m_case.sources.back().text);
             }
         }
     }
     // The indexes point into m_case.sources; rebuild them now that the list no longer grows.
     for (qsizetype i = 0; i < m_case.sources.size(); ++i) {
         if (m_textIndexes[static_cast<size_t>(i)]) {
-            m_textIndexes[static_cast<size_t>(i)] = std::make_unique<TextIndex>(m_case.sources[i].text);
+            m_textIndexes[static_cast<size_t>(i)] = std::make_shared<const TextIndex>(m_case.sources[i].text);
         }
     }
 }
@@ -299,58 +301,69 @@ void Reader::readEvents(const JsonArray &arr, const Path &path)
         if (!step()) {
             return;
         }
-        const Path p = path.at(i);
-        const qsizetype errorsBefore = m_errors;
-        JsonObject obj;
-        if (!object(arr[i], p, &obj)) {
+        readEvent(arr[i], path.at(i), i);
+    }
+}
+
+void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
+{
+    const qsizetype errorsBefore = m_errors;
+    JsonObject obj;
+    if (!object(v, p, &obj)) {
+        return;
+    }
+    checkKeys(obj, CaseSchema::Kind::Event, p);
+    const qsizetype before = m_problems.size();
+    Event e;
+    e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
+    if (m_keptEventIndexes && !e.id.isEmpty()) {
+        m_eventIdsRead.emplace_back(index, e.id);
+    }
+    e.title = string(obj, QLatin1StringView("title"), p, true);
+    e.summary = string(obj, QLatin1StringView("summary"), p, false);
+    e.category = shared(string(obj, QLatin1StringView("category"), p, true));
+    e.date = partialDate(obj, QLatin1StringView("date"), p, true);
+    const Path pp = p.child(QLatin1StringView("participants"));
+    const JsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
+    e.participants.reserve(participants.size());
+    for (qsizetype j = 0; j < participants.size(); ++j) {
+        JsonObject po;
+        if (!object(participants[j], pp.at(j), &po)) {
             continue;
         }
-        checkKeys(obj, CaseSchema::Kind::Event, p);
-        const qsizetype before = m_problems.size();
-        Event e;
-        e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
-        e.title = string(obj, QLatin1StringView("title"), p, true);
-        e.summary = string(obj, QLatin1StringView("summary"), p, false);
-        e.category = shared(string(obj, QLatin1StringView("category"), p, true));
-        e.date = partialDate(obj, QLatin1StringView("date"), p, true);
-        const Path pp = p.child(QLatin1StringView("participants"));
-        const JsonArray participants = array(obj, QLatin1StringView("participants"), p, false);
-        e.participants.reserve(participants.size());
-        for (qsizetype j = 0; j < participants.size(); ++j) {
-            JsonObject po;
-            if (!object(participants[j], pp.at(j), &po)) {
-                continue;
-            }
-            checkKeys(po, CaseSchema::Kind::Participant, pp.at(j));
-            Participant part;
-            part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
-            actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
-            if (const auto known = m_actorIds.constFind(part.actorId); known != m_actorIds.constEnd()) {
-                part.actorId = *known; // one shared copy of each id instead of one per mention
-            }
-            part.role = shared(string(po, QLatin1StringView("role"), pp.at(j), true));
-            e.participants.append(std::move(part));
+        checkKeys(po, CaseSchema::Kind::Participant, pp.at(j));
+        Participant part;
+        part.actorId = string(po, QLatin1StringView("actor"), pp.at(j), true);
+        actorRef(part.actorId, pp.at(j).child(QLatin1StringView("actor")));
+        if (const auto known = m_actorIds.constFind(part.actorId); known != m_actorIds.constEnd()) {
+            part.actorId = *known; // one shared copy of each id instead of one per mention
         }
-        bool listed = false;
-        e.citations = citations(obj, QLatin1StringView("citations"), p, &listed);
-        if (!listed && !hasErrors(m_problems.mid(before))) {
-            warning(p.child(QLatin1StringView("citations")),
-                    QStringLiteral("the event cites no source; add the passage that reports it"));
+        part.role = shared(string(po, QLatin1StringView("role"), pp.at(j), true));
+        e.participants.append(std::move(part));
+    }
+    bool listed = false;
+    e.citations = citations(obj, QLatin1StringView("citations"), p, &listed);
+    if (!listed && !hasErrors(m_problems.mid(before))) {
+        warning(p.child(QLatin1StringView("citations")),
+                QStringLiteral("the event cites no source; add the passage that reports it"));
+    }
+    e.tags = stringList(obj, QLatin1StringView("tags"), p);
+    e.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
+    e.notes = string(obj, QLatin1StringView("notes"), p, false);
+    for (qsizetype j = 0; j < e.disagreements.size(); ++j) {
+        if (!m_disagreementIds.contains(e.disagreements[j])) {
+            error(p.child(QLatin1StringView("disagreements")).at(j),
+                  QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
         }
-        e.tags = stringList(obj, QLatin1StringView("tags"), p);
-        e.disagreements = stringList(obj, QLatin1StringView("disagreements"), p);
-        e.notes = string(obj, QLatin1StringView("notes"), p, false);
-        for (qsizetype j = 0; j < e.disagreements.size(); ++j) {
-            if (!m_disagreementIds.contains(e.disagreements[j])) {
-                error(p.child(QLatin1StringView("disagreements")).at(j),
-                      QStringLiteral("no disagreement has the id \"%1\"").arg(e.disagreements[j]));
-            }
-        }
-        e.acceptedWarnings = acceptedWarnings(obj, p);
-        if (m_errors == errorsBefore) {
-            reportChecks(m_checker->checkEvent(e), p);
-        }
-        keep(m_case.events, std::move(e), errorsBefore);
+    }
+    e.acceptedWarnings = acceptedWarnings(obj, p);
+    if (m_errors == errorsBefore) {
+        reportChecks(m_checker->checkEvent(e), p);
+    }
+    const qsizetype kept = m_case.events.size();
+    keep(m_case.events, std::move(e), errorsBefore);
+    if (m_keptEventIndexes && m_case.events.size() > kept) {
+        m_keptEventIndexes->push_back(index);
     }
 }
 
@@ -554,6 +567,167 @@ void Reader::readReviewed(const JsonArray &arr, const Path &path)
         }
         if (read) { // not read without an error of its own: its source's problem is reported already
             keep(m_case.reviewed, std::move(r), errorsBefore);
+        }
+    }
+}
+
+} // namespace AT::Reading
+
+namespace AT::Reading {
+
+namespace {
+qsizetype s_parallelEventsThreshold = CaseReader::ParallelEventsThreshold;
+// A batch of events is parsed as one document of about this many bytes: big enough that parsing
+// a batch costs little more than its share of parsing the whole, small enough to stay in cache.
+constexpr qsizetype BatchBytes = qsizetype(1) << 20;
+} // namespace
+
+} // namespace AT::Reading
+
+void AT::CaseReader::setParallelEventsThresholdForTesting(qsizetype events)
+{
+    Reading::s_parallelEventsThreshold = events < 0 ? ParallelEventsThreshold : events;
+}
+
+namespace AT::Reading {
+
+Reader::Reader(const Reader &main, const ReadControl &control)
+    : m_control(control)
+    , m_itemsTotal(main.m_itemsTotal)
+    , m_pool(main.m_pool)
+    , m_file(main.m_file)
+    , m_baseDir(main.m_baseDir)
+    , m_sourceIndex(main.m_sourceIndex)
+    , m_textIndexes(main.m_textIndexes)
+    , m_brokenSourceIds(main.m_brokenSourceIds)
+    , m_brokenReferenceOnlyIds(main.m_brokenReferenceOnlyIds)
+    , m_actorIds(main.m_actorIds)
+    , m_disagreementIds(main.m_disagreementIds)
+{
+    m_case.sources = main.m_case.sources; // shared, read only: the text indexes point into main's
+    m_case.actors = main.m_case.actors;
+    m_checker = std::make_unique<CaseChecker>(m_case.actors);
+}
+
+JsonArray Reader::splitArray(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array)
+{
+    const qsizetype n = qsizetype(array.elements.size());
+    if (n == 0) {
+        return {};
+    }
+    const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, 0, n));
+    const JsonArray items = parsed.parsed && !parsed.finding ? doc.root().toArray() : JsonArray();
+    if (items.size() != n) {
+        m_splitFailed = true;
+        return {};
+    }
+    return items;
+}
+
+void Reader::readEventRange(QByteArrayView text, const SplitText::Array &array, qsizetype from, qsizetype to,
+                            const Path &path)
+{
+    JsonDocument doc;
+    for (qsizetype i = from; i < to && !m_splitFailed;) {
+        qsizetype j = i;
+        qsizetype bytes = 0;
+        while (j < to && (j == i || bytes < BatchBytes)) {
+            bytes += array.elements[static_cast<size_t>(j)].size();
+            ++j;
+        }
+        const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, i, j));
+        const JsonArray items = parsed.parsed && !parsed.finding ? doc.root().toArray() : JsonArray();
+        if (items.size() != j - i) {
+            m_splitFailed = true;
+            return;
+        }
+        for (qsizetype k = i; k < j; ++k) {
+            if (!step()) {
+                return;
+            }
+            readEvent(items[k - i], path.at(k), k);
+        }
+        i = j;
+    }
+}
+
+void Reader::readEventSpans(QByteArrayView text, const SplitText::Array &array, const Path &path)
+{
+    const qsizetype n = qsizetype(array.elements.size());
+    m_case.events.reserve(n);
+    const int parts = n < s_parallelEventsThreshold ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
+    if (parts == 1) {
+        readEventRange(text, array, 0, n, path);
+        return;
+    }
+    // The other threads report no progress (this one stands for all) but stop on the same cancel.
+    ReadControl quiet;
+    quiet.cancel = m_control.cancel;
+    std::vector<std::unique_ptr<Reader>> helpers;
+    std::vector<std::vector<qsizetype>> kept(static_cast<size_t>(parts - 1));
+    std::vector<std::thread> threads;
+    for (int p = 1; p < parts; ++p) {
+        auto helper = std::unique_ptr<Reader>(new Reader(*this, quiet));
+        helper->m_keptEventIndexes = &kept[static_cast<size_t>(p - 1)];
+        helper->m_searchBudget = m_searchBudget / parts;
+        helpers.push_back(std::move(helper));
+    }
+    m_searchBudget -= (m_searchBudget / parts) * (parts - 1);
+    for (int p = 1; p < parts; ++p) {
+        threads.emplace_back([&, p] {
+            helpers[static_cast<size_t>(p - 1)]->readEventRange(text, array, n * p / parts, n * (p + 1) / parts, path);
+        });
+    }
+    m_stepWeight = parts;
+    readEventRange(text, array, 0, n / parts, path);
+    m_stepWeight = 1;
+    for (std::thread &t : threads) {
+        t.join();
+    }
+    for (int p = 1; p < parts; ++p) {
+        Reader &helper = *helpers[static_cast<size_t>(p - 1)];
+        m_splitFailed = m_splitFailed || helper.m_splitFailed;
+        m_stopped = m_stopped || helper.m_stopped;
+        if (m_splitFailed || m_stopped) {
+            return;
+        }
+        mergeEvents(std::move(helper), kept[static_cast<size_t>(p - 1)], path);
+    }
+}
+
+void Reader::mergeEvents(Reader &&helper, const std::vector<qsizetype> &keptIndexes, const Path &path)
+{
+    // The helper's problems come after this reader's, as its events come after this reader's.
+    for (Problem &p : helper.m_problems) {
+        if (m_problems.size() >= CaseReader::MaxProblems) {
+            ++(p.isError() ? m_unlistedErrors : m_unlistedWarnings);
+            continue;
+        }
+        m_problems.append(std::move(p));
+    }
+    m_unlistedErrors += helper.m_unlistedErrors;
+    m_unlistedWarnings += helper.m_unlistedWarnings;
+    m_errors += helper.m_errors;
+    for (auto it = helper.m_acceptedWarnings.cbegin(); it != helper.m_acceptedWarnings.cend(); ++it) {
+        m_acceptedWarnings[it.key()] += it.value();
+    }
+    m_searchBudget += helper.m_searchBudget;
+    // An id the helper read that this reader read too is a duplicate, as it would have been for one
+    // reader reading both parts in turn; reported after the helper's own problems.
+    QSet<qsizetype> duplicates;
+    for (const auto &[index, eventId] : helper.m_eventIdsRead) {
+        if (m_eventIds.contains(eventId)) {
+            error(path.at(index).child(QLatin1StringView("id")),
+                  QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(eventId));
+            duplicates.insert(index);
+        }
+    }
+    m_eventIds.unite(helper.m_eventIds);
+    qsizetype k = 0;
+    for (Event &e : helper.m_case.events) {
+        const qsizetype index = keptIndexes[static_cast<size_t>(k++)];
+        if (!duplicates.contains(index)) {
+            m_case.events.append(std::move(e));
         }
     }
 }

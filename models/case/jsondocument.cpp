@@ -337,6 +337,8 @@ private:
 JsonDocument::Outcome JsonDocument::parse(const QByteArray &data)
 {
     Outcome outcome;
+    m_isSimd = false; // a document may be parsed into again
+    m_qt = QJsonDocument();
     // simdjson reads up to SIMDJSON_PADDING bytes past the end; QByteArrays read from a file
     // are allocated with that room (CaseReader::readFile), others are copied once.
     const bool padded = data.capacity() - data.size() >= qsizetype(simdjson::SIMDJSON_PADDING);

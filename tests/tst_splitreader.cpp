@@ -1,0 +1,282 @@
+// The reader's two ways through a case object: split at its arrays' items and parsed a batch at a
+// time, events on several threads (the way every case file is read), and parsed whole (the way a
+// text the split cannot make out is read). Both must give the same case and the same problems.
+#include "casegenerator.h"
+#include "casereader.h"
+#include "casewriter.h"
+#include "jsonsplit.h"
+#include "testcases.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+#include <atomic>
+
+using namespace AT;
+
+namespace {
+
+const QLatin1StringView EventsKey[] = {QLatin1StringView("events")};
+
+QStringList sortedProblems(const CaseLoad &load)
+{
+    QStringList out;
+    for (const Problem &p : load.problems) {
+        out.append(p.toString());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+struct Ways
+{
+    CaseLoad whole;
+    CaseLoad split; // on this thread
+    CaseLoad parallel; // events on every core, however few
+};
+
+Ways readEveryWay(const QByteArray &text)
+{
+    Ways w;
+    CaseReader::setReadingModeForTesting(CaseReader::ReadingMode::Whole);
+    w.whole = CaseReader::readData(text, QStringLiteral("case.json"), QString());
+    CaseReader::setReadingModeForTesting(CaseReader::ReadingMode::Split);
+    CaseReader::setParallelEventsThresholdForTesting(std::numeric_limits<qsizetype>::max());
+    w.split = CaseReader::readData(text, QStringLiteral("case.json"), QString());
+    CaseReader::setParallelEventsThresholdForTesting(1);
+    w.parallel = CaseReader::readData(text, QStringLiteral("case.json"), QString());
+    CaseReader::setParallelEventsThresholdForTesting(-1);
+    return w;
+}
+
+QByteArray builtinText()
+{
+    QFile f(QStringLiteral(":/apt31-march-2024.json"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Ten events, e0 to e9, each citing source s1; `change` edits the text of the events array.
+QByteArray tenEvents(const QByteArray &extra = {})
+{
+    QByteArray events;
+    for (int i = 0; i < 10; ++i) {
+        events += QByteArray(i ? ",\n" : "") + "{\"id\": \"e" + QByteArray::number(i) + "\", \"title\": \"Event "
+            + QByteArray::number(i) + "\", \"category\": \"intrusion\", \"date\": {\"start\": \"2020-01-0"
+            + QByteArray::number(i % 9 + 1)
+            + "\"}, \"participants\": [{\"actor\": \"a1\", \"role\": \"attacker\"}], \"citations\": [{\"source\": "
+              "\"s1\", \"quote\": \"hacked\", \"start\": 4, \"end\": 10}]}";
+    }
+    return "{\"format\": \"attribution-timeline-case\", \"version\": 1, \"title\": \"T\",\n"
+           "\"sources\": [{\"id\": \"s1\", \"title\": \"S\", \"text\": \"APT hacked the firm.\"}],\n"
+           "\"actors\": [{\"id\": \"a1\", \"name\": \"APT\", \"kind\": \"group\"}],\n"
+           "\"events\": [\n"
+        + events + extra + "\n]}";
+}
+
+} // namespace
+
+class tst_SplitReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void splitsAtTheElements();
+    void refusesWhatItCannotMakeOut_data();
+    void refusesWhatItCannotMakeOut();
+    void sameCaseEveryWay_data();
+    void sameCaseEveryWay();
+    void sameProblemsEveryWay_data();
+    void sameProblemsEveryWay();
+    void roundTripIsByteIdentical();
+    void cancelStopsEveryThread();
+    void memoryEstimateCountsExactly();
+};
+
+void tst_SplitReader::splitsAtTheElements()
+{
+    const QByteArray text = R"( {"a": 1, "events" : [ {"x": "]}\"{"} ,2, "s\\\"]" ,[[]] ] , "b": [1]} )";
+    const auto split = splitTopLevelArrays(text, EventsKey);
+    QVERIFY(split);
+    QCOMPARE(split->skeleton, QByteArray(R"( {"a": 1, "events" : [] , "b": [1]} )"));
+    const SplitText::Array *events = split->array(QLatin1StringView("events"));
+    QVERIFY(events);
+    QStringList elements;
+    for (const TextSpan &span : events->elements) {
+        elements.append(QString::fromUtf8(text.sliced(span.begin, span.size())));
+    }
+    QCOMPARE(elements,
+             (QStringList {QStringLiteral(R"({"x": "]}\"{"})"), QStringLiteral("2"), QStringLiteral(R"("s\\\"]")"),
+                           QStringLiteral("[[]]")}));
+    QCOMPARE(batchText(text, *events, 1, 3), QByteArray(R"([2, "s\\\"]"])"));
+    QCOMPARE(split->array(QLatin1StringView("b")), nullptr);
+    const auto empty = splitTopLevelArrays(R"({"events": [ ]})", EventsKey);
+    QVERIFY(empty);
+    QVERIFY(empty->array(QLatin1StringView("events"))->elements.empty());
+}
+
+void tst_SplitReader::refusesWhatItCannotMakeOut_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("not an object") << QByteArray(R"([{"events": [1]}])");
+    QTest::newRow("empty object") << QByteArray("{}");
+    QTest::newRow("escaped key") << QByteArray(R"({"ev\u0065nts": [1]})");
+    QTest::newRow("key twice") << QByteArray(R"({"events": [1], "events": [2]})");
+    QTest::newRow("after the object") << QByteArray(R"({"events": [1]} x)");
+    QTest::newRow("unterminated string") << QByteArray(R"({"events": ["abc]})");
+    QTest::newRow("missing comma") << QByteArray(R"({"events": [1 2]})");
+    QTest::newRow("missing colon") << QByteArray(R"({"events" [1]})");
+    QTest::newRow("unclosed array") << QByteArray(R"({"events": [{"a": 1})");
+    QTest::newRow("trailing comma") << QByteArray(R"({"events": [1,]})");
+    QTest::newRow("truncated") << QByteArray(R"({"events": [1)");
+}
+
+void tst_SplitReader::refusesWhatItCannotMakeOut()
+{
+    QFETCH(QByteArray, text);
+    QVERIFY(!splitTopLevelArrays(text, EventsKey));
+}
+
+void tst_SplitReader::sameCaseEveryWay_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("built-in case") << builtinText();
+    QTest::newRow("small case") << QByteArray(Test::SmallCase);
+    QTest::newRow("ten events") << tenEvents();
+    GeneratorOptions options;
+    options.events = 3000;
+    options.sources = 50;
+    QTest::newRow("3,000 generated events") << generateCase(options);
+    // Events as the last key, the first key, and with nothing around them but whitespace.
+    QByteArray reordered = tenEvents();
+    QTest::newRow("odd whitespace") << reordered.replace(",\n", " \r\n\t,\t");
+}
+
+void tst_SplitReader::sameCaseEveryWay()
+{
+    QFETCH(QByteArray, text);
+    const Ways w = readEveryWay(text);
+    QVERIFY(w.whole.ok());
+    QCOMPARE(w.split.problems, w.whole.problems);
+    QCOMPARE(w.parallel.problems, w.whole.problems);
+    QCOMPARE(w.split.acceptedWarnings, w.whole.acceptedWarnings);
+    QCOMPARE(w.parallel.acceptedWarnings, w.whole.acceptedWarnings);
+    QVERIFY(w.split.kase == w.whole.kase);
+    QVERIFY(w.parallel.kase == w.whole.kase);
+    QCOMPARE(w.parallel.kase.events.size(), w.whole.kase.events.size());
+    // Anchoring, which == leaves out, too.
+    QList<Citation::Anchor> wholeAnchors, parallelAnchors;
+    w.whole.kase.forEachCitation([&](const Citation &c) { wholeAnchors.append(c.anchor); });
+    w.parallel.kase.forEachCitation([&](const Citation &c) { parallelAnchors.append(c.anchor); });
+    QCOMPARE(parallelAnchors, wholeAnchors);
+}
+
+void tst_SplitReader::sameProblemsEveryWay_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("sameOrder");
+    QByteArray base = tenEvents();
+    // The same id in the first half and in the second half of the events, which two threads read.
+    QTest::newRow("duplicate id across the halves")
+        << QByteArray(base).replace("\"id\": \"e8\"", "\"id\": \"e1\"") << false;
+    QTest::newRow("duplicate id in one half") << QByteArray(base).replace("\"id\": \"e9\"", "\"id\": \"e8\"") << true;
+    QTest::newRow("unknown actor") << QByteArray(base).replace("\"a1\", \"role\": \"attacker\"}], \"citations\": "
+                                                               "[{\"source\": \"s1\", \"quote\": \"hacked\", "
+                                                               "\"start\": 4, \"end\": 10}]}\n]",
+                                                               "\"a9\", \"role\": \"attacker\"}]}\n]")
+                                   << true;
+    QTest::newRow("events that are not objects") << tenEvents(", 1, \"x\", null, []") << true;
+    QTest::newRow("syntax error in an event") << tenEvents(", {\"id\": \"e10\",, }") << true;
+    QTest::newRow("duplicate key in an event") << tenEvents(", {\"id\": \"e10\", \"id\": \"e11\"}") << true;
+    QTest::newRow("raw control character") << tenEvents(", {\"id\": \"e\t10\"}") << true;
+    QTest::newRow("number beyond a double") << tenEvents(", {\"id\": \"e10\", \"x\": 1e999}") << true;
+    QTest::newRow("integer beyond 64 bits")
+        << QByteArray(base).replace("\"start\": 4", "\"start\": 123456789012345678901234567890") << true;
+    QTest::newRow("misplaced quote") << QByteArray(base).replace("\"start\": 4", "\"start\": 5") << true;
+    QTest::newRow("events not an array") << QByteArray(base).replace("\"events\": [", "\"events\": {\"x\": [") + "}"
+                                         << true;
+    QTest::newRow("duplicate top-level key")
+        << QByteArray(base).replace("\"title\": \"T\"", "\"title\": \"T\", \"title\": \"U\"") << true;
+}
+
+void tst_SplitReader::sameProblemsEveryWay()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, sameOrder);
+    const Ways w = readEveryWay(text);
+    QVERIFY(!w.whole.problems.isEmpty());
+    QCOMPARE(w.split.problems, w.whole.problems);
+    // Problems found by the other threads follow the first thread's; each is the same.
+    if (sameOrder) {
+        QCOMPARE(w.parallel.problems, w.whole.problems);
+    } else {
+        QCOMPARE(sortedProblems(w.parallel), sortedProblems(w.whole));
+    }
+    QCOMPARE(w.parallel.errorCount(), w.whole.errorCount());
+    QCOMPARE(w.parallel.warningCount(), w.whole.warningCount());
+    QVERIFY(w.parallel.kase == w.whole.kase);
+}
+
+void tst_SplitReader::roundTripIsByteIdentical()
+{
+    // A case read the way a large one is (split, events on every core) and written back gives the
+    // bytes it was written as; read whole it gives the same case.
+    GeneratorOptions options;
+    options.events = 5000;
+    options.sources = 40;
+    const CaseLoad generated = CaseReader::readData(generateCase(options), QStringLiteral("g.json"), QString());
+    QVERIFY(generated.ok());
+    const QByteArray saved = CaseWriter::toJson(generated.kase);
+    const Ways w = readEveryWay(saved);
+    QVERIFY(w.parallel.ok());
+    QCOMPARE(w.parallel.problems, w.whole.problems);
+    QCOMPARE(CaseWriter::toJson(w.parallel.kase), saved);
+    QCOMPARE(CaseWriter::toJson(w.whole.kase), saved);
+    const QByteArray builtin = CaseWriter::toJson(readEveryWay(builtinText()).parallel.kase);
+    QCOMPARE(CaseWriter::toJson(readEveryWay(builtin).parallel.kase), builtin);
+}
+
+void tst_SplitReader::cancelStopsEveryThread()
+{
+    GeneratorOptions options;
+    options.events = 20000;
+    options.sources = 20;
+    const QByteArray text = generateCase(options);
+    std::atomic<bool> cancel {false};
+    ReadControl control;
+    control.cancel = &cancel;
+    int reports = 0;
+    control.progress = [&](ReadControl::Stage stage, double) {
+        if (stage == ReadControl::Checking && ++reports == 3) {
+            cancel = true;
+        }
+    };
+    CaseReader::setParallelEventsThresholdForTesting(1);
+    const CaseLoad load = CaseReader::readData(text, QStringLiteral("g.json"), QString(), control);
+    CaseReader::setParallelEventsThresholdForTesting(-1);
+    QVERIFY(load.cancelled);
+    QVERIFY(load.kase.events.isEmpty());
+    QVERIFY(load.problems.isEmpty());
+}
+
+void tst_SplitReader::memoryEstimateCountsExactly()
+{
+    // Eight bytes at a time: every length, every position, and bytes that differ from '"', '{' and
+    // '[' by one bit.
+    QRandomGenerator random(7);
+    const QByteArray alphabet("\"{[#z{\x80\xA2\xFB\x00 :", 12);
+    for (int round = 0; round < 300; ++round) {
+        QByteArray text(round % 40, Qt::Uninitialized);
+        for (char &c : text) {
+            c = alphabet[random.bounded(alphabet.size())];
+        }
+        qint64 values = 0;
+        for (const char c : text) {
+            values += (c == '"') + 2 * (c == '{' || c == '[');
+        }
+        QCOMPARE(CaseReader::estimatedPeakMemory(text), 5 * qint64(text.size()) + 40 * values);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_SplitReader)
+#include "tst_splitreader.moc"
