@@ -1,9 +1,11 @@
 // The reader's two ways through a case object: split at its arrays' items and parsed a batch at a
 // time, events on several threads (the way every case file is read), and parsed whole (the way a
 // text the split cannot make out is read). Both must give the same case and the same problems.
+#include "anchoring.h"
 #include "casegenerator.h"
 #include "casereader.h"
 #include "casewriter.h"
+#include "jsondocument.h"
 #include "jsonsplit.h"
 #include "testcases.h"
 
@@ -91,6 +93,10 @@ private Q_SLOTS:
     void roundTripIsByteIdentical();
     void cancelStopsEveryThread();
     void memoryEstimateCountsExactly();
+    void sameTextComparesWithoutConverting_data();
+    void sameTextComparesWithoutConverting();
+    void quotesShareTheirSourceText();
+    void sharedSliceBehavesAsACopy();
 };
 
 void tst_SplitReader::splitsAtTheElements()
@@ -276,6 +282,84 @@ void tst_SplitReader::memoryEstimateCountsExactly()
         }
         QCOMPARE(CaseReader::estimatedPeakMemory(text), 5 * qint64(text.size()) + 40 * values);
     }
+}
+
+void tst_SplitReader::sameTextComparesWithoutConverting_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("utf8");
+    QTest::addColumn<bool>("same");
+    const QString mixed = QStringLiteral("Z\u00fcrich \u56fd\u5bb6 alert\U0001F6A8 \u00c9lectoral");
+    QTest::newRow("ASCII") << QStringLiteral("hacked") << QByteArray("hacked") << true;
+    QTest::newRow("every width") << mixed << mixed.toUtf8() << true;
+    QTest::newRow("empty") << QString() << QByteArray() << true;
+    QTest::newRow("shorter text") << QStringLiteral("hack") << QByteArray("hacked") << false;
+    QTest::newRow("longer text") << QStringLiteral("hacked!") << QByteArray("hacked") << false;
+    QTest::newRow("one letter differs") << QStringLiteral("Z\u00fcrich") << QByteArray("Z\xC3\xBDrich") << false;
+    QTest::newRow("astral against its halves") << QStringLiteral("\U0001F6A8") << QByteArray("\xED\xA0\xBD") << false;
+    QTest::newRow("astral differs") << QStringLiteral("\U0001F6A8") << QStringLiteral("\U0001F6A9").toUtf8() << false;
+    QTest::newRow("truncated sequence") << QStringLiteral("\u00fc") << QByteArray("\xC3") << false;
+    QTest::newRow("stray continuation byte") << QStringLiteral("a") << QByteArray("\x80") << false;
+    QTest::newRow("text ends inside a pair")
+        << QStringLiteral("\U0001F6A8").left(1) << QStringLiteral("\U0001F6A8").toUtf8() << false;
+}
+
+void tst_SplitReader::sameTextComparesWithoutConverting()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, utf8);
+    QFETCH(bool, same);
+    QCOMPARE(sameText(text, std::string_view(utf8.constData(), size_t(utf8.size()))), same);
+}
+
+void tst_SplitReader::quotesShareTheirSourceText()
+{
+    // A quote found verbatim at its position is a slice of its source's text, not a copy; one that is
+    // not (here misplaced, then re-anchored) is a string of its own. Either reads the same.
+    const QByteArray text = tenEvents().replace("\"start\": 4, \"end\": 10}]}\n]", "\"start\": 5, \"end\": 11}]}\n]");
+    for (const CaseLoad &load : {readEveryWay(text).split, readEveryWay(text).parallel}) {
+        const QString &source = load.kase.sources.first().text;
+        const auto inSource = [&](const QString &quote) {
+            return quote.constData() >= source.constData() && quote.constData() < source.constData() + source.size();
+        };
+        QCOMPARE(load.kase.events.size(), 10);
+        for (qsizetype i = 0; i < 9; ++i) {
+            QCOMPARE(load.kase.events[i].citations.first().quote, QStringLiteral("hacked"));
+            QVERIFY(inSource(load.kase.events[i].citations.first().quote));
+        }
+        const Citation &moved = load.kase.events[9].citations.first();
+        QCOMPARE(moved.quote, QStringLiteral("hacked"));
+        QCOMPARE(moved.anchor, Citation::Anchor::Reanchored);
+        QVERIFY(!inSource(moved.quote));
+    }
+}
+
+void tst_SplitReader::sharedSliceBehavesAsACopy()
+{
+    QString text = QStringLiteral("APT31 hacked the \U0001F6A8 firm.");
+    text.detach();
+    QString slice = sharedSlice(text, 6, 6);
+    QCOMPARE(slice, QStringLiteral("hacked"));
+    QCOMPARE(slice.size(), 6);
+    QCOMPARE(slice.constData(), text.constData() + 6);
+    QString astral = sharedSlice(text, 17, 2);
+    QCOMPARE(astral, QStringLiteral("\U0001F6A8"));
+    // A change detaches it: the text is untouched, and so is the slice when the text changes.
+    QString changed = slice;
+    changed[0] = QLatin1Char('H');
+    changed.append(QStringLiteral(" twice"));
+    QCOMPARE(changed, QStringLiteral("Hacked twice"));
+    QCOMPARE(text, QStringLiteral("APT31 hacked the \U0001F6A8 firm."));
+    text.replace(6, 6, QStringLiteral("probed"));
+    QCOMPARE(slice, QStringLiteral("hacked"));
+    // The last user of the buffer may grow it in place without harm.
+    text = QString();
+    slice.append(QStringLiteral(", again"));
+    QCOMPARE(slice, QStringLiteral("hacked, again"));
+    QCOMPARE(QString::fromUtf16(reinterpret_cast<const char16_t *>(slice.utf16()), slice.size()), slice);
+    // From static data (a literal): a copy.
+    const QString literal = QStringLiteral("static text");
+    QCOMPARE(sharedSlice(literal, 7, 4), QStringLiteral("text"));
 }
 
 QTEST_GUILESS_MAIN(tst_SplitReader)

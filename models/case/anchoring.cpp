@@ -217,6 +217,19 @@ void applyAnchor(Citation &citation, const AnchorResult &result)
     }
 }
 
+QString sharedSlice(const QString &text, qsizetype from, qsizetype length)
+{
+    Q_ASSERT(from >= 0 && length >= 0 && from + length <= text.size());
+    if (!text.data_ptr().isMutable()) {
+        return text.sliced(from, length); // static or raw data, which nothing owns
+    }
+    QString slice = text; // one more reference to the buffer
+    QString::DataPointer &d = slice.data_ptr();
+    d.setBegin(d.data() + from);
+    d.size = length;
+    return slice;
+}
+
 QString contextBefore(const TextIndex &index, qint64 start, int length)
 {
     const qint64 from = index.toUtf16(std::max<qint64>(0, start - length));

@@ -67,6 +67,13 @@ void applyAnchor(Citation &citation, const AnchorResult &result);
 
 // The context a new citation should carry: up to `length` code points before and after [start, end).
 QString contextBefore(const TextIndex &index, qint64 start, int length = 32);
+
+// The characters [from, from + length) of `text` (UTF-16 units) as a QString that shares `text`'s
+// buffer instead of copying it: a quote found verbatim in its source costs no memory of its own.
+// It behaves as any QString (a change detaches it from the text, or writes in place once it is
+// the buffer's only user), except that utf16() is not '\0'-terminated: never hand it to an API that
+// reads to a terminator. When `text` holds static data, a copy.
+QString sharedSlice(const QString &text, qsizetype from, qsizetype length);
 QString contextAfter(const TextIndex &index, qint64 end, int length = 32);
 
 } // namespace AT

@@ -280,7 +280,18 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     const qsizetype before = m_problems.size();
     Citation c;
     c.sourceId = string(obj, QLatin1StringView("source"), path, true);
-    c.quote = string(obj, QLatin1StringView("quote"), path, true);
+    // A quote read by simdjson that string() would take as it is (not blank, not too long: it holds
+    // an ASCII letter or digit and is short) is converted only if it is not found verbatim at its
+    // stated position; there it becomes a slice of the source text (sharedSlice), no copy.
+    std::string_view rawQuote;
+    const bool deferQuote = obj.value(QLatin1StringView("quote")).utf8View(&rawQuote)
+        && qsizetype(rawQuote.size()) <= CaseReader::MaxFieldChars && !rawQuote.starts_with("\xEF\xBB\xBF")
+        && std::any_of(rawQuote.cbegin(), rawQuote.cend(), [](char ch) {
+                                return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+                            });
+    if (!deferQuote) {
+        c.quote = string(obj, QLatin1StringView("quote"), path, true);
+    }
     const auto src = m_sourceIndex.constFind(c.sourceId);
     // A quote from a text the case does not hold has no position to check; one may be given.
     const bool referenceOnly = src != m_sourceIndex.constEnd() ? std::as_const(m_case).sources[*src].referenceOnly
@@ -307,12 +318,22 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         return std::nullopt;
     }
     c.sourceId = src.key(); // one shared copy of each id instead of one per citation
+    const TextIndex *index = referenceOnly ? nullptr : m_textIndexes[static_cast<size_t>(*src)].get();
+    if (deferQuote) {
+        const qint64 u16Start = index ? index->toUtf16(c.start) : -1;
+        const qint64 u16End = index ? index->toUtf16(c.end) : -1;
+        if (u16Start >= 0 && u16End > u16Start
+            && sameText(QStringView(index->text()).sliced(u16Start, u16End - u16Start), rawQuote)) {
+            c.quote = sharedSlice(index->text(), u16Start, u16End - u16Start);
+        } else {
+            c.quote = stringFromUtf8(rawQuote);
+        }
+    }
     if (referenceOnly) {
         // Not a fault to fix: the check report counts these, the views say so where they show them.
         c.anchor = Citation::Anchor::ReferenceOnly;
         return c;
     }
-    const TextIndex *index = m_textIndexes[static_cast<size_t>(*src)].get();
     if (!index) {
         return c; // the source text could not be loaded; that problem is already reported
     }

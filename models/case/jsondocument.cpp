@@ -20,16 +20,64 @@ QString stringFromUtf8(std::string_view s)
     return boms == 0 ? rest : QString(boms, QChar(0xFEFF)) + rest;
 }
 
+bool sameText(QStringView text, std::string_view utf8)
+{
+    const char16_t *u = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
+    const auto *end = p + utf8.size();
+    while (p < end) {
+        const unsigned lead = *p;
+        if (lead < 0x80) {
+            if (i >= n || u[i] != lead) {
+                return false;
+            }
+            ++i;
+            ++p;
+            continue;
+        }
+        const int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+        if (length == 0 || end - p < length) {
+            return false;
+        }
+        char32_t cp = lead & (0x7F >> length);
+        for (int k = 1; k < length; ++k) {
+            if ((p[k] & 0xC0) != 0x80) {
+                return false;
+            }
+            cp = (cp << 6) | (p[k] & 0x3F);
+        }
+        p += length;
+        if (cp >= 0x10000) {
+            if (i + 1 >= n || u[i] != QChar::highSurrogate(cp) || u[i + 1] != QChar::lowSurrogate(cp)) {
+                return false;
+            }
+            i += 2;
+        } else {
+            if (i >= n || u[i] != cp) {
+                return false;
+            }
+            ++i;
+        }
+    }
+    return i == n;
+}
+
 namespace {
 
 // A step of a JSON path while walking a document: an object's key or an array's index.
-struct PathStep
+template<typename Key> struct Step
 {
-    std::string key;
+    Key key;
     qsizetype index = -1;
 };
 
-QString pathText(const std::vector<PathStep> &steps, size_t count)
+// The scanner's keys are its own; the walk of a parsed document points into the document.
+using PathStep = Step<std::string>;
+using DomPathStep = Step<std::string_view>;
+
+template<typename S> QString pathText(const std::vector<S> &steps, size_t count)
 {
     QString out;
     for (size_t i = 0; i < count && i < steps.size(); ++i) {
@@ -53,7 +101,7 @@ QString duplicateKeyMessage(std::string_view key)
 }
 
 // Keys seen so far in one object: a short list compared in place, a hash set once it grows.
-class KeySet
+template<typename Key> class KeySet
 {
 public:
     // False when the key was there already.
@@ -78,25 +126,25 @@ public:
     }
 
 private:
-    std::vector<std::string> m_small;
-    std::unordered_set<std::string> m_large;
+    std::vector<Key> m_small;
+    std::unordered_set<Key> m_large;
 };
 
 // The first duplicate key in simdjson's document, in the file's order (which keeps the value it
 // reads is simdjson's choice, and Qt's parser chooses the other one).
-bool findDuplicateKey(simdjson::dom::element e, std::vector<PathStep> &path, TextFinding *finding)
+bool findDuplicateKey(simdjson::dom::element e, std::vector<DomPathStep> &path, TextFinding *finding)
 {
     simdjson::dom::object object;
     simdjson::dom::array array;
     if (e.get_object().get(object) == simdjson::SUCCESS) {
-        KeySet keys;
+        KeySet<std::string_view> keys; // into the parsed document, which outlives the walk
         for (const simdjson::dom::key_value_pair field : object) {
             if (!keys.insert(field.key)) {
                 finding->path = pathText(path, path.size());
                 finding->message = duplicateKeyMessage(field.key);
                 return true;
             }
-            path.push_back(PathStep {std::string(field.key), -1});
+            path.push_back(DomPathStep {field.key, -1});
             const bool found = findDuplicateKey(field.value, path, finding);
             path.pop_back();
             if (found) {
@@ -106,7 +154,7 @@ bool findDuplicateKey(simdjson::dom::element e, std::vector<PathStep> &path, Tex
     } else if (e.get_array().get(array) == simdjson::SUCCESS) {
         qsizetype i = 0;
         for (const simdjson::dom::element item : array) {
-            path.push_back(PathStep {{}, i++});
+            path.push_back(DomPathStep {{}, i++});
             const bool found = findDuplicateKey(item, path, finding);
             path.pop_back();
             if (found) {
@@ -201,7 +249,7 @@ private:
     {
         bool object = false;
         bool expectKey = false;
-        KeySet keys;
+        KeySet<std::string> keys;
     };
 
     bool skipSpace()
@@ -345,7 +393,7 @@ JsonDocument::Outcome JsonDocument::parse(const QByteArray &data)
     if (m_parser.parse(data.constData(), static_cast<size_t>(data.size()), !padded).get(m_root) == simdjson::SUCCESS) {
         m_isSimd = true;
         outcome.parsed = true;
-        std::vector<PathStep> path;
+        std::vector<DomPathStep> path;
         TextFinding finding;
         if (findDuplicateKey(m_root, path, &finding)) {
             outcome.finding = std::move(finding);

@@ -33,6 +33,9 @@ class JsonArray;
 // QString::fromUtf8 drops a leading U+FEFF as if it marked the encoding; inside a JSON string it
 // is a character like any other, so "\ufeffe1" must never read as "e1".
 QString stringFromUtf8(std::string_view s);
+// Whether `text` and `utf8` hold the same characters, compared without converting either. `utf8`
+// is valid UTF-8, as simdjson leaves its strings; a truncated or stray sequence is unequal to anything.
+bool sameText(QStringView text, std::string_view utf8);
 
 class JsonValue
 {
@@ -123,6 +126,12 @@ public:
             return {};
         }
         return stringFromUtf8(s);
+    }
+    // A string as simdjson holds it, UTF-8 and unconverted, valid while the document lives; false for
+    // anything else, a string Qt's parser read included.
+    bool utf8View(std::string_view *out) const
+    {
+        return m_backend == Backend::Simd && m_simd.get_string().get(*out) == simdjson::SUCCESS;
     }
     // The length of a string in UTF-8 bytes: read off simdjson's view without converting it; a
     // string from Qt's parser is converted to count.
