@@ -315,8 +315,13 @@ int CommandLine::runHeadless() const
 {
     const QString path = m_casePath.isEmpty() ? builtinCasePath() : m_casePath;
     const QString name = m_casePath.isEmpty() ? QStringLiteral("built-in case") : m_casePath;
-    // The check, the summary and the coverage need no index.
-    const CaseLoad load = CaseLoader::load(path, false).load;
+    // The check, the summary and the coverage need no index. The case is never freed: the process
+    // ends as soon as it is reported, and freeing a million events item by item would add a tenth to
+    // the whole run (0.7 s of 5.7 at 1M events); the system takes the memory back at once. It stays
+    // reachable from here, so leak checkers do not count it.
+    static const CaseLoad *kept = nullptr;
+    kept = new CaseLoad(CaseLoader::load(path, false).load);
+    const CaseLoad &load = *kept;
     if (m_mode == Mode::Check) {
         print(stdout, safeCheckReport(name, load));
         return load.ok() ? 0 : 1;
