@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -91,6 +92,9 @@ private Q_SLOTS:
     void sameProblemsEveryWay_data();
     void sameProblemsEveryWay();
     void roundTripIsByteIdentical();
+    void fileReadAsItIsSplit();
+    void fileReadAgainWhenALaterBatchFails();
+    void duplicatesAcrossManyParts();
     void cancelStopsEveryThread();
     void memoryEstimateCountsExactly();
     void sameTextComparesWithoutConverting_data();
@@ -240,6 +244,83 @@ void tst_SplitReader::roundTripIsByteIdentical()
     QCOMPARE(CaseWriter::toJson(w.whole.kase), saved);
     const QByteArray builtin = CaseWriter::toJson(readEveryWay(builtinText()).parallel.kase);
     QCOMPARE(CaseWriter::toJson(readEveryWay(builtin).parallel.kase), builtin);
+}
+
+void tst_SplitReader::fileReadAsItIsSplit()
+{
+    // readFile splits the text while it reads it and hands back the events' text once read; the case
+    // is the one read whole from memory.
+    GeneratorOptions options;
+    options.events = 6000;
+    options.sources = 30;
+    const QByteArray text = generateCase(options);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("case.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    CaseReader::setParallelEventsThresholdForTesting(1);
+    const CaseLoad fromFile = CaseReader::readFile(path);
+    CaseReader::setParallelEventsThresholdForTesting(-1);
+    const CaseLoad whole = readEveryWay(text).whole;
+    QVERIFY(fromFile.ok());
+    QCOMPARE(fromFile.problems.size(), whole.problems.size());
+    QVERIFY(fromFile.kase == whole.kase);
+}
+
+void tst_SplitReader::fileReadAgainWhenALaterBatchFails()
+{
+    // The events' text is handed back batch by batch; a duplicate key in the last event sends the
+    // reader back to the whole text, which it then reads from the file again. The problems are those
+    // of reading it whole, line and column included.
+    GeneratorOptions options;
+    options.events = 6000;
+    options.sources = 30;
+    QByteArray text = generateCase(options);
+    const qsizetype last = text.lastIndexOf("{\"id\": \"e5999\"");
+    QVERIFY(last > 0);
+    text.insert(last + 1, "\"title\": \"x\",\n\"title\": \"y\", ");
+    const QString displayed = QStringLiteral("case.json");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(displayed);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    for (const qsizetype threshold : {std::numeric_limits<qsizetype>::max(), qsizetype(1)}) {
+        CaseReader::setParallelEventsThresholdForTesting(threshold);
+        const CaseLoad fromFile = CaseReader::readFile(path);
+        CaseReader::setParallelEventsThresholdForTesting(-1);
+        QCOMPARE(fromFile.errorCount(), 1);
+        QVERIFY2(fromFile.problems.first().message.contains(QStringLiteral("appears twice")),
+                 qPrintable(fromFile.problems.first().toString()));
+        CaseReader::setReadingModeForTesting(CaseReader::ReadingMode::Whole);
+        const CaseLoad whole = CaseReader::readFile(path);
+        CaseReader::setReadingModeForTesting(CaseReader::ReadingMode::Split);
+        QCOMPARE(fromFile.problems, whole.problems);
+    }
+}
+
+void tst_SplitReader::duplicatesAcrossManyParts()
+{
+    // Read by several threads in many parts: every later copy of an id is reported once, wherever it
+    // is, and no event with a duplicate id is kept.
+    GeneratorOptions options;
+    options.events = 3000;
+    options.sources = 20;
+    QByteArray text = generateCase(options);
+    for (const auto &[copy, of] :
+         {std::pair {2999, 5}, std::pair {1500, 5}, std::pair {1200, 1700}, std::pair {40, 41}}) {
+        const QByteArray from = "{\"id\": \"e" + QByteArray::number(copy) + "\"";
+        QVERIFY(text.contains(from));
+        text.replace(from, QByteArray("{\"id\": \"e" + QByteArray::number(of) + "\""));
+    }
+    const Ways w = readEveryWay(text);
+    QCOMPARE(w.whole.errorCount(), 4);
+    QCOMPARE(w.split.problems, w.whole.problems);
+    QCOMPARE(sortedProblems(w.parallel), sortedProblems(w.whole));
+    QCOMPARE(w.parallel.errorCount(), w.whole.errorCount());
 }
 
 void tst_SplitReader::cancelStopsEveryThread()

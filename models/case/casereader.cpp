@@ -117,7 +117,7 @@ QString wideEncoding(QByteArrayView data)
 }
 } // namespace
 
-CaseLoad Reader::read(QByteArray data)
+CaseLoad Reader::read(QByteArray data, std::optional<SplitText> split)
 {
     const Path root;
     if (data.isEmpty()) {
@@ -133,15 +133,17 @@ CaseLoad Reader::read(QByteArray data)
                 QStringLiteral("the file starts with a UTF-8 byte order mark, which was ignored; save it "
                                "without one"));
         data.remove(0, 3);
+        split.reset(); // (none is made of a text with the mark) its positions would have moved
     }
-    std::optional<SplitText> split;
-    if (s_readingMode == CaseReader::ReadingMode::Split) {
+    if (!split && s_readingMode == CaseReader::ReadingMode::Split) {
         split = splitTopLevelArrays(data, SplitKeys);
     }
     if (split) {
         m_control.report(ReadControl::Parsing, 0);
         Reader fast(m_file, m_baseDir, m_control);
         fast.m_problems = m_problems;
+        // Only the text's own buffer may be handed back: data() does not copy one no one shares.
+        fast.m_releaseText = m_reread && data.isDetached() && data.data() != nullptr;
         JsonDocument skeleton;
         const JsonDocument::Outcome parsed = skeleton.parse(split->skeleton);
         if (parsed.parsed && !parsed.finding) {
@@ -154,6 +156,19 @@ CaseLoad Reader::read(QByteArray data)
             return stopped();
         }
         // Something in the text needs the whole parse to be worded (with its line and column).
+        if (fast.m_released) {
+            split.reset();
+            data = m_reread();
+            if (data.startsWith("\xEF\xBB\xBF")) {
+                data.remove(0, 3); // already reported
+            }
+            if (data.isEmpty()) {
+                error(root,
+                      QStringLiteral("the file could not be read a second time (was it changed or removed "
+                                     "while it was read?); open it again"));
+                return finish(Case {});
+            }
+        }
     }
     m_control.report(ReadControl::Parsing, 0);
     JsonDocument doc;
@@ -291,6 +306,35 @@ qsizetype CaseLoad::acceptedWarningCount() const
     return std::accumulate(acceptedWarnings.cbegin(), acceptedWarnings.cend(), qsizetype(0));
 }
 
+namespace {
+// Per byte of `w`, 1 where the byte is `c` and 0 elsewhere (compared exactly, no carries between bytes).
+inline quint64 bytesEqual(quint64 w, unsigned char c)
+{
+    constexpr quint64 Low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const quint64 x = w ^ (0x0101010101010101ULL * c);
+    return (~(((x & Low7) + Low7) | x | Low7)) >> 7;
+}
+// Objects, arrays and strings each cost a parsed node and usually a value of ours; the counts come
+// from one pass over the bytes (escaped quotes only make the estimate larger), eight bytes at a time.
+qint64 countValues(QByteArrayView json)
+{
+    qint64 values = 0;
+    const char *p = json.data();
+    const qsizetype n = json.size();
+    qsizetype i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, sizeof w);
+        const quint64 perByte = bytesEqual(w, '"') + 2 * (bytesEqual(w, '{') + bytesEqual(w, '['));
+        values += qint64((perByte * 0x0101010101010101ULL) >> 56); // the sum of the eight bytes, at most 40
+    }
+    for (; i < n; ++i) {
+        values += (p[i] == '"') + 2 * (p[i] == '{' || p[i] == '[');
+    }
+    return values;
+}
+} // namespace
+
 CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)
 {
     const QFileInfo info(path);
@@ -330,33 +374,54 @@ CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)
     data.resize(expected + 1);
     constexpr qint64 Slice = qint64(16) << 20;
     qint64 got = 0;
+    qint64 values = 0; // for the memory estimate, counted slice by slice as they come
+    // A case object is split at its items (jsonsplit.h) on another thread while this one reads.
+    TextFeed feed;
+    std::optional<SplitText> split;
+    std::thread splitter;
+    if (s_readingMode == ReadingMode::Split) {
+        splitter = std::thread([&] { split = splitTopLevelArrays(data, SplitKeys, &feed); });
+    }
+    auto stopSplitting = [&] {
+        feed.publish(got, true);
+        if (splitter.joinable()) {
+            splitter.join();
+        }
+    };
     control.report(ReadControl::Reading, 0);
     while (got < expected + 1) {
         if (control.cancelled()) {
+            stopSplitting();
             CaseLoad load;
             load.cancelled = true;
             return load;
         }
         const qint64 n = file.read(data.data() + got, std::min(Slice, expected + 1 - got));
         if (n < 0) {
+            stopSplitting();
             return fail(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
         }
         if (n == 0) {
             break;
         }
+        values += countValues(QByteArrayView(data.constData() + got, n));
         got += n;
+        feed.publish(got, false);
         control.report(ReadControl::Reading, double(got) / double(std::max<qint64>(expected, 1)));
     }
+    stopSplitting();
     data.resize(got);
     if (got > expected) {
+        split.reset(); // of a text that is not all there
         data += file.read(MaxCaseFileBytes + 1 - got); // it grew while being read
+        values = countValues(data);
     }
     if (data.size() > MaxCaseFileBytes) {
         return fail(QStringLiteral("the file is larger than the limit of %1 bytes (1 GiB); split the case")
                         .arg(MaxCaseFileBytes));
     }
     const qint64 budget = memoryBudget();
-    const qint64 needed = estimatedPeakMemory(data);
+    const qint64 needed = estimatedPeakMemory(data.size(), values);
     if (budget >= 0 && needed > budget) {
         return fail(QStringLiteral("reading this case needs an estimated %1 MB of memory (%2 MB of text, and about "
                                    "80 bytes for each of its values), but %3 MB are available; close other "
@@ -367,42 +432,28 @@ CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
     Reader reader(name, baseDir, control);
-    return reader.read(std::move(data));
+    reader.setReread([path] {
+        QFile again;
+        if (openRegularFile(again, path) != OpenResult::Opened) {
+            return QByteArray();
+        }
+        return again.read(MaxCaseFileBytes);
+    });
+    return reader.read(std::move(data), std::move(split));
 }
 
 namespace {
 qint64 s_memoryBudgetForTesting = -1;
 } // namespace
 
-namespace {
-// Per byte of `w`, 1 where the byte is `c` and 0 elsewhere (compared exactly, no carries between bytes).
-inline quint64 bytesEqual(quint64 w, unsigned char c)
-{
-    constexpr quint64 Low7 = 0x7F7F7F7F7F7F7F7FULL;
-    const quint64 x = w ^ (0x0101010101010101ULL * c);
-    return (~(((x & Low7) + Low7) | x | Low7)) >> 7;
-}
-} // namespace
-
 qint64 CaseReader::estimatedPeakMemory(const QByteArray &json)
 {
-    // Objects, arrays and strings each cost a parsed node and usually a value of ours; the counts
-    // come from one pass over the bytes (escaped quotes only make the estimate larger), eight bytes
-    // at a time.
-    qint64 values = 0;
-    const char *p = json.constData();
-    const qsizetype n = json.size();
-    qsizetype i = 0;
-    for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, sizeof w);
-        const quint64 perByte = bytesEqual(w, '"') + 2 * (bytesEqual(w, '{') + bytesEqual(w, '['));
-        values += qint64((perByte * 0x0101010101010101ULL) >> 56); // the sum of the eight bytes, at most 40
-    }
-    for (; i < n; ++i) {
-        values += (p[i] == '"') + 2 * (p[i] == '{' || p[i] == '[');
-    }
-    return 5 * qint64(json.size()) + 40 * values;
+    return estimatedPeakMemory(json.size(), countValues(json));
+}
+
+qint64 CaseReader::estimatedPeakMemory(qint64 bytes, qint64 values)
+{
+    return 5 * bytes + 40 * values;
 }
 
 qint64 CaseReader::memoryBudget()

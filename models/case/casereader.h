@@ -72,6 +72,8 @@ public:
     // available (memoryBudget), so a hostile file is refused rather than exhausting memory.
     static constexpr qint64 MaxCaseFileBytes = qint64(1) << 30; // 1 GiB
     static qint64 estimatedPeakMemory(const QByteArray &json);
+    // The same from the text's size and its count of objects, arrays and strings.
+    static qint64 estimatedPeakMemory(qint64 bytes, qint64 values);
     // MemAvailable of /proc/meminfo, or -1 when unknown (then only MaxCaseFileBytes applies).
     static qint64 memoryBudget();
     // Tests: pretend this much memory is available (-1: ask the system again).

@@ -27,10 +27,13 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <simdjson.h>
 #include <string>
@@ -41,11 +44,50 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
 
 namespace AT::Reading {
+
+// The events' ids as they are read, on any number of threads, each with the first place (in the
+// file's order) it was seen at.
+class EventIdSet
+{
+public:
+    // Adds the id seen at item `index`. When it was seen before, returns the later of the two
+    // places, the duplicate, whichever thread saw it first (read in order, always `index`); else -1.
+    qsizetype insert(const QString &id, qsizetype index)
+    {
+        Shard &shard = m_shards[shardOf(id)];
+        const std::lock_guard lock(shard.mutex);
+        const auto it = shard.first.find(id);
+        if (it == shard.first.end()) {
+            shard.first.insert(id, index);
+            return -1;
+        }
+        const qsizetype later = std::max(*it, index);
+        *it = std::min(*it, index);
+        return later;
+    }
+    bool contains(const QString &id) const
+    {
+        const Shard &shard = m_shards[shardOf(id)];
+        const std::lock_guard lock(shard.mutex);
+        return shard.first.contains(id);
+    }
+
+private:
+    static constexpr size_t Shards = 64;
+    static size_t shardOf(const QString &id) { return (qHash(id, 0x5eed) >> 11) % Shards; }
+    struct Shard
+    {
+        mutable std::mutex mutex;
+        QHash<QString, qsizetype> first;
+    };
+    std::array<Shard, Shards> m_shards;
+};
 
 enum class OpenResult { Opened, NotRegular, Failed };
 
@@ -98,7 +140,13 @@ public:
     // at a time, its events on every core, so that the whole parsed document is never in memory;
     // anything else, and anything a batch finds wrong, is parsed whole, which words every syntax
     // error with its line and column. Either way the problems and the case are the same.
-    CaseLoad read(QByteArray data);
+    // `split`, when given, is the split of `data` (made while it was read).
+    CaseLoad read(QByteArray data, std::optional<SplitText> split = std::nullopt);
+    // The file can be read again with `reread`: then, when the reader is the text's only owner, it
+    // hands the memory of the events it has read back to the system as it goes (the text of a
+    // large case is mostly its events), and reads the file again should a later batch need the whole
+    // text to word a problem. Peak memory is then about the case alone, not the case and its file.
+    void setReread(std::function<QByteArray()> reread) { m_reread = std::move(reread); }
 
 private:
     // The reader of the part of the events that one more thread reads: it shares what was read
@@ -112,12 +160,19 @@ private:
     // Reads the events [from, to) of a split array, a batch at a time.
     void readEventRange(QByteArrayView text, const SplitText::Array &array, qsizetype from, qsizetype to,
                         const Path &path);
-    // Adds what a helper read after what this reader read, as if one reader had read both in turn.
-    void mergeEvents(Reader &&helper, const std::vector<qsizetype> &keptIndexes, const Path &path);
+    // Adds what a helper read (the next part of the events) after what this reader has, as if one
+    // reader had read them all in turn.
+    void mergeEvents(Reader &&helper);
     bool m_splitFailed = false;
-    qsizetype m_stepWeight = 1; // items each step() stands for (the other threads report no progress)
-    std::vector<qsizetype> *m_keptEventIndexes = nullptr; // a helper's: the file index of each kept event
-    std::vector<std::pair<qsizetype, QString>> m_eventIdsRead; // a helper's: each event id read, by index
+    bool m_releaseText = false; // the events' text may be handed back once read
+    bool m_released = false; // some was: the text is no longer whole
+    std::function<QByteArray()> m_reread;
+    // Hands back the whole pages in [from, to) of the text (Linux; elsewhere nothing).
+    void releaseText(const char *from, const char *to);
+    std::vector<qsizetype> m_keptEventIndexes; // a helper's: the file index of each kept event
+    // A helper's: duplicates it found at an earlier place than its own, read by another thread, with
+    // their ids; that place's event is the duplicate.
+    std::vector<std::pair<qsizetype, QString>> m_earlierDuplicates;
 
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
@@ -155,8 +210,7 @@ private:
             m_stopped = true;
             return false;
         }
-        m_itemsDone += m_stepWeight;
-        if ((m_itemsDone & 1023) < m_stepWeight && m_itemsTotal > 0) {
+        if ((++m_itemsDone & 1023) == 0 && m_itemsTotal > 0) {
             m_control.report(ReadControl::Checking, double(m_itemsDone) / double(m_itemsTotal));
         }
         return true;
@@ -249,7 +303,7 @@ private:
     QSet<QString>
         m_brokenReferenceOnlyIds; // of those, the ones that say "referenceOnly": their citations need no position
     QSet<QString> m_actorIds;
-    QSet<QString> m_eventIds;
+    std::shared_ptr<EventIdSet> m_eventIds = std::make_shared<EventIdSet>(); // shared with the helpers
     QSet<QString> m_claimIds;
     QSet<QString> m_disagreementIds;
 

@@ -315,9 +315,15 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
     checkKeys(obj, CaseSchema::Kind::Event, p);
     const qsizetype before = m_problems.size();
     Event e;
-    e.id = id(obj, p, m_eventIds, QStringLiteral("event"));
-    if (m_keptEventIndexes && !e.id.isEmpty()) {
-        m_eventIdsRead.emplace_back(index, e.id);
+    e.id = string(obj, QLatin1StringView("id"), p, true);
+    if (!e.id.isEmpty()) {
+        const qsizetype duplicate = m_eventIds->insert(e.id, index);
+        if (duplicate == index) {
+            error(p.child(QLatin1StringView("id")),
+                  QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(e.id));
+        } else if (duplicate >= 0) {
+            m_earlierDuplicates.emplace_back(duplicate, e.id); // read by another thread, reported when merged
+        }
     }
     e.title = string(obj, QLatin1StringView("title"), p, true);
     e.summary = string(obj, QLatin1StringView("summary"), p, false);
@@ -362,8 +368,8 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
     }
     const qsizetype kept = m_case.events.size();
     keep(m_case.events, std::move(e), errorsBefore);
-    if (m_keptEventIndexes && m_case.events.size() > kept) {
-        m_keptEventIndexes->push_back(index);
+    if (m_case.events.size() > kept) {
+        m_keptEventIndexes.push_back(index);
     }
 }
 
@@ -396,7 +402,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
         c.subjectId = string(obj, QLatin1StringView("subject"), p, false);
         actorRef(c.subjectId, p.child(QLatin1StringView("subject")));
         c.eventId = string(obj, QLatin1StringView("event"), p, false);
-        if (!c.eventId.isEmpty() && !m_eventIds.contains(c.eventId)) {
+        if (!c.eventId.isEmpty() && !m_eventIds->contains(c.eventId)) {
             error(p.child(QLatin1StringView("event")),
                   QStringLiteral("no event has the id \"%1\"; add it to \"events\" or fix the id").arg(c.eventId));
         }
@@ -602,8 +608,10 @@ Reader::Reader(const Reader &main, const ReadControl &control)
     , m_brokenSourceIds(main.m_brokenSourceIds)
     , m_brokenReferenceOnlyIds(main.m_brokenReferenceOnlyIds)
     , m_actorIds(main.m_actorIds)
+    , m_eventIds(main.m_eventIds)
     , m_disagreementIds(main.m_disagreementIds)
 {
+    m_releaseText = main.m_releaseText;
     m_case.sources = main.m_case.sources; // shared, read only: the text indexes point into main's
     m_case.actors = main.m_case.actors;
     m_checker = std::make_unique<CaseChecker>(m_case.actors);
@@ -647,6 +655,11 @@ void Reader::readEventRange(QByteArrayView text, const SplitText::Array &array, 
             }
             readEvent(items[k - i], path.at(k), k);
         }
+        if (m_releaseText) {
+            // The batch is read, its document holds copies: the text of these events is not needed again.
+            releaseText(text.data() + array.elements[static_cast<size_t>(i)].begin,
+                        text.data() + array.elements[static_cast<size_t>(j - 1)].end);
+        }
         i = j;
     }
 }
@@ -655,49 +668,104 @@ void Reader::readEventSpans(QByteArrayView text, const SplitText::Array &array, 
 {
     const qsizetype n = qsizetype(array.elements.size());
     m_case.events.reserve(n);
-    const int parts = n < s_parallelEventsThreshold ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
-    if (parts == 1) {
+    const int threads = n < s_parallelEventsThreshold ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
+    if (threads == 1) {
         readEventRange(text, array, 0, n, path);
+        m_keptEventIndexes.clear();
         return;
     }
-    // The other threads report no progress (this one stands for all) but stop on the same cancel.
+    // Parts of the events in the file's order, taken in turn by whichever thread is free, each read by
+    // a helper of its own and merged in order. This thread reports progress (by the place it reads
+    // at) for all; every thread stops on the same cancel.
+    const qsizetype partCount = std::min<qsizetype>(n, 8 * threads);
+    std::vector<std::unique_ptr<Reader>> parts(static_cast<size_t>(partCount));
+    std::atomic<qsizetype> next {0};
+    std::atomic<bool> stop {false};
     ReadControl quiet;
     quiet.cancel = m_control.cancel;
-    std::vector<std::unique_ptr<Reader>> helpers;
-    std::vector<std::vector<qsizetype>> kept(static_cast<size_t>(parts - 1));
-    std::vector<std::thread> threads;
-    for (int p = 1; p < parts; ++p) {
-        auto helper = std::unique_ptr<Reader>(new Reader(*this, quiet));
-        helper->m_keptEventIndexes = &kept[static_cast<size_t>(p - 1)];
-        helper->m_searchBudget = m_searchBudget / parts;
-        helpers.push_back(std::move(helper));
+    const qint64 budgetShare = m_searchBudget / partCount;
+    auto work = [&](const ReadControl &control) {
+        for (qsizetype k = next++; k < partCount && !stop; k = next++) {
+            const qsizetype from = n * k / partCount;
+            auto part = std::unique_ptr<Reader>(new Reader(*this, control));
+            part->m_itemsDone = m_itemsDone + from;
+            part->m_searchBudget = budgetShare;
+            part->readEventRange(text, array, from, n * (k + 1) / partCount, path);
+            if (part->m_stopped || part->m_splitFailed) {
+                stop = true;
+            }
+            parts[static_cast<size_t>(k)] = std::move(part);
+        }
+    };
+    std::vector<std::thread> others;
+    for (int t = 1; t < threads; ++t) {
+        others.emplace_back(work, std::cref(quiet));
     }
-    m_searchBudget -= (m_searchBudget / parts) * (parts - 1);
-    for (int p = 1; p < parts; ++p) {
-        threads.emplace_back([&, p] {
-            helpers[static_cast<size_t>(p - 1)]->readEventRange(text, array, n * p / parts, n * (p + 1) / parts, path);
-        });
-    }
-    m_stepWeight = parts;
-    readEventRange(text, array, 0, n / parts, path);
-    m_stepWeight = 1;
-    for (std::thread &t : threads) {
+    work(m_control);
+    for (std::thread &t : others) {
         t.join();
     }
-    for (int p = 1; p < parts; ++p) {
-        Reader &helper = *helpers[static_cast<size_t>(p - 1)];
-        m_splitFailed = m_splitFailed || helper.m_splitFailed;
-        m_stopped = m_stopped || helper.m_stopped;
-        if (m_splitFailed || m_stopped) {
-            return;
+    m_searchBudget -= budgetShare * partCount;
+    for (const std::unique_ptr<Reader> &part : parts) {
+        if (!part) {
+            continue; // not started: another part stopped the reading
         }
-        mergeEvents(std::move(helper), kept[static_cast<size_t>(p - 1)], path);
+        m_splitFailed = m_splitFailed || part->m_splitFailed;
+        m_stopped = m_stopped || part->m_stopped;
+        m_released = m_released || part->m_released;
+    }
+    if (m_splitFailed || m_stopped) {
+        return;
+    }
+    m_itemsDone += n;
+    // Events another thread found to be duplicates of one read earlier in the file go, and are
+    // reported after the events' other problems: the one difference from reading on one thread.
+    std::vector<std::pair<qsizetype, QString>> late;
+    for (const std::unique_ptr<Reader> &part : parts) {
+        late.insert(late.end(), part->m_earlierDuplicates.cbegin(), part->m_earlierDuplicates.cend());
+    }
+    std::sort(late.begin(), late.end());
+    QSet<qsizetype> duplicates;
+    for (const auto &[index, eventId] : late) {
+        duplicates.insert(index);
+    }
+    m_keptEventIndexes.clear();
+    for (std::unique_ptr<Reader> &part : parts) {
+        if (!duplicates.isEmpty()) {
+            QList<Event> kept;
+            for (size_t k = 0; k < part->m_keptEventIndexes.size(); ++k) {
+                if (!duplicates.contains(part->m_keptEventIndexes[k])) {
+                    kept.append(std::move(part->m_case.events[qsizetype(k)]));
+                }
+            }
+            part->m_case.events = std::move(kept);
+        }
+        mergeEvents(std::move(*part));
+        part.reset();
+    }
+    for (const auto &[index, eventId] : late) {
+        error(path.at(index).child(QLatin1StringView("id")),
+              QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(eventId));
     }
 }
 
-void Reader::mergeEvents(Reader &&helper, const std::vector<qsizetype> &keptIndexes, const Path &path)
+void Reader::releaseText(const char *from, const char *to)
 {
-    // The helper's problems come after this reader's, as its events come after this reader's.
+#ifdef Q_OS_LINUX
+    static const quintptr page = quintptr(sysconf(_SC_PAGESIZE));
+    const quintptr begin = (quintptr(from) + page - 1) / page * page;
+    const quintptr end = quintptr(to) / page * page;
+    if (end > begin && madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED) == 0) {
+        m_released = true;
+    }
+#else
+    Q_UNUSED(from);
+    Q_UNUSED(to);
+#endif
+}
+
+void Reader::mergeEvents(Reader &&helper)
+{
     for (Problem &p : helper.m_problems) {
         if (m_problems.size() >= CaseReader::MaxProblems) {
             ++(p.isError() ? m_unlistedErrors : m_unlistedWarnings);
@@ -712,23 +780,8 @@ void Reader::mergeEvents(Reader &&helper, const std::vector<qsizetype> &keptInde
         m_acceptedWarnings[it.key()] += it.value();
     }
     m_searchBudget += helper.m_searchBudget;
-    // An id the helper read that this reader read too is a duplicate, as it would have been for one
-    // reader reading both parts in turn; reported after the helper's own problems.
-    QSet<qsizetype> duplicates;
-    for (const auto &[index, eventId] : helper.m_eventIdsRead) {
-        if (m_eventIds.contains(eventId)) {
-            error(path.at(index).child(QLatin1StringView("id")),
-                  QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(eventId));
-            duplicates.insert(index);
-        }
-    }
-    m_eventIds.unite(helper.m_eventIds);
-    qsizetype k = 0;
     for (Event &e : helper.m_case.events) {
-        const qsizetype index = keptIndexes[static_cast<size_t>(k++)];
-        if (!duplicates.contains(index)) {
-            m_case.events.append(std::move(e));
-        }
+        m_case.events.append(std::move(e));
     }
 }
 

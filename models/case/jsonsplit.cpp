@@ -10,18 +10,32 @@ namespace {
 class Splitter
 {
 public:
-    explicit Splitter(QByteArrayView text)
+    Splitter(QByteArrayView text, TextFeed *feed)
         : m_data(text.data())
-        , m_size(text.size())
+        , m_size(feed ? 0 : text.size())
+        , m_feed(feed)
     { }
 
-    bool atEnd() const { return m_pos >= m_size; }
+    // Makes more of the text available; false when there is no more.
+    bool more()
+    {
+        if (!m_feed) {
+            return false;
+        }
+        const qsizetype available = m_feed->waitBeyond(m_size);
+        if (available <= m_size) {
+            return false;
+        }
+        m_size = available;
+        return true;
+    }
+    bool atEnd() { return m_pos >= m_size && !more(); }
     char peek() const { return m_data[m_pos]; }
     qsizetype pos() const { return m_pos; }
 
     void skipSpace()
     {
-        while (m_pos < m_size) {
+        while (m_pos < m_size || more()) {
             const char c = m_data[m_pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
@@ -43,9 +57,14 @@ public:
     {
         ++m_pos;
         bool backslash = false;
+        qsizetype from = m_pos; // where to look for the closing quote
         for (;;) {
-            const void *hit = std::memchr(m_data + m_pos, '"', static_cast<size_t>(m_size - m_pos));
+            const void *hit = std::memchr(m_data + from, '"', static_cast<size_t>(m_size - from));
             if (!hit) {
+                from = m_size;
+                if (more()) {
+                    continue;
+                }
                 return false;
             }
             const qsizetype quote = static_cast<const char *>(hit) - m_data;
@@ -58,6 +77,7 @@ public:
                 backslash = true;
             }
             m_pos = quote + 1;
+            from = m_pos;
             if (slashes % 2 == 0) {
                 if (escaped) {
                     *escaped = backslash;
@@ -80,7 +100,7 @@ public:
         }
         if (c == '{' || c == '[') {
             qsizetype depth = 0;
-            while (m_pos < m_size) {
+            while (m_pos < m_size || more()) {
                 const char d = m_data[m_pos];
                 if (d == '"') {
                     if (!skipString()) {
@@ -101,7 +121,7 @@ public:
             return false;
         }
         const qsizetype start = m_pos;
-        while (m_pos < m_size) {
+        while (m_pos < m_size || more()) {
             const char d = m_data[m_pos];
             if (d == ',' || d == ']' || d == '}' || d == ' ' || d == '\n' || d == '\r' || d == '\t') {
                 break;
@@ -113,15 +133,17 @@ public:
 
 private:
     const char *m_data;
-    qsizetype m_size;
+    qsizetype m_size; // the bytes there are (so far)
     qsizetype m_pos = 0;
+    TextFeed *m_feed;
 };
 
 } // namespace
 
-std::optional<SplitText> splitTopLevelArrays(QByteArrayView text, std::span<const QLatin1StringView> keys)
+std::optional<SplitText> splitTopLevelArrays(QByteArrayView text, std::span<const QLatin1StringView> keys,
+                                             TextFeed *feed)
 {
-    Splitter s(text);
+    Splitter s(text, feed);
     SplitText out;
     out.skeleton.reserve(4096);
     if (!s.expect('{')) {
@@ -199,7 +221,7 @@ std::optional<SplitText> splitTopLevelArrays(QByteArrayView text, std::span<cons
     if (!s.atEnd()) {
         return std::nullopt;
     }
-    out.skeleton += text.sliced(copied);
+    out.skeleton += text.sliced(copied, s.pos() - copied);
     out.skeleton.reserve(out.skeleton.size() + qsizetype(simdjson::SIMDJSON_PADDING));
     return out;
 }
