@@ -209,12 +209,21 @@ CaseLoad Reader::read(QByteArray data, std::optional<SplitText> split)
 CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArrayView text)
 {
     const Path root;
+    // A case the top level already refuses is read no further; a split one is then parsed whole,
+    // so that a syntax error in one of its items, found first that way, is what is reported.
+    auto stopEarly = [&] {
+        if (split) {
+            m_splitFailed = true;
+            return CaseLoad {};
+        }
+        return finish(Case {});
+    };
     if (!top.isObject()) {
         error(root,
               QStringLiteral("the top level must be a JSON object with \"format\": \"%1\" (the app also opens STIX "
                              "2.0/2.1 bundles and TimelineJS files, each one JSON object)")
                   .arg(QString(CaseReader::FormatId)));
-        return finish(Case {});
+        return stopEarly();
     }
     const JsonObject obj = top.toObject();
     const JsonValue format = obj.value(QLatin1StringView("format"));
@@ -224,11 +233,11 @@ CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArra
                              "opens STIX 2.0/2.1 bundles, \"type\": \"bundle\", and TimelineJS files, an \"events\" "
                              "array)")
                   .arg(QString(CaseReader::FormatId)));
-        return finish(Case {});
+        return stopEarly();
     }
     const auto version = integer(obj, QLatin1StringView("version"), root, true);
     if (!version) {
-        return finish(Case {});
+        return stopEarly();
     }
     if (*version > CaseReader::FormatVersion) {
         error(Path {}.child(QLatin1StringView("version")),
@@ -236,12 +245,12 @@ CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArra
                              "Attribution Timeline to open it")
                   .arg(*version)
                   .arg(CaseReader::FormatVersion));
-        return finish(Case {});
+        return stopEarly();
     }
     if (*version < 1) {
         error(Path {}.child(QLatin1StringView("version")),
               QStringLiteral("format version %1 does not exist; the first version is 1").arg(*version));
-        return finish(Case {});
+        return stopEarly();
     }
     checkKeys(obj, CaseSchema::Kind::Case, root);
     m_case.id = string(obj, QLatin1StringView("id"), root, false);

@@ -1,11 +1,13 @@
 // libFuzzer target: any bytes through the case reader. It must never crash, hang or leak, and what
-// it accepts must survive a save and load unchanged. Its source coverage must add up: every
+// it accepts must survive a save and load unchanged. Read split into batches with its events on
+// several threads (from two of them on) and read whole, it must give the same case and problems. Its source coverage must add up: every
 // sentence inside its text, in order, counted once.
 
 #include "casereader.h"
 #include "casewriter.h"
 #include "sourcecoverage.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -41,12 +43,31 @@ void checkCoverage(const AT::Case &kase)
     }
 }
 
+QStringList sortedProblems(const AT::CaseLoad &load)
+{
+    QStringList out;
+    for (const AT::Problem &p : load.problems) {
+        out.append(p.toString());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    AT::CaseReader::setParallelEventsThresholdForTesting(2);
     const AT::CaseLoad load = AT::CaseReader::readData(bytes, QStringLiteral("fuzz.json"), QString());
+    AT::CaseReader::setReadingModeForTesting(AT::CaseReader::ReadingMode::Whole);
+    const AT::CaseLoad whole = AT::CaseReader::readData(bytes, QStringLiteral("fuzz.json"), QString());
+    AT::CaseReader::setReadingModeForTesting(AT::CaseReader::ReadingMode::Split);
+    if (load.ok() != whole.ok() || load.errorCount() != whole.errorCount()
+        || load.warningCount() != whole.warningCount() || !(load.kase == whole.kase)
+        || (load.problems.size() < AT::CaseReader::MaxProblems && sortedProblems(load) != sortedProblems(whole))) {
+        std::abort(); // reading in batches on several threads differs from reading whole
+    }
     if (load.ok()) {
         checkCoverage(load.kase);
         const QByteArray saved = AT::CaseWriter::toJson(load.kase);
