@@ -7,6 +7,7 @@
 #include "selectionstate.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
@@ -22,6 +23,7 @@ EventTablePanel::EventTablePanel(QWidget *parent)
     , m_highlight(new HighlightDelegate(this))
     , m_search(new QLineEdit(this))
     , m_searchDelay(new QTimer(this))
+    , m_sorting(new QLabel(this))
 {
     m_table->setItemDelegate(m_highlight);
     showItemToolTipsAsPlainText(m_table);
@@ -35,6 +37,11 @@ EventTablePanel::EventTablePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);
+    m_sorting->setText(QStringLiteral("Sorting the events by title\u2026 (they are in time order until then; "
+                                      "sort by another column to stop)"));
+    m_sorting->setWordWrap(true);
+    m_sorting->hide();
+    layout->addWidget(m_sorting);
 
     // Search: each keystroke narrows every view, after a short pause so typing stays fluid.
     m_search->setPlaceholderText(QStringLiteral("Search events, quotes, actors and aliases (Ctrl+F)"));
@@ -60,6 +67,10 @@ void EventTablePanel::setModel(EventTableModel *events)
 {
     m_events = events;
     m_table->setModel(events);
+    m_sorting->setVisible(events && events->isSortPending());
+    if (events) {
+        connect(events, &EventTableModel::sortPendingChanged, m_sorting, &QLabel::setVisible);
+    }
     m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
     // The title gets the room; the narrow columns fit their contents; everything scrolls sideways if need be.
     QHeaderView *header = m_table->horizontalHeader();

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
@@ -42,6 +43,7 @@ private:
     HighlightDelegate *m_highlight;
     QLineEdit *m_search;
     QTimer *m_searchDelay;
+    QLabel *m_sorting; // "Sorting … by title": shown while the model works the order out
 };
 
 } // namespace AT

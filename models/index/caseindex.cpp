@@ -342,6 +342,8 @@ CaseIndex::CaseIndex(std::shared_ptr<const Case> kase, const std::atomic<bool> *
         m_categories.size(), [this](qsizetype r, auto &&visit) { visit(m_timeline[r].category); },
         m_categoryRankOffsets, m_categoryRanks);
     report(1);
+    // Started last: it begins working in the background at once for a large case.
+    m_titleOrder = std::make_unique<TitleOrder>(m_case, m_chronological);
 }
 
 std::span<const qint32> CaseIndex::ranksOfActor(int actor) const

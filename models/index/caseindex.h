@@ -2,6 +2,7 @@
 
 #include "casedata.h"
 #include "timelineitem.h"
+#include "titleorder.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -35,6 +36,9 @@ public:
     // Event indexes (into Case::events) in chronological order, and each event's place in it.
     const QList<qsizetype> &chronological() const { return m_chronological; }
     qsizetype rankOf(qsizetype event) const { return m_rank[event]; }
+    // Event indexes by title (see TitleOrder: ready early for a large case, else sorted when asked).
+    const QList<qsizetype> &byTitle() const { return m_titleOrder->order(); }
+    bool isByTitleReady() const { return m_titleOrder->isReady(); }
 
     // Actors are numbered by their position in Case::actors.
     int actorNumber(const QString &id) const { return m_actorNumber.value(id, -1); }
@@ -109,6 +113,7 @@ private:
     QList<qint32> m_categoryRanks;
     QByteArray m_searchBlob;
     QList<qsizetype> m_searchOffsets;
+    std::unique_ptr<TitleOrder> m_titleOrder;
 };
 
 } // namespace AT

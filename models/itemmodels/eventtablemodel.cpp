@@ -1,14 +1,14 @@
 #include "eventtablemodel.h"
 
 #include "casesession.h"
-#include "parallel.h"
 #include "roles.h"
 #include "timelineitem.h"
 
 #include <QCollator>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <algorithm>
-#include <iterator>
 #include <numeric>
 #include <vector>
 
@@ -20,6 +20,9 @@ EventTableModel::EventTableModel(CaseSession *session, QObject *parent)
 {
     connect(session, &CaseSession::caseChanged, this, [this] {
         m_orders.clear(); // sorted orders of the old case no longer apply
+        if (m_titleWatcher) {
+            m_titleWatcher = nullptr; // its result is for the old case; it deletes itself
+        }
         rebuild();
     });
     connect(session, &CaseSession::visibleEventsChanged, this, &EventTableModel::rebuild);
@@ -62,31 +65,9 @@ const QList<qsizetype> &EventTableModel::sortedOrder(int column)
         std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return key(a) < key(b); });
     };
     switch (column) {
-    case TitleColumn: {
-        // One collation key per event (what ICU would otherwise recompute in every comparison),
-        // computed on every core for large cases, each with its own collator.
-        const qsizetype n = kase.events.size();
-        const int parts = partsFor(n, 20000);
-        std::vector<std::vector<QCollatorSortKey>> partKeys(static_cast<size_t>(parts));
-        forEachPart(n, parts, [&](int part, qsizetype from, qsizetype to) {
-            QCollator own = collator;
-            std::vector<QCollatorSortKey> &out = partKeys[static_cast<size_t>(part)];
-            for (qsizetype e = from; e < to; ++e) {
-                // Folded first: some collation back-ends (the C locale's) ignore case-insensitivity
-                // in sort keys while honouring it in compare().
-                out.push_back(own.sortKey(kase.events[e].title.toCaseFolded()));
-            }
-        });
-        std::vector<QCollatorSortKey> keys;
-        keys.reserve(static_cast<size_t>(n));
-        for (auto &part : partKeys) {
-            std::move(part.begin(), part.end(), std::back_inserter(keys));
-        }
-        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-            return keys[static_cast<size_t>(a)].compare(keys[static_cast<size_t>(b)]) < 0;
-        });
+    case TitleColumn:
+        order = index.byTitle();
         break;
-    }
     case CategoryColumn: {
         const QList<int> rank = nameRanks(index.categories());
         byKey([&](qsizetype e) { return rank[index.categoryOf(e)]; });
@@ -120,11 +101,57 @@ const QList<qsizetype> &EventTableModel::sortedOrder(int column)
     return *m_orders.insert(column, std::move(order));
 }
 
+bool EventTableModel::orderReady(int column)
+{
+    const CaseIndex &index = m_session->index();
+    if (column != TitleColumn || m_orders.contains(column) || index.isByTitleReady()
+        || index.eventCount() < TitleOrder::BackgroundFrom) {
+        return true;
+    }
+    if (!m_titleWatcher) {
+        // A worker waits for the order (and helps work it out); the table sorts when it is there.
+        // The worker keeps the index alive; a newer case or another sort column makes the result moot.
+        auto promise = std::make_shared<QPromise<void>>();
+        m_titleWatcher = new QFutureWatcher<void>(this);
+        const std::shared_ptr<const CaseIndex> held = m_session->sharedIndex();
+        connect(m_titleWatcher, &QFutureWatcher<void>::finished, this, [this, watcher = m_titleWatcher, held] {
+            watcher->deleteLater();
+            if (m_titleWatcher != watcher) {
+                return;
+            }
+            m_titleWatcher = nullptr;
+            if (m_pending && m_sortColumn == TitleColumn && m_session->sharedIndex() == held) {
+                sort(m_sortColumn, m_sortOrder);
+            }
+        });
+        m_titleWatcher->setFuture(promise->future());
+        promise->start();
+        QThreadPool::globalInstance()->start([promise, held] {
+            Q_UNUSED(held->byTitle());
+            promise->finish();
+        });
+    }
+    return false;
+}
+
+void EventTableModel::setPending(bool pending)
+{
+    if (m_pending != pending) {
+        m_pending = pending;
+        Q_EMIT sortPendingChanged(pending);
+    }
+}
+
 void EventTableModel::applySort()
 {
     m_rowOfEventValid = false;
-    if (m_sortColumn == DateColumn) {
+    const bool ready = orderReady(m_sortColumn);
+    setPending(!ready);
+    if (m_sortColumn == DateColumn || !ready) {
         m_rows = m_session->visibleEvents();
+        if (!ready) {
+            return; // in time order, ascending, until the order is there
+        }
     } else {
         const QList<qsizetype> &order = sortedOrder(m_sortColumn);
         if (m_session->allVisible()) {

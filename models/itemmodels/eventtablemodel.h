@@ -3,6 +3,7 @@
 #include "timelineitem.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QPointer>
 
@@ -15,6 +16,9 @@ class CaseSession;
 // views read it through the roles in roles.h, the timeline all rows at once through TimelineRowsRole.
 // Sorting by a column computes that column's order of all events once per case; a filter change
 // then only drops hidden events from it, so neither costs more than one pass at a million rows.
+// The order by title of a large case is worked out in the background (TitleOrder): asked for before
+// it is ready, the table stays in time order, says so (sortPending), and sorts once it is; sorting
+// by another column meanwhile cancels that.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,8 +39,17 @@ public:
 
     // The visible events in time order, whatever the sort column (TimelineRowsRole).
     TimelineRows timelineRows() const;
+    // A sort asked for is still being worked out; the rows are in time order until it is.
+    bool isSortPending() const { return m_pending; }
+
+Q_SIGNALS:
+    void sortPendingChanged(bool pending);
 
 private:
+    // Whether the column's order can be had without waiting (false: the title order of a large case
+    // still in the background, which is then waited for on a worker thread).
+    bool orderReady(int column);
+    void setPending(bool pending);
     void rebuild();
     void applySort();
     const QList<qsizetype> &sortedOrder(int column);
@@ -49,6 +62,8 @@ private:
     mutable bool m_rowOfEventValid = false;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_pending = false;
+    QFutureWatcher<void> *m_titleWatcher = nullptr; // waiting for the order by title
 };
 
 } // namespace AT
