@@ -17,6 +17,7 @@ constexpr QLatin1StringView SplitKeys[] = {
     QLatin1StringView("events"),  QLatin1StringView("claims"), QLatin1StringView("reviewed"),
 };
 CaseReader::ReadingMode s_readingMode = CaseReader::ReadingMode::Split;
+std::atomic<int> s_secondReads {0};
 } // namespace
 
 OpenResult openRegularFile(QFile &file, const QString &path)
@@ -146,7 +147,7 @@ CaseLoad Reader::read(QByteArray data, std::optional<SplitText> split)
         fast.m_releaseText = m_reread && data.isDetached() && data.data() != nullptr;
         JsonDocument skeleton;
         const JsonDocument::Outcome parsed = skeleton.parse(split->skeleton);
-        if (parsed.parsed && !parsed.finding) {
+        if (parsed.parsed && !parsed.finding && skeleton.isSimd()) {
             CaseLoad load = fast.readTop(skeleton.root(), &*split, data);
             if (!fast.m_splitFailed) {
                 return load;
@@ -159,6 +160,7 @@ CaseLoad Reader::read(QByteArray data, std::optional<SplitText> split)
         if (fast.m_released) {
             split.reset();
             data = m_reread();
+            ++s_secondReads;
             if (data.startsWith("\xEF\xBB\xBF")) {
                 data.remove(0, 3); // already reported
             }
@@ -273,17 +275,33 @@ CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArra
         const SplitText::Array *spans = split ? split->array(key) : nullptr;
         return spans ? splitArray(items, text, *spans) : array(obj, key, root, required);
     };
+    // Once a batch needs the whole text, nothing more is read this way.
     readSources(arrayOf(QLatin1StringView("sources"), true), root.child(QLatin1StringView("sources")));
+    if (m_splitFailed) {
+        return {};
+    }
     readActors(arrayOf(QLatin1StringView("actors"), false), root.child(QLatin1StringView("actors")));
+    if (m_splitFailed) {
+        return {};
+    }
     m_checker = std::make_unique<CaseChecker>(m_case.actors);
     readDisagreements(arrayOf(QLatin1StringView("disagreements"), false),
                       root.child(QLatin1StringView("disagreements")));
+    if (m_splitFailed) {
+        return {};
+    }
     if (const SplitText::Array *events = split ? split->array(QLatin1StringView("events")) : nullptr) {
         readEventSpans(text, *events, root.child(QLatin1StringView("events")));
     } else {
         readEvents(array(obj, QLatin1StringView("events"), root, false), root.child(QLatin1StringView("events")));
     }
+    if (m_splitFailed) {
+        return {};
+    }
     readClaims(arrayOf(QLatin1StringView("claims"), false), root.child(QLatin1StringView("claims")));
+    if (m_splitFailed) {
+        return {};
+    }
     readReviewed(arrayOf(QLatin1StringView("reviewed"), false), root.child(QLatin1StringView("reviewed")));
     if (m_splitFailed) {
         return {};
@@ -441,12 +459,15 @@ CaseLoad CaseReader::readFile(const QString &path, const ReadControl &control)
     }
     const QString baseDir = path.startsWith(QLatin1Char(':')) ? QString() : info.absolutePath();
     Reader reader(name, baseDir, control);
-    reader.setReread([path] {
+    // The same file, unchanged (size and time of change as before), or nothing.
+    reader.setReread([path, size = data.size(), modified = info.lastModified()] {
         QFile again;
-        if (openRegularFile(again, path) != OpenResult::Opened) {
+        if (openRegularFile(again, path) != OpenResult::Opened || again.size() != size
+            || QFileInfo(path).lastModified() != modified) {
             return QByteArray();
         }
-        return again.read(MaxCaseFileBytes);
+        QByteArray text = again.read(size + 1);
+        return text.size() == size ? text : QByteArray();
     });
     return reader.read(std::move(data), std::move(split));
 }
@@ -482,6 +503,11 @@ qint64 CaseReader::memoryBudget()
     bool ok = false;
     const qint64 kib = text.mid(at + 13, text.indexOf('\n', at) - at - 13).replace("kB", "").trimmed().toLongLong(&ok);
     return ok ? kib * 1024 : -1;
+}
+
+int CaseReader::secondReadsForTesting()
+{
+    return s_secondReads;
 }
 
 void CaseReader::setReadingModeForTesting(ReadingMode mode)

@@ -101,6 +101,9 @@ public:
     static void setReadingModeForTesting(ReadingMode mode);
     // Tests: read events on several threads from this many on (ParallelEventsThreshold by default).
     static void setParallelEventsThresholdForTesting(qsizetype events);
+    // Tests: how many times a file has been read a second time (after its events' text was handed
+    // back, to word a problem found later).
+    static int secondReadsForTesting();
 };
 
 } // namespace AT

@@ -277,7 +277,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
         return std::nullopt;
     }
     checkKeys(obj, CaseSchema::Kind::Citation, path);
-    const qsizetype before = m_problems.size();
+    const qsizetype errorsAtFields = m_errors; // listed or not: the list may be full
     Citation c;
     c.sourceId = string(obj, QLatin1StringView("source"), path, true);
     // A quote read by simdjson that string() would take as it is (not blank, not too long: it holds
@@ -306,7 +306,7 @@ std::optional<Citation> Reader::citation(const JsonValue &v, const Path &path)
     }
     c.prefix = string(obj, QLatin1StringView("prefix"), path, false);
     c.suffix = string(obj, QLatin1StringView("suffix"), path, false);
-    if (hasErrors(m_problems.mid(before))) {
+    if (m_errors > errorsAtFields) {
         return std::nullopt;
     }
     if (src == m_sourceIndex.constEnd() && m_brokenSourceIds.contains(c.sourceId)) {

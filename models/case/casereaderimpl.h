@@ -169,10 +169,9 @@ private:
     std::function<QByteArray()> m_reread;
     // Hands back the whole pages in [from, to) of the text (Linux; elsewhere nothing).
     void releaseText(const char *from, const char *to);
-    std::vector<qsizetype> m_keptEventIndexes; // a helper's: the file index of each kept event
-    // A helper's: duplicates it found at an earlier place than its own, read by another thread, with
-    // their ids; that place's event is the duplicate.
-    std::vector<std::pair<qsizetype, QString>> m_earlierDuplicates;
+    // A helper's: it read an event whose id another thread had read at a later place.
+    bool m_duplicateReadFirst = false;
+    bool m_searchStopped = false; // a search for a misplaced quote ran out of budget
 
     void problem(Problem::Severity severity, const Path &path, const QString &message)
     {
@@ -328,6 +327,7 @@ private:
             return *known;
         }
         const AnchorResult result = searchQuote(c, index, &m_searchBudget);
+        m_searchStopped = m_searchStopped || result.stopped;
         if (!result.stopped) {
             m_searches.insert(std::move(key), result);
         }

@@ -96,7 +96,7 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
             continue;
         }
         checkKeys(obj, CaseSchema::Kind::Source, p);
-        const qsizetype problemsBefore = m_problems.size();
+        const qsizetype errorsAtFields = m_errors; // listed or not: the list may be full
         Source s;
         s.id = id(obj, p, ids, QStringLiteral("source"));
         s.title = string(obj, QLatin1StringView("title"), p, false);
@@ -149,7 +149,7 @@ void Reader::readSources(const JsonArray &arr, const Path &path)
                             .arg(recordedHash, s.sha256));
             }
         }
-        if (hasErrors(m_problems.mid(problemsBefore))) {
+        if (m_errors > errorsAtFields) {
             m_brokenSourceIds.insert(obj.value(QLatin1StringView("id")).toString());
             if (s.referenceOnly) {
                 m_brokenReferenceOnlyIds.insert(obj.value(QLatin1StringView("id")).toString());
@@ -313,7 +313,7 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
         return;
     }
     checkKeys(obj, CaseSchema::Kind::Event, p);
-    const qsizetype before = m_problems.size();
+    const qsizetype errorsAtFields = m_errors; // listed or not: the list may be full
     Event e;
     e.id = string(obj, QLatin1StringView("id"), p, true);
     if (!e.id.isEmpty()) {
@@ -322,7 +322,9 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
             error(p.child(QLatin1StringView("id")),
                   QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(e.id));
         } else if (duplicate >= 0) {
-            m_earlierDuplicates.emplace_back(duplicate, e.id); // read by another thread, reported when merged
+            // A later copy, read first by another thread as if it were the first: the case is read
+            // again on one thread, which reports it in its place (a case with errors; rare).
+            m_duplicateReadFirst = true;
         }
     }
     e.title = string(obj, QLatin1StringView("title"), p, true);
@@ -349,7 +351,7 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
     }
     bool listed = false;
     e.citations = citations(obj, QLatin1StringView("citations"), p, &listed);
-    if (!listed && !hasErrors(m_problems.mid(before))) {
+    if (!listed && m_errors == errorsAtFields) {
         warning(p.child(QLatin1StringView("citations")),
                 QStringLiteral("the event cites no source; add the passage that reports it"));
     }
@@ -366,11 +368,7 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
     if (m_errors == errorsBefore) {
         reportChecks(m_checker->checkEvent(e), p);
     }
-    const qsizetype kept = m_case.events.size();
     keep(m_case.events, std::move(e), errorsBefore);
-    if (m_case.events.size() > kept) {
-        m_keptEventIndexes.push_back(index);
-    }
 }
 
 void Reader::readClaims(const JsonArray &arr, const Path &path)
@@ -394,7 +392,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
             continue;
         }
         checkKeys(obj, CaseSchema::Kind::Claim, p);
-        const qsizetype before = m_problems.size();
+        const qsizetype errorsAtFields = m_errors; // listed or not: the list may be full
         Claim c;
         c.id = id(obj, p, ids, QStringLiteral("claim"));
         c.attributorId = string(obj, QLatin1StringView("attributor"), p, true);
@@ -423,7 +421,7 @@ void Reader::readClaims(const JsonArray &arr, const Path &path)
         }
         c.date = partialDate(obj, QLatin1StringView("date"), p, false);
         c.citations = citations(obj, QLatin1StringView("citations"), p);
-        if (obj.value(QLatin1StringView("citations")).toArray().isEmpty() && !hasErrors(m_problems.mid(before))) {
+        if (obj.value(QLatin1StringView("citations")).toArray().isEmpty() && m_errors == errorsAtFields) {
             warning(p.child(QLatin1StringView("citations")),
                     QStringLiteral("the claim cites no source; add the passage that reports it"));
         }
@@ -624,7 +622,7 @@ JsonArray Reader::splitArray(JsonDocument &doc, QByteArrayView text, const Split
         return {};
     }
     const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, 0, n));
-    const JsonArray items = parsed.parsed && !parsed.finding ? doc.root().toArray() : JsonArray();
+    const JsonArray items = parsed.parsed && !parsed.finding && doc.isSimd() ? doc.root().toArray() : JsonArray();
     if (items.size() != n) {
         m_splitFailed = true;
         return {};
@@ -644,7 +642,8 @@ void Reader::readEventRange(QByteArrayView text, const SplitText::Array &array, 
             ++j;
         }
         const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, i, j));
-        const JsonArray items = parsed.parsed && !parsed.finding ? doc.root().toArray() : JsonArray();
+        // Qt's parser (for what only it accepts) orders an object's keys its own way: read whole.
+        const JsonArray items = parsed.parsed && !parsed.finding && doc.isSimd() ? doc.root().toArray() : JsonArray();
         if (items.size() != j - i) {
             m_splitFailed = true;
             return;
@@ -671,7 +670,6 @@ void Reader::readEventSpans(QByteArrayView text, const SplitText::Array &array, 
     const int threads = n < s_parallelEventsThreshold ? 1 : std::clamp(QThread::idealThreadCount(), 1, 8);
     if (threads == 1) {
         readEventRange(text, array, 0, n, path);
-        m_keptEventIndexes.clear();
         return;
     }
     // Parts of the events in the file's order, taken in turn by whichever thread is free, each read by
@@ -710,7 +708,9 @@ void Reader::readEventSpans(QByteArrayView text, const SplitText::Array &array, 
         if (!part) {
             continue; // not started: another part stopped the reading
         }
-        m_splitFailed = m_splitFailed || part->m_splitFailed;
+        // A part that ran out of its share of the search budget, or read a duplicate before the
+        // event it duplicates, would not read as one reader reading in turn: the case is read whole.
+        m_splitFailed = m_splitFailed || part->m_splitFailed || part->m_searchStopped || part->m_duplicateReadFirst;
         m_stopped = m_stopped || part->m_stopped;
         m_released = m_released || part->m_released;
     }
@@ -718,34 +718,9 @@ void Reader::readEventSpans(QByteArrayView text, const SplitText::Array &array, 
         return;
     }
     m_itemsDone += n;
-    // Events another thread found to be duplicates of one read earlier in the file go, and are
-    // reported after the events' other problems: the one difference from reading on one thread.
-    std::vector<std::pair<qsizetype, QString>> late;
-    for (const std::unique_ptr<Reader> &part : parts) {
-        late.insert(late.end(), part->m_earlierDuplicates.cbegin(), part->m_earlierDuplicates.cend());
-    }
-    std::sort(late.begin(), late.end());
-    QSet<qsizetype> duplicates;
-    for (const auto &[index, eventId] : late) {
-        duplicates.insert(index);
-    }
-    m_keptEventIndexes.clear();
     for (std::unique_ptr<Reader> &part : parts) {
-        if (!duplicates.isEmpty()) {
-            QList<Event> kept;
-            for (size_t k = 0; k < part->m_keptEventIndexes.size(); ++k) {
-                if (!duplicates.contains(part->m_keptEventIndexes[k])) {
-                    kept.append(std::move(part->m_case.events[qsizetype(k)]));
-                }
-            }
-            part->m_case.events = std::move(kept);
-        }
         mergeEvents(std::move(*part));
         part.reset();
-    }
-    for (const auto &[index, eventId] : late) {
-        error(path.at(index).child(QLatin1StringView("id")),
-              QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(eventId));
     }
 }
 

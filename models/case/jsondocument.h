@@ -277,6 +277,8 @@ public:
 
     Outcome parse(const QByteArray &data);
     JsonValue root() const;
+    // Parsed by simdjson (not by Qt's parser, which orders an object's keys its own way).
+    bool isSimd() const { return m_isSimd; }
 
 private:
     simdjson::dom::parser m_parser;

@@ -7,6 +7,9 @@ namespace AT {
 
 namespace {
 
+// Well within the parsers' limit of 1024 levels from the top.
+constexpr qsizetype MaxDepth = 512;
+
 class Splitter
 {
 public:
@@ -109,7 +112,11 @@ public:
                     continue;
                 }
                 if (d == '{' || d == '[') {
-                    ++depth;
+                    // Deep nesting is left to the whole parse, whose depth limit counts from the
+                    // top of the file, not from the batch's array.
+                    if (++depth > MaxDepth) {
+                        return false;
+                    }
                 } else if (d == '}' || d == ']') {
                     if (--depth == 0) {
                         ++m_pos;
@@ -150,6 +157,7 @@ std::optional<SplitText> splitTopLevelArrays(QByteArrayView text, std::span<cons
         return std::nullopt;
     }
     qsizetype copied = 0; // the text up to here is in the skeleton, or cut out of it
+    qsizetype spans = 0; // in every array
     s.skipSpace();
     if (!s.atEnd() && s.peek() == '}') {
         return std::nullopt; // an empty object: nothing to split
@@ -194,6 +202,12 @@ std::optional<SplitText> splitTopLevelArrays(QByteArrayView text, std::span<cons
                         return std::nullopt;
                     }
                     array.elements.push_back(TextSpan {begin, s.pos()});
+                    // Each span is 16 bytes: a text of tiny items ("{},{},...") is parsed whole,
+                    // under the reader's memory estimate, rather than split into spans that would
+                    // take more memory than half its size.
+                    if (++spans * 32 > s.pos() + (qsizetype(1) << 16)) {
+                        return std::nullopt;
+                    }
                     if (s.expect(',')) {
                         continue;
                     }
