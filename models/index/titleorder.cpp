@@ -86,8 +86,25 @@ void TitleOrder::work() const
         const auto keyOf = [this](qsizetype e) -> const QCollatorSortKey & {
             return m_keys[static_cast<size_t>(e / PartEvents)][static_cast<size_t>(e % PartEvents)];
         };
-        std::stable_sort(order.begin(), order.end(),
-                         [&](qsizetype a, qsizetype b) { return keyOf(a).compare(keyOf(b)) < 0; });
+        // Sorted in runs, then the runs merged pairwise (stable, as one stable sort): the index going
+        // away interrupts it between steps, never waiting for the whole sort.
+        const auto less = [&](qsizetype a, qsizetype b) { return keyOf(a).compare(keyOf(b)) < 0; };
+        const qsizetype run = std::max<qsizetype>(PartEvents, (n + 15) / 16);
+        for (qsizetype from = 0; from < n; from += run) {
+            if (m_cancel.load(std::memory_order_relaxed)) {
+                return;
+            }
+            std::stable_sort(order.begin() + from, order.begin() + std::min(n, from + run), less);
+        }
+        for (qsizetype width = run; width < n; width *= 2) {
+            for (qsizetype from = 0; from + width < n; from += 2 * width) {
+                if (m_cancel.load(std::memory_order_relaxed)) {
+                    return;
+                }
+                std::inplace_merge(order.begin() + from, order.begin() + from + width,
+                                   order.begin() + std::min(n, from + 2 * width), less);
+            }
+        }
         m_keys.clear();
         m_keys.shrink_to_fit();
         {

@@ -26,7 +26,7 @@ public:
     static constexpr qsizetype BackgroundFrom = 50000;
 
     TitleOrder(std::shared_ptr<const Case> kase, QList<qsizetype> chronological);
-    // Stops the background work (within a few hundred titles) and waits for it.
+    // Stops the background work (within a title, or a step of the final sort) and waits for it.
     ~TitleOrder();
     TitleOrder(const TitleOrder &) = delete;
     TitleOrder &operator=(const TitleOrder &) = delete;
