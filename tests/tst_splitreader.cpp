@@ -44,6 +44,12 @@ Ways readEveryWay(const QByteArray &text)
     return w;
 }
 
+bool writeFile(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
 QByteArray builtinText()
 {
     QFile f(QStringLiteral(":/apt31-march-2024.json"));
@@ -277,10 +283,7 @@ void tst_SplitReader::fileReadAsItIsSplit()
     const QByteArray text = generateCase(options);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("case.json"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    f.close();
+    QVERIFY(writeFile(path, text));
     CaseReader::setParallelEventsThresholdForTesting(1);
     const CaseLoad fromFile = CaseReader::readFile(path);
     CaseReader::setParallelEventsThresholdForTesting(-1);
@@ -306,10 +309,7 @@ void tst_SplitReader::fileReadAgainWhenALaterBatchFails()
     const QString displayed = QStringLiteral("case.json");
     QTemporaryDir dir;
     const QString path = dir.filePath(displayed);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    f.close();
+    QVERIFY(writeFile(path, text));
     for (const qsizetype threshold : {std::numeric_limits<qsizetype>::max(), qsizetype(1)}) {
         CaseReader::setParallelEventsThresholdForTesting(threshold);
         const int secondReads = CaseReader::secondReadsForTesting();

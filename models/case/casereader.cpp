@@ -273,7 +273,8 @@ CaseLoad Reader::readTop(const JsonValue &top, const SplitText *split, QByteArra
     JsonDocument items;
     auto arrayOf = [&](QLatin1StringView key, bool required) {
         const SplitText::Array *spans = split ? split->array(key) : nullptr;
-        return spans ? splitArray(items, text, *spans) : array(obj, key, root, required);
+        return spans ? parseBatch(items, text, *spans, 0, qsizetype(spans->elements.size()))
+                     : array(obj, key, root, required);
     };
     // Once a batch needs the whole text, nothing more is read this way.
     readSources(arrayOf(QLatin1StringView("sources"), true), root.child(QLatin1StringView("sources")));

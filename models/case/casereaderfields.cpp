@@ -398,6 +398,11 @@ QList<Citation> Reader::citations(const JsonObject &obj, QLatin1StringView key, 
     return out;
 }
 
+QString duplicateIdMessage(const QString &what, const QString &id)
+{
+    return QStringLiteral("duplicate %1 id \"%2\"; every %1 needs its own id").arg(what, id);
+}
+
 QString Reader::id(const JsonObject &obj, const Path &path, QSet<QString> &seen, const QString &what)
 {
     const QString value = string(obj, QLatin1StringView("id"), path, true);
@@ -405,8 +410,7 @@ QString Reader::id(const JsonObject &obj, const Path &path, QSet<QString> &seen,
         return value;
     }
     if (seen.contains(value)) {
-        error(path.child(QLatin1StringView("id")),
-              QStringLiteral("duplicate %1 id \"%2\"; every %1 needs its own id").arg(what, value));
+        error(path.child(QLatin1StringView("id")), duplicateIdMessage(what, value));
     }
     seen.insert(value);
     return value;

@@ -126,6 +126,8 @@ struct Path
 };
 
 QString typeName(const JsonValue &v);
+// "duplicate event id "e1"; every event needs its own id", for `what` "event".
+QString duplicateIdMessage(const QString &what, const QString &id);
 
 class Reader
 {
@@ -153,9 +155,10 @@ private:
     // before the events (sources, actors, disputed points), and collects its own problems and events.
     Reader(const Reader &main, const ReadControl &control);
     CaseLoad readTop(const JsonValue &top, const SplitText *split, QByteArrayView text);
-    // The elements of a split array, parsed as one batch; sets m_splitFailed when the batch needs
-    // the whole text to word what is wrong with it.
-    JsonArray splitArray(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array);
+    // The elements [from, to) of a split array, parsed as one batch into `doc`; sets m_splitFailed
+    // (and returns nothing) when the batch needs the whole text to word what is wrong with it.
+    JsonArray parseBatch(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array, qsizetype from,
+                         qsizetype to);
     void readEventSpans(QByteArrayView text, const SplitText::Array &array, const Path &path);
     // Reads the events [from, to) of a split array, a batch at a time.
     void readEventRange(QByteArrayView text, const SplitText::Array &array, qsizetype from, qsizetype to,

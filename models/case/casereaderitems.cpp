@@ -319,8 +319,7 @@ void Reader::readEvent(const JsonValue &v, const Path &p, qsizetype index)
     if (!e.id.isEmpty()) {
         const qsizetype duplicate = m_eventIds->insert(e.id, index);
         if (duplicate == index) {
-            error(p.child(QLatin1StringView("id")),
-                  QStringLiteral("duplicate event id \"%1\"; every event needs its own id").arg(e.id));
+            error(p.child(QLatin1StringView("id")), duplicateIdMessage(QStringLiteral("event"), e.id));
         } else if (duplicate >= 0) {
             // A later copy, read first by another thread as if it were the first: the case is read
             // again on one thread, which reports it in its place (a case with errors; rare).
@@ -615,15 +614,16 @@ Reader::Reader(const Reader &main, const ReadControl &control)
     m_checker = std::make_unique<CaseChecker>(m_case.actors);
 }
 
-JsonArray Reader::splitArray(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array)
+JsonArray Reader::parseBatch(JsonDocument &doc, QByteArrayView text, const SplitText::Array &array, qsizetype from,
+                             qsizetype to)
 {
-    const qsizetype n = qsizetype(array.elements.size());
-    if (n == 0) {
+    if (from == to) {
         return {};
     }
-    const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, 0, n));
+    const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, from, to));
+    // Qt's parser (for what only it accepts) orders an object's keys its own way: read whole.
     const JsonArray items = parsed.parsed && !parsed.finding && doc.isSimd() ? doc.root().toArray() : JsonArray();
-    if (items.size() != n) {
+    if (items.size() != to - from) {
         m_splitFailed = true;
         return {};
     }
@@ -641,11 +641,8 @@ void Reader::readEventRange(QByteArrayView text, const SplitText::Array &array, 
             bytes += array.elements[static_cast<size_t>(j)].size();
             ++j;
         }
-        const JsonDocument::Outcome parsed = doc.parse(batchText(text, array, i, j));
-        // Qt's parser (for what only it accepts) orders an object's keys its own way: read whole.
-        const JsonArray items = parsed.parsed && !parsed.finding && doc.isSimd() ? doc.root().toArray() : JsonArray();
-        if (items.size() != j - i) {
-            m_splitFailed = true;
+        const JsonArray items = parseBatch(doc, text, array, i, j);
+        if (m_splitFailed) {
             return;
         }
         for (qsizetype k = i; k < j; ++k) {
